@@ -1,0 +1,219 @@
+"""The last stage: assemble a record from the stages' values, validate it, write it.
+
+The schema in schemas/article/ is the single statement of the record's shape; this module
+reads it and never restates it. A record that fails validation raises InvalidRecord and is
+never written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from jsonschema import Draft202012Validator
+
+from pipeline.errors import InvalidRecord
+from pipeline.model import AdviceSentence, Document, Structure, Tags, TypeScore
+
+SCHEMA_VERSION = "1.0.0"
+_SLUG_LENGTH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """What produced a record, for the `pipeline` field."""
+
+    version: str
+    spacy_version: str
+    spacy_model: str
+    spacy_model_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    """One way a record fails the schema: where (a JSON pointer) and why."""
+
+    pointer: str
+    message: str
+
+
+def build_record(document: Document, structure: Structure, tags: Tags, info: PipelineInfo) -> dict[str, Any]:
+    """Assemble the record dict for one article; `validate_record` before writing it."""
+    metadata = document.metadata
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": record_id(metadata.title or "", document.source.content_sha256),
+        "source": {
+            "url": document.source.url,
+            "path": document.source.path,
+            "content_sha256": document.source.content_sha256,
+        },
+        "title": metadata.title,
+        "author": metadata.author,
+        "authors": list(metadata.authors),
+        "published": metadata.published,
+        "modified": metadata.modified,
+        "language": metadata.language,
+        "site_name": metadata.site_name,
+        "canonical_url": metadata.canonical_url,
+        "description": metadata.description,
+        "body_text": document.body_text,
+        "sections": [{"heading": s.heading, "level": s.level, "text": s.text} for s in structure.sections],
+        "takeaways": [
+            {"text": takeaway.text, "types": _ranked(types)}
+            for takeaway, types in zip(structure.takeaways, _padded(tags.takeaway_types, len(structure.takeaways)))
+        ],
+        "steps": [
+            {
+                "number": step.number,
+                "title": step.title,
+                "text": step.text,
+                "section": step.section,
+                "types": _ranked(tags.step_types.get(step.number, ())),
+            }
+            for step in structure.steps
+        ],
+        "quotes": [
+            {
+                "text": quote.text,
+                "speaker": quote.speaker,
+                "speaker_description": quote.speaker_description,
+                "cue": quote.cue,
+                "step": quote.step,
+                "section": quote.section,
+            }
+            for quote in structure.quotes
+        ],
+        "resources": [
+            {"text": r.text, "author": r.author, "title": r.title, "subtitle": r.subtitle} for r in structure.resources
+        ],
+        "advice": [_advice_entry(sentence) for sentence in tags.advice],
+        "pipeline": {
+            "name": "advice-pipeline",
+            "version": info.version,
+            "spacy_version": info.spacy_version,
+            "spacy_model": info.spacy_model,
+            "spacy_model_version": info.spacy_model_version,
+        },
+    }
+
+
+def record_id(title: str, content_sha256: str) -> str:
+    """A slug of the title and the first 8 hex digits of the page hash: stable and unique."""
+    return f"{slugify(title) or 'article'}-{content_sha256[:8]}"
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:_SLUG_LENGTH].rstrip("-")
+
+
+def _advice_entry(sentence: AdviceSentence) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "start": sentence.start,
+        "end": sentence.end,
+        "form": sentence.form,
+        "types": _ranked(sentence.types),
+        "score": round(sentence.score, 4),
+        "evidence": sentence.evidence,
+        "step": sentence.step,
+    }
+
+
+def _ranked(types: tuple[TypeScore, ...]) -> list[dict[str, Any]]:
+    return [{"type": t.type, "score": round(t.score, 4)} for t in types]
+
+
+def _padded(items: tuple, length: int) -> Iterator:
+    yield from items
+    for _ in range(length - len(items)):
+        yield ()
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    """The record schema shipped with the package."""
+    text = resources.files("pipeline").joinpath("schemas", "article", "v1.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(load_schema())
+
+
+def schema_problems(record: Any) -> list[SchemaProblem]:
+    """Every way `record` fails the schema, in document order; empty when it is valid."""
+    errors = sorted(_validator().iter_errors(record), key=lambda error: list(error.absolute_path))
+    return [SchemaProblem(_pointer(error.absolute_path), error.message) for error in errors]
+
+
+def _pointer(path: Any) -> str:
+    parts = [str(part).replace("~", "~0").replace("/", "~1") for part in path]
+    return "/" + "/".join(parts) if parts else ""
+
+
+def validate_record(record: dict[str, Any], source: str) -> None:
+    """Raise InvalidRecord naming the first problem when `record` does not meet the schema."""
+    problems = schema_problems(record)
+    if problems:
+        first = problems[0]
+        raise InvalidRecord(source, f"record fails the schema at {first.pointer or '/'}: {first.message}")
+
+
+class DirectoryWriter:
+    """Writes each record to DIR/<slug>.json atomically (temp file, then rename)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._names: set[str] = set()
+
+    def write(self, record: dict[str, Any]) -> str:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        name = self._file_name(record)
+        target = self.directory / name
+        _write_atomically(target, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return str(target)
+
+    def _file_name(self, record: dict[str, Any]) -> str:
+        # The title slug reads well; two different pages with the same title in one run
+        # fall back to the full id, which includes the content hash.
+        name = f"{slugify(record['title']) or record['id']}.json"
+        if name in self._names:
+            name = f"{record['id']}.json"
+        self._names.add(name)
+        return name
+
+
+class JsonLinesWriter:
+    """Writes each record as one line of JSON to a text stream (stdout for `-o -`)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, record: dict[str, Any]) -> str:
+        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.stream.flush()
+        return "-"
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    handle, temp_path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as temp:
+            temp.write(text)
+        os.replace(temp_path, target)
+    except BaseException:
+        Path(temp_path).unlink(missing_ok=True)
+        raise

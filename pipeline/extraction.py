@@ -1,0 +1,48 @@
+"""One page through every stage: clean -> segment -> tag -> emit, with no I/O.
+
+`extract_page` is what the runner calls for each page, in this process or another; the
+spaCy pipeline is loaded once per process and cached there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from pipeline import __version__
+from pipeline.clean import clean
+from pipeline.emit import PipelineInfo, build_record, validate_record
+from pipeline.model import Page, Source
+from pipeline.segment import segment
+from pipeline.settings import Settings
+from pipeline.tag import load_nlp, tag
+
+
+def extract_page(page: Page, settings: Settings) -> dict[str, Any]:
+    """The validated record for one page; raises a PipelineError when the page has none."""
+    document = clean(page, settings)
+    structure = segment(document)
+    nlp = load_nlp(settings)
+    record = build_record(document, structure, tag(document, structure, nlp), pipeline_info(nlp))
+    validate_record(record, page.source.name)
+    return record
+
+
+def extract(html: str | bytes, *, url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """The record for one page of HTML, as a dict that meets the article schema."""
+    content = html.encode("utf-8") if isinstance(html, str) else html
+    source = Source(url=url, content_sha256=hashlib.sha256(content).hexdigest())
+    encoding = "utf-8" if isinstance(html, str) else None
+    return extract_page(Page(source=source, content=content, encoding=encoding), settings or Settings())
+
+
+def pipeline_info(nlp: Language) -> PipelineInfo:
+    return PipelineInfo(
+        version=__version__,
+        spacy_version=spacy.__version__,
+        spacy_model=f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}",
+        spacy_model_version=str(nlp.meta.get("version", "unknown")),
+    )
