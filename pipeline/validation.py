@@ -42,7 +42,8 @@ class ValidationReport:
 
     def summary(self) -> str:
         invalid = len({(p.path, p.line) for p in self.problems})
-        return f"{self.records} records in {self.files} files: {self.records - invalid} valid, {invalid} invalid"
+        files = f"{self.files} file" + ("" if self.files == 1 else "s")
+        return f"{self.records} records in {files}: {self.records - invalid} valid, {invalid} invalid"
 
 
 def record_files(paths: Iterable[str]) -> list[Path]:

@@ -1,0 +1,28 @@
+"""Shared fixtures: paths to the bundled corpus and test data, and the seed record made once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+SEED_PAGE = CORPUS / "enotalone-12-crucial-steps-to-get-your-ex-back.html"
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads(SEED_PAGE.with_suffix(".gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_record() -> dict:
+    from pipeline.extraction import extract_page
+    from pipeline.settings import Settings
+    from pipeline.sources import read_page
+
+    settings = Settings()
+    return extract_page(read_page(str(SEED_PAGE), settings), settings)

@@ -1,0 +1,97 @@
+import json
+
+import pytest
+
+from pipeline.emit import DirectoryWriter, JsonLinesWriter, PipelineInfo, build_record, record_id, slugify, validate_record
+from pipeline.errors import InvalidRecord
+from pipeline.model import (
+    AdviceSentence,
+    Block,
+    Document,
+    Metadata,
+    Quote,
+    Resource,
+    Section,
+    Source,
+    Step,
+    Structure,
+    Tags,
+    Takeaway,
+    TypeScore,
+)
+
+SHA = "ab" * 32
+INFO = PipelineInfo(version="0.1.0", spacy_version="3.8.0", spacy_model="en_core_web_sm", spacy_model_version="3.8.0")
+
+
+def small_record() -> dict:
+    document = Document(
+        source=Source(path="page.html", content_sha256=SHA),
+        metadata=Metadata(title="Give It Time: 2 Steps", authors=("Ana Ruiz",), published="2024-05-01", language="en"),
+        blocks=(
+            Block("heading", "Step 1: Wait", level=2),
+            Block("paragraph", 'Give them space. As Ana says, "Time heals."'),
+        ),
+    )
+    structure = Structure(
+        sections=(Section("Step 1: Wait", 2, 'Give them space. As Ana says, "Time heals."'),),
+        takeaways=(Takeaway("Wait."),),
+        steps=(Step(1, "Wait", 'Give them space. As Ana says, "Time heals."', None),),
+        quotes=(Quote("Time heals.", "Ana", None, "says", 1, "Step 1: Wait", 49, 60),),
+        resources=(Resource("Ruiz, Ana. Waiting", "Ana Ruiz", "Waiting"),),
+    )
+    tags = Tags(
+        advice=(AdviceSentence("Give them space.", 14, 30, "directive", 0.91234, (TypeScore("patience", 0.8),), "Give", 1),),
+        step_types={1: (TypeScore("patience", 0.7),)},
+        takeaway_types=((TypeScore("patience", 0.6),),),
+    )
+    return build_record(document, structure, tags, INFO)
+
+
+def test_record_from_stage_values_meets_the_schema():
+    record = small_record()
+    validate_record(record, "page.html")
+    assert record["id"] == "give-it-time-2-steps-abababab"
+    assert record["body_text"] == 'Step 1: Wait\n\nGive them space. As Ana says, "Time heals."'
+    assert record["body_text"][14:30] == "Give them space."
+    assert record["advice"][0] == {
+        "text": "Give them space.", "start": 14, "end": 30, "form": "directive",
+        "types": [{"type": "patience", "score": 0.8}], "score": 0.9123, "evidence": "Give", "step": 1,
+    }
+    assert record["steps"][0]["types"] == [{"type": "patience", "score": 0.7}]
+    assert record["takeaways"] == [{"text": "Wait.", "types": [{"type": "patience", "score": 0.6}]}]
+
+
+def test_invalid_record_raises_naming_source_and_pointer():
+    record = small_record()
+    record["steps"][0]["number"] = -1
+    with pytest.raises(InvalidRecord) as raised:
+        validate_record(record, "page.html")
+    assert str(raised.value) == "page.html: record fails the schema at /steps/0/number: -1 is less than the minimum of 0"
+
+
+def test_slugs_fold_accents_and_punctuation():
+    assert slugify("Café: 12 Crucial Steps (Should You?)") == "cafe-12-crucial-steps-should-you"
+    assert record_id("", SHA) == "article-abababab"
+
+
+def test_directory_writer_names_files_by_title_and_falls_back_to_id_on_clash(tmp_path):
+    writer = DirectoryWriter(tmp_path / "out")
+    first = writer.write(small_record())
+    second = writer.write(small_record())
+    assert first == str(tmp_path / "out" / "give-it-time-2-steps.json")
+    assert second == str(tmp_path / "out" / "give-it-time-2-steps-abababab.json")
+    assert json.loads((tmp_path / "out" / "give-it-time-2-steps.json").read_text()) == small_record()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "give-it-time-2-steps-abababab.json", "give-it-time-2-steps.json"
+    ]
+
+
+def test_json_lines_writer_writes_one_line_per_record(tmp_path):
+    path = tmp_path / "records.jsonl"
+    with path.open("w") as stream:
+        writer = JsonLinesWriter(stream)
+        writer.write(small_record())
+        writer.write(small_record())
+    lines = path.read_text().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["give-it-time-2-steps-abababab"] * 2
