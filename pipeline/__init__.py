@@ -1,3 +1,14 @@
 """advice-pipeline: turn self-help and advice articles into structured, schema-validated JSON."""
 
 __version__ = "0.1.0"
+
+
+def extract(html, *, url=None, settings=None):
+    """The record (a dict meeting schemas/article/v1.json) for one page of HTML.
+
+    `html` is the page as str or bytes; `url` is recorded as its source. Raises a
+    `pipeline.errors.PipelineError` when the page holds no article.
+    """
+    from pipeline.extraction import extract as extract_record  # spaCy loads on first use, not on import
+
+    return extract_record(html, url=url, settings=settings)
