@@ -1,9 +1,16 @@
 """advice-pipeline: turn self-help and advice articles into structured, schema-validated JSON."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.settings import Settings
+
 __version__ = "0.1.0"
 
 
-def extract(html, *, url=None, settings=None):
+def extract(html: str | bytes, *, url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """The record (a dict meeting schemas/article/v1.json) for one page of HTML.
 
     `html` is the page as str or bytes; `url` is recorded as its source. Raises a
