@@ -1,0 +1,55 @@
+"""Dates as pages write them, to ISO 8601 (the time kept when the page gives one)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+_ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y", "%Y/%m/%d", "%m/%d/%Y")
+
+
+def to_iso_date(value: str | None) -> str | None:
+    """`value` as an ISO 8601 date or date-time, or None when it is not a date."""
+    if not value:
+        return None
+    value = value.strip()
+    match = _ISO_PREFIX.match(value)
+    if match:
+        return _from_iso(match.group())
+    return _from_written(value)
+
+
+def _from_iso(text: str) -> str | None:
+    try:
+        moment = datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if "T" not in text and " " not in text:
+        return moment.date().isoformat()
+    return _format(moment)
+
+
+def _from_written(text: str) -> str | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    for pattern in _WRITTEN_FORMATS:
+        try:
+            return datetime.strptime(cleaned, pattern).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return _format(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _format(moment: datetime) -> str:
+    if moment.tzinfo is not None and moment.utcoffset() == timezone.utc.utcoffset(None):
+        return moment.replace(tzinfo=None).isoformat() + "Z"
+    return moment.isoformat()
+
+
+def looks_like_date(text: str) -> bool:
+    """True for strings such as '2024-08-27' or 'August 27, 2024' that are dates, not names."""
+    return to_iso_date(text) is not None or bool(re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", text))

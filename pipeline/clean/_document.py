@@ -1,0 +1,63 @@
+"""From a parsed page to a Document: strip what never holds article text, pick blocks, normalise."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from pipeline.clean._select import select_blocks
+from pipeline.clean._text import normalize_text
+from pipeline.clean._walk import RawBlock, walk_blocks
+from pipeline.errors import NoArticleError
+from pipeline.model import Block, Metadata
+
+_NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+               "head", "input", "textarea", "select", "button", "video", "audio", "map")
+_HIDDEN = etree.XPath(
+    "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+_MIN_ARTICLE_CHARS = 80
+
+
+def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[Block, ...]:
+    """The article's blocks in reading order; NoArticleError when the page has no article text."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    etree.strip_elements(body, *_NEVER_TEXT, with_tail=False)
+    for hidden in _HIDDEN(body):
+        hidden.drop_tree()
+    blocks = [block for raw in select_blocks(body, walk_blocks(body)) if (block := _to_block(raw)) is not None]
+    blocks = _numbered_lists(_without_title(blocks, metadata.title))
+    if sum(len(block.text) for block in blocks if block.kind != "figure") < _MIN_ARTICLE_CHARS:
+        raise NoArticleError(source, "page holds no article text")
+    return tuple(blocks)
+
+
+def _to_block(raw: RawBlock) -> Block | None:
+    text = normalize_text(raw.text)
+    if not text:
+        return None
+    return Block(raw.kind, text, raw.level, raw.ordered, raw.number, raw.list_id, raw.emphasis)
+
+
+def _numbered_lists(blocks: list[Block]) -> list[Block]:
+    """Renumber list ids 1, 2, ... in reading order, so they do not depend on dropped chrome lists."""
+    ids: dict[int, int] = {}
+    renumbered = []
+    for block in blocks:
+        if block.list_id is not None:
+            block = replace(block, list_id=ids.setdefault(block.list_id, len(ids) + 1))
+        renumbered.append(block)
+    return renumbered
+
+
+def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop the leading heading that repeats the title: it is metadata, not body text."""
+    for index, block in enumerate(blocks[:3]):
+        if block.kind == "heading" and title and block.text.casefold() == title.casefold():
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks

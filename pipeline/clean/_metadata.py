@@ -1,0 +1,182 @@
+"""Metadata with provenance in order: JSON-LD, OpenGraph and meta tags, microdata, visible page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from pipeline.clean._dates import looks_like_date, to_iso_date
+from pipeline.clean._jsonld import article_node
+from pipeline.clean._text import normalize_text
+from pipeline.model import Metadata
+
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+by|posted\s+by|by)\b[\s:]*", re.IGNORECASE)
+_LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z0-9]{2,8}))?")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·]\s+")
+_MAX_AUTHOR_CHARS = 80
+_BYLINE_CLASSES = re.compile(r"byline|author", re.IGNORECASE)
+
+
+def extract_metadata(root: HtmlElement) -> Metadata:
+    """Title, authors, dates, site, canonical URL, language and description of the page."""
+    meta = _meta_tags(root)
+    node = article_node(root)
+    site_name = _first(meta.get("og:site_name"), _name_of(node.get("publisher")), meta.get("application-name"))
+    return Metadata(
+        title=_title(root, node, meta, site_name),
+        authors=_authors(root, node, meta, site_name),
+        published=_date(node.get("datePublished"), meta.get("article:published_time"), meta.get("og:published_time"),
+                        meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"),
+                        _itemprop(root, "datePublished"), _visible_time(root)),
+        modified=_date(node.get("dateModified"), meta.get("article:modified_time"), meta.get("og:updated_time"),
+                       _itemprop(root, "dateModified")),
+        site_name=site_name,
+        canonical_url=_first(_canonical(root), meta.get("og:url"), _text(node.get("url"))),
+        language=_language(root, meta),
+        description=_first(meta.get("description"), meta.get("og:description"), _text(node.get("description"))),
+    )
+
+
+def _meta_tags(root: HtmlElement) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
+        content = meta.get("content")
+        if key and content and content.strip():
+            tags.setdefault(key.strip().lower(), normalize_text(content))
+    return tags
+
+
+def _first(*values: str | None) -> str | None:
+    return next((value for value in values if value), None)
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return normalize_text(value) or None if isinstance(value, str) else None
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+def _title(root: HtmlElement, node: dict[str, Any], meta: dict[str, str], site_name: str | None) -> str | None:
+    heading = next((normalize_text(h1.text_content()) for h1 in root.iter("h1")), None)
+    return _first(_text(node.get("headline")), meta.get("og:title"), meta.get("twitter:title"), heading or None,
+                  _document_title(root, site_name))
+
+
+def _document_title(root: HtmlElement, site_name: str | None) -> str | None:
+    title = root.find(".//title")
+    if title is None:
+        return None
+    text = normalize_text(title.text_content())
+    parts = _TITLE_SEPARATORS.split(text)
+    if len(parts) > 1 and (site_name is None or site_name in parts[-1] or len(parts[0]) > len(parts[-1])):
+        return parts[0]
+    return text or None
+
+
+def _authors(root: HtmlElement, node: dict[str, Any], meta: dict[str, str], site_name: str | None) -> tuple[str, ...]:
+    sources = (
+        _jsonld_authors(node.get("author")),
+        [meta.get("author"), meta.get("article:author"), meta.get("dc.creator"), meta.get("parsely-author")],
+        [_microdata_author(root)],
+        [_visible_byline(root)],
+    )
+    for candidates in sources:
+        names = tuple(dict.fromkeys(name for name in map(_clean_author, candidates) if _is_person(name, site_name)))
+        if names:
+            return names
+    return ()
+
+
+def _jsonld_authors(value: Any) -> list[str | None]:
+    entries = value if isinstance(value, list) else [value]
+    return [
+        _name_of(entry) for entry in entries
+        if not (isinstance(entry, dict) and entry.get("@type") == "Organization")
+    ]
+
+
+def _clean_author(name: str | None) -> str:
+    return _BY_PREFIX.sub("", normalize_text(name or "")).strip(" ,|") if name else ""
+
+
+def _is_person(name: str, site_name: str | None) -> bool:
+    if not name or len(name) > _MAX_AUTHOR_CHARS or name.startswith(("http://", "https://", "/")):
+        return False
+    if site_name and name.casefold() == site_name.casefold():
+        return False
+    return not looks_like_date(name) and any(char.isalpha() for char in name)
+
+
+def _microdata_author(root: HtmlElement) -> str | None:
+    for element in root.xpath('//*[@itemprop="author"]'):
+        named = element.xpath('.//*[@itemprop="name"]')
+        holder = named[0] if named else element
+        text = holder.get("content") or holder.text_content()
+        if text and text.strip():
+            return text
+    return None
+
+
+def _visible_byline(root: HtmlElement) -> str | None:
+    """The name after a 'By' in the page, or in an element classed as byline or author."""
+    for element in root.iter("a", "span", "div", "p", "strong", "address"):
+        if element.get("rel") == "author" or _BYLINE_CLASSES.search(element.get("class") or ""):
+            text = normalize_text(element.text_content())
+            if text and len(text) <= _MAX_AUTHOR_CHARS:
+                return text
+        if element.text and _BY_PREFIX.fullmatch(element.text) and len(element):
+            return element[0].text_content()
+    return None
+
+
+def _itemprop(root: HtmlElement, name: str) -> str | None:
+    for element in root.xpath(f'//*[@itemprop="{name}"]'):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        if value and value.strip():
+            return value
+    return None
+
+
+def _visible_time(root: HtmlElement) -> str | None:
+    for element in root.iter("time"):
+        value = element.get("datetime") or element.text_content()
+        if value and value.strip():
+            return value
+    return None
+
+
+def _date(*values: Any) -> str | None:
+    for value in values:
+        iso = to_iso_date(value if isinstance(value, str) else None)
+        if iso:
+            return iso
+    return None
+
+
+def _canonical(root: HtmlElement) -> str | None:
+    for link in root.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return link.get("href").strip()
+    return None
+
+
+def _language(root: HtmlElement, meta: dict[str, str]) -> str | None:
+    for value in (root.get("lang"), root.get("xml:lang"), meta.get("content-language"), meta.get("og:locale")):
+        match = _LANGUAGE.match((value or "").strip())
+        if match:
+            language, region = match.group(1).lower(), match.group(2)
+            if region:
+                return f"{language}-{region.upper() if len(region) == 2 else region}"
+            return language
+    return None
