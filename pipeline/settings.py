@@ -24,6 +24,8 @@ class FetchSettings:
     max_concurrency: int = 8
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    # read_timeout bounds each silence; this bounds a body that trickles in forever.
+    body_timeout: float = 120.0
     max_redirects: int = 5
     max_bytes: int = 20 * 1024 * 1024
     max_retries: int = 4

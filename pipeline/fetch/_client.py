@@ -1,0 +1,218 @@
+"""HTTP with the crawler's manners: safety and robots on every hop, per-host spacing, retries.
+
+Sync httpx under threads: the batch is I/O-bound at a handful of requests in flight, DNS
+checks and robots lookups are blocking anyway, and plain threads keep `fetch_page` callable
+from any synchronous caller without an event loop.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin
+
+import httpx
+
+from pipeline import __version__
+from pipeline.errors import FetchDeferred, FetchError, UnsafeURL
+from pipeline.fetch._politeness import HostGates
+from pipeline.fetch._retry import RETRYABLE_STATUSES, backoff_seconds, retry_after_seconds
+from pipeline.fetch._robots import ROBOTS_MAX_BYTES, RobotsCache
+from pipeline.fetch._safety import check_url
+from pipeline.settings import CONTACT_URL, FetchSettings
+
+AGENT_TOKEN = "advice-pipeline"
+DEFAULT_USER_AGENT = f"{AGENT_TOKEN}/{__version__} (+{CONTACT_URL})"
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+KEPT_HEADERS = ("content-type", "etag", "last-modified", "location", "retry-after")
+ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The last response of a fetch: body only for a 2xx, headers only those we use."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes | None = None
+    attempts: int = 1
+
+
+class _Transient(Exception):
+    """A connection-level failure worth retrying."""
+
+
+class Session:
+    """One HTTP client with its robots cache and host gates; safe to share between threads."""
+
+    def __init__(self, settings: FetchSettings) -> None:
+        self._settings = settings
+        user_agent = settings.user_agent or DEFAULT_USER_AGENT
+        self._client = httpx.Client(
+            headers={"User-Agent": user_agent},
+            timeout=httpx.Timeout(
+                connect=settings.connect_timeout,
+                read=settings.read_timeout,
+                write=settings.read_timeout,
+                pool=None,
+            ),
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=settings.max_concurrency),
+        )
+        self._in_flight = threading.BoundedSemaphore(settings.max_concurrency)
+        self._gates = HostGates()
+        self._robots = RobotsCache(self._download_robots, user_agent.split("/")[0].strip())
+        self._rng = random.Random()
+
+    def get_page(self, url: str, validators: Mapping[str, str] | None = None) -> Reply:
+        """GET an HTML page, following redirects; `validators` make it conditional."""
+        headers = {"Accept": ACCEPT_HTML, **(validators or {})}
+        return self._follow(url, headers, HTML_TYPES, self._settings.max_bytes, self._settings.obey_robots)
+
+    def get_file(self, url: str) -> Reply:
+        """GET any resource (a sitemap), under robots rules and the size cap."""
+        return self._follow(url, {}, (), self._settings.max_bytes, self._settings.obey_robots)
+
+    def _download_robots(self, url: str) -> tuple[int, bytes | None]:
+        reply = self._follow(url, {}, (), ROBOTS_MAX_BYTES, obey_robots=False, truncate=True)
+        return reply.status, reply.body
+
+    def _follow(
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        accept: Collection[str],
+        max_bytes: int,
+        obey_robots: bool,
+        truncate: bool = False,
+    ) -> Reply:
+        current, seen = urldefrag(url).url, set()
+        for _ in range(self._settings.max_redirects + 1):
+            seen.add(current)
+            try:
+                check_url(current, self._settings.allow_private)
+                if obey_robots:
+                    self._robots.check(current)
+            except FetchError as error:
+                if current == url:
+                    raise
+                raise type(error)(url, f"redirected to {current}: {error.reason}") from error
+            reply = self._with_retries(current, headers, accept, max_bytes, truncate)
+            location = reply.headers.get("location")
+            if reply.status not in REDIRECT_STATUSES or not location:
+                return reply
+            current = urldefrag(urljoin(current, location)).url
+            if current in seen:
+                raise FetchError(url, f"redirect loop: {current} was already visited")
+        raise FetchError(url, f"more than {self._settings.max_redirects} redirects")
+
+    def _with_retries(
+        self, url: str, headers: Mapping[str, str], accept: Collection[str], max_bytes: int, truncate: bool
+    ) -> Reply:
+        settings, gate = self._settings, self._gates.for_url(url)
+        attempts = settings.max_retries + 1
+        for attempt in range(attempts):
+            spacing = max(settings.min_delay, self._robots.crawl_delay(url))
+            try:
+                with gate.turn(url, spacing, settings.retry_after_cap):
+                    reply = self._exchange(url, headers, accept, max_bytes, truncate)
+            except _Transient as error:
+                if attempt + 1 == attempts:
+                    raise FetchError(url, f"{error} (gave up after {attempts} attempts)") from error
+                gate.hold_off(self._backoff(attempt))
+                continue
+            if reply.status not in RETRYABLE_STATUSES or attempt + 1 == attempts:
+                return Reply(reply.url, reply.status, reply.headers, reply.body, attempt + 1)
+            gate.hold_off(self._retry_delay(url, reply, attempt))
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _retry_delay(self, url: str, reply: Reply, attempt: int) -> float:
+        asked = retry_after_seconds(reply.headers.get("retry-after"))
+        if asked is None:
+            return self._backoff(attempt)
+        if asked > self._settings.retry_after_cap:
+            raise FetchDeferred(
+                url,
+                f"HTTP {reply.status} asks to retry after {asked:.0f} s, "
+                f"over the {self._settings.retry_after_cap:g} s cap",
+            )
+        return asked
+
+    def _backoff(self, attempt: int) -> float:
+        return backoff_seconds(attempt, self._settings.backoff_base, self._settings.backoff_cap, self._rng)
+
+    def _exchange(
+        self, url: str, headers: Mapping[str, str], accept: Collection[str], max_bytes: int, truncate: bool
+    ) -> Reply:
+        try:
+            with self._in_flight, self._client.stream("GET", url, headers=headers) as response:
+                kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
+                if not response.is_success:
+                    return Reply(url, response.status_code, kept)
+                _check_content_type(url, kept.get("content-type"), accept)
+                body = self._read_body(url, response, max_bytes, truncate)
+                return Reply(url, response.status_code, kept, body)
+        except httpx.ReadTimeout as error:
+            raise FetchError(url, f"no data for {self._settings.read_timeout:g} s (read timeout)") from error
+        except httpx.UnsupportedProtocol as error:
+            raise UnsafeURL(url, str(error)) from error
+        except httpx.InvalidURL as error:
+            raise FetchError(url, f"invalid URL: {error}") from error
+        except httpx.TransportError as error:
+            raise _Transient(f"{type(error).__name__}: {error}".rstrip(": ")) from error
+
+    def _read_body(self, url: str, response: httpx.Response, max_bytes: int, truncate: bool) -> bytes:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes and not truncate:
+            raise FetchError(url, f"body of {int(declared)} bytes is over the {max_bytes} byte limit")
+        deadline = time.monotonic() + self._settings.body_timeout
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                if truncate:
+                    break
+                raise FetchError(url, f"body is over the {max_bytes} byte limit")
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"body not complete after {self._settings.body_timeout:g} s")
+        return b"".join(chunks)[:max_bytes]
+
+
+def _check_content_type(url: str, content_type: str | None, accept: Collection[str]) -> None:
+    if not accept:
+        return
+    media_type = media_type_of(content_type)
+    if media_type not in accept:
+        raise FetchError(url, f"content type {media_type or '(none)'} is not HTML")
+
+
+def media_type_of(content_type: str | None) -> str:
+    """The bare media type of a Content-Type header, lower-cased ('' when absent)."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header, or None."""
+    for parameter in (content_type or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip("\"'"):
+            return value.strip().strip("\"'").lower()
+    return None
+
+
+def failure_of(reply: Reply, conditional: bool) -> str | None:
+    """Why a final reply is not a usable page, or None if it is (a 304 counts when we asked)."""
+    if reply.status == 304 and conditional:
+        return None
+    if not 200 <= reply.status < 300:
+        tried = f" (gave up after {reply.attempts} attempts)" if reply.status in RETRYABLE_STATUSES else ""
+        return f"HTTP {reply.status}{tried}"
+    if not reply.body:
+        return "empty body"
+    return None

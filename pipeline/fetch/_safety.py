@@ -1,0 +1,44 @@
+"""Refuse URLs a crawler must not follow: other schemes, and private hosts unless allowed.
+
+Fetching whatever URL a list or a redirect names is a server-side request forgery risk: a
+page could send us to the cloud metadata address or to a service on the local network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from pipeline.errors import FetchError, UnsafeURL
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def check_url(url: str, allow_private: bool) -> None:
+    """Raise UnsafeURL unless `url` is http(s) and, without `allow_private`, resolves publicly."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise UnsafeURL(url, f"scheme {parts.scheme or '(none)'!r} is not http or https")
+    if not parts.hostname:
+        raise UnsafeURL(url, "the URL names no host")
+    if allow_private:
+        return
+    for address in _resolve(url, parts.hostname):
+        if not address.is_global or address.is_multicast:
+            raise UnsafeURL(
+                url,
+                f"host {parts.hostname} resolves to non-public address {address} "
+                "(--allow-private permits it)",
+            )
+
+
+def _resolve(url: str, host: str) -> set[Address]:
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(url, f"cannot resolve host {host}: {error}") from error
+    # Scoped IPv6 addresses carry "%zone", which ipaddress does not parse.
+    return {ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos}
