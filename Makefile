@@ -17,5 +17,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+bench: bench-clean
+
+# Our clean stage against trafilatura on the ScrapingHub pages (../shared/bench/scrapinghub).
+# Needs the bench extra: pip install -e '.[bench]'.
+bench-clean: $(STAMP)
+	$(BIN)/advice-pipeline eval clean
+
 clean-output:
 	rm -f output/*.json output/*.jsonl

@@ -88,6 +88,89 @@ def schema() -> None:
     click.echo(json.dumps(load_schema(), indent=2, ensure_ascii=False))
 
 
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("-i", "--input", "url_file", type=click.File("r"), help="File of URLs, one a line, or - for stdin.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Sitemap or sitemap index to read URLs from.")
+@click.option("--match", metavar="REGEX", help="Keep only URLs this regular expression finds a match in.")
+@click.option("-o", "--out", default="corpus/raw", show_default=True, type=click.Path(path_type=Path),
+              help="Raw store: pages named by content hash, plus manifest.jsonl.")
+@click.option("--allow-private", is_flag=True, help="Allow hosts on private, loopback or link-local addresses.")
+@click.option("--user-agent", metavar="UA", help="User-Agent to send; its first token is matched in robots.txt.")
+@click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host [default: 1].")
+@click.option("--concurrency", type=click.IntRange(min=1), help="Requests in flight at once [default: 8].")
+@click.option("--refresh", is_flag=True, help="Ask again for URLs done earlier (conditional requests).")
+def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str | None, out: Path,
+          allow_private: bool, user_agent: str | None, delay: float | None, concurrency: int | None,
+          refresh: bool) -> None:
+    """Fetch web pages politely into a raw store, resuming where an earlier run stopped.
+
+    Exit 0 when every URL was fetched, unchanged or skipped by robots.txt; 1 when some
+    failed or were deferred; 2 for usage errors.
+    """
+    from pipeline import fetch as fetching  # loads httpx: only for the commands that need it
+
+    knobs = {"allow_private": allow_private, "user_agent": user_agent, "min_delay": delay,
+             "max_concurrency": concurrency}
+    settings = Settings.from_env().with_fetch(**{k: v for k, v in knobs.items() if v not in (None, False)})
+    try:
+        found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings)
+    except PipelineError as error:
+        _fail(error)
+    summary = fetching.fetch_all(found, out, settings, progress=_report_fetch, refresh=refresh)
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+def _report_fetch(done: int, total: int, entry) -> None:
+    reason = f": {entry.reason}" if entry.reason else ""
+    click.echo(f"[{done}/{total}] {entry.outcome} {entry.url}{reason}", err=True)
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure a stage against gold data and print the figures."""
+
+
+@cli.command(name="clean")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--text", "as_text", is_flag=True, required=True, help="Output the cleaned main text.")
+@click.option("-o", "--out", type=click.Path(file_okay=False), help="Write DIR/<name>.txt per input instead of stdout.")
+def clean_command(sources: tuple[str, ...], as_text: bool, out: str | None) -> None:
+    """Print (or write to DIR) the cleaned main text of every page in SOURCES.
+
+    Sources are expanded as for `run`. A page that fails is reported on stderr as
+    "PATH: reason" and the batch goes on; the exit code is then 1.
+    """
+    from pipeline.clean import clean_each, text_file_name
+    from pipeline.sources import read_page
+
+    settings = Settings.from_env()
+    failed = False
+    if out:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    for path, result in clean_each(iter_source_paths(sources), lambda p: read_page(p, settings), settings):
+        if isinstance(result, PipelineError):
+            failed = True
+            click.echo(str(result), err=True)
+        elif out:
+            (Path(out) / text_file_name(path)).write_text(result.body_text + "\n", encoding="utf-8")
+        else:
+            click.echo(result.body_text + "\n")
+    sys.exit(1 if failed else 0)
+
+
+@eval_group.command(name="clean")
+@click.option(
+    "--bench-dir", type=click.Path(file_okay=False, path_type=Path),
+    help="ScrapingHub benchmark directory [default: ../shared/bench/scrapinghub next to the checkout].",
+)
+def eval_clean(bench_dir: Path | None) -> None:
+    """Score the clean stage and trafilatura side by side on the ScrapingHub article pages."""
+    from pipeline.evaluate import clean as clean_bench
+
+    try:
+        scores = clean_bench.benchmark(bench_dir or clean_bench.DEFAULT_BENCH_DIR, Settings.from_env())
+    except PipelineError as error:
+        _fail(error)
+    click.echo(clean_bench.format_table(scores))

@@ -1,0 +1,21 @@
+"""The clean() entry point: page bytes to a Document."""
+
+from __future__ import annotations
+
+from pipeline.clean._decode import decode_html
+from pipeline.clean._document import article_blocks
+from pipeline.clean._metadata import extract_metadata
+from pipeline.clean._parse import parse_html
+from pipeline.model import Document, Page
+from pipeline.settings import Settings
+
+
+def clean(page: Page, settings: Settings) -> Document:
+    """Extract metadata and main-content blocks from a page.
+
+    Raises InputError when the bytes are not HTML, NoArticleError when no article text is found.
+    """
+    name = page.source.name
+    root = parse_html(decode_html(page.content, page.encoding), name)
+    metadata = extract_metadata(root)
+    return Document(source=page.source, metadata=metadata, blocks=article_blocks(root, metadata, name))
