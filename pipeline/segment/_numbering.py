@@ -1,0 +1,66 @@
+"""Reading the number and title off a numbered line: "Step 3: Title", "3. Title", "#3 Title", "No. 3"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER = r"(?P<number>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\b"
+_SEPARATOR = r"(?:\s*[:.)|\-–—]\s*|\s+)"
+# Nouns that name the items of a numbered series when written before the number ("Tip 3:").
+SERIES_NOUNS = (
+    "step|stage|phase|tip|way|rule|idea|strategy|habit|lesson|hack|sign|reason|mistake|myth|secret"
+    "|method|technique|exercise|trick|thing|day|red flag|symptom|benefit"
+)
+_KEYWORD = re.compile(rf"^(?P<noun>{SERIES_NOUNS})\s*(?:#|no\.)?\s*{_NUMBER}{_SEPARATOR}(?P<title>\S.*)$", re.I)
+_HASH = re.compile(r"^#\s?(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$")
+_NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$", re.I)
+_DOTTED = re.compile(r"^(?P<number>\d{1,3})\s*(?:[.)]\s+|\s*[:\-–—]\s+)(?P<title>\S.*)$")
+_LEAD_END = re.compile(r"(?<=[^\s.][.!?:])\s+(?=\S)|\s+[–—]\s+|\s+-\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A line that starts a numbered item: its number, the title after the prefix, how it was written."""
+
+    number: int
+    title: str
+    family: str
+    noun: str | None = None
+
+
+def read_numbered(text: str) -> Numbered | None:
+    """The number and title of a numbered line, or None when the line carries no number prefix."""
+    keyword = _KEYWORD.match(text)
+    if keyword:
+        noun = keyword.group("noun").lower()
+        return Numbered(_to_int(keyword.group("number")), keyword.group("title"), f"keyword:{noun}", noun)
+    for family, pattern in (("hash", _HASH), ("no", _NO), ("dotted", _DOTTED)):
+        match = pattern.match(text)
+        if match:
+            return Numbered(int(match.group("number")), match.group("title"), family)
+    return None
+
+
+def split_lead(text: str) -> tuple[str, str]:
+    """The lead of a paragraph-long item (up to its first sentence end, colon or dash) and the rest."""
+    match = _LEAD_END.search(text)
+    if match is None:
+        return text, ""
+    return text[: match.start()], text[match.end() :]
+
+
+def clean_title(title: str) -> str:
+    """A title without the trailing full stop or colon its markup gave it."""
+    return title.strip().rstrip(":.").strip()
+
+
+def _to_int(number: str) -> int:
+    return int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]

@@ -1,0 +1,206 @@
+"""Quotes: direct quotations in the body and who said them, read from the words around the marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.model import Block, Document, Quote, Step
+from pipeline.segment._people import Person, is_pronoun, last_person_mentioned, person_ending, person_starting
+from pipeline.segment._sections import nearest_heading
+
+_VERBS = (
+    r"says|said|say|writes|wrote|explains|explained|notes|noted|adds|added|argues|argued|observes|observed"
+    r"|recalls|recalled|warns|warned|advises|advised|suggests|suggested|insists|insisted|claims|claimed"
+    r"|states|stated|asks|asked|remarks|remarked|quips|quipped|declares|declared|stresses|stressed"
+    r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared|tells us|told us"
+    r"|reminds us|reminded us|points out|pointed out|puts it|put it|sums it up|summed it up"
+)
+_MANNER = r"(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succinctly|beautifully|nicely|this way))?"
+_CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}(?:\s+that)?\s*[,:]?\s*$")
+_SOURCE_BEFORE = re.compile(r"(?:^|\s)(?P<cue>according to|in the words of)\s+(?P<who>.+?)\s*[,:]?\s*$", re.I)
+_CUE_AFTER = re.compile(rf"^\s*(?P<cue>{_VERBS}|according to)\s+(?P<who>.+)$", re.DOTALL)
+_SUBJECT_AFTER = re.compile(rf"^\s*(?P<who>[^\"“”]{{1,120}}?)\s+(?P<cue>{_VERBS})\b")
+_DASH_AFTER = re.compile(r"^\s*(?:[—–―]|--?|~)\s*(?P<who>\S.*)$", re.DOTALL)
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|vs|etc|e\.g|i\.e|No)|\b[A-Z])\.$")
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    person: Person
+    cue: str
+    end: int
+
+
+def find_quotes(document: Document, steps: Sequence[Step]) -> tuple[Quote, ...]:
+    """Attributed direct quotations, in reading order, each placed in its step and section."""
+    blocks = document.blocks
+    offsets = document.block_offsets()
+    quotes: list[Quote] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            continue
+        context = _preceding_text(blocks, index)
+        for start, end, attribution in _attributed_spans(blocks, index, context):
+            start, end = _quote_span(block.text, start, end)
+            heading = nearest_heading(blocks, index)
+            quotes.append(
+                Quote(
+                    text=block.text[start:end],
+                    speaker=attribution.person.name,
+                    speaker_description=attribution.person.description,
+                    cue=attribution.cue,
+                    step=_step_number(steps, index),
+                    section=blocks[heading].text if heading is not None else None,
+                    start=offsets[index] + start,
+                    end=offsets[index] + end,
+                )
+            )
+    return tuple(quotes)
+
+
+def _attributed_spans(blocks: Sequence[Block], index: int, context: str):
+    """(start, end, attribution) of each attributed quotation inside block `index`."""
+    text = blocks[index].text
+    spans = quotation_spans(text)
+    if not spans and blocks[index].kind == "quote":
+        yield from _bare_blockquote(blocks, index)
+        return
+    previous: _Attribution | None = None
+    for start, end in spans:
+        attribution = _attribution(text, start, end, context + text[:start])
+        if attribution is None and previous is not None and not text[previous.end : start - 1].strip():
+            attribution = _Attribution(previous.person, previous.cue, _sentence_end(text, end + 1))
+        if attribution is not None and len(text[start:end].split()) >= _MIN_WORDS:
+            yield start, end, attribution
+        previous = attribution
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks; unpaired marks are skipped."""
+    spans, opened = [], None
+    for position, mark in enumerate(text):
+        if mark == "“" or (mark == '"' and opened is None):
+            opened = position + 1
+        elif mark in "”\"" and opened is not None:
+            spans.append((opened, position))
+            opened = None
+    return spans
+
+
+def _attribution(text: str, start: int, end: int, before: str) -> _Attribution | None:
+    sentence_start = _sentence_start(text, start - 1)
+    found = _attribution_before(text[sentence_start : start - 1], end)
+    if found is None:
+        found = _attribution_after(text, start, end)
+    if found is not None and found.person.name and is_pronoun(found.person.name):
+        name = last_person_mentioned(before)
+        return _Attribution(Person(name, None), found.cue, found.end) if name else None
+    if found is not None and " " not in found.person.name:
+        return _Attribution(_full_name(found.person, before), found.cue, found.end)
+    return found
+
+
+def _attribution_before(lead: str, close: int) -> _Attribution | None:
+    source = _SOURCE_BEFORE.search(lead)
+    if source:
+        person = person_starting(source.group("who"))
+        return _Attribution(person, source.group("cue").lower(), close + 1) if person else None
+    cue = _CUE_BEFORE.search(lead)
+    if cue is None:
+        return None
+    subject = lead[: cue.start()]
+    if is_pronoun(subject.split()[-1] if subject.split() else ""):
+        return _Attribution(Person(subject.split()[-1], None), cue.group("cue"), close + 1)
+    person = person_ending(subject)
+    return _Attribution(person, cue.group("cue"), close + 1) if person else None
+
+
+def _attribution_after(text: str, start: int, end: int) -> _Attribution | None:
+    sentence_end = _sentence_end(text, end + 1)
+    after = text[end + 1 : sentence_end]
+    dash = _DASH_AFTER.match(after)
+    if dash:
+        person = person_starting(dash.group("who"))
+        return _Attribution(person, "—", sentence_end) if person else None
+    inner = text[start:end].rstrip()
+    if not (inner.endswith((",", "?", "!", "—", "–")) or after.startswith(",")):
+        return None
+    after = after.lstrip(" ,")
+    cue = _CUE_AFTER.match(after)
+    if cue:
+        person = person_starting(cue.group("who"))
+        return _Attribution(person, cue.group("cue"), sentence_end) if person else None
+    subject = _SUBJECT_AFTER.match(after)
+    if subject is None:
+        return None
+    who = subject.group("who")
+    if is_pronoun(who):
+        return _Attribution(Person(who, None), subject.group("cue"), sentence_end)
+    person = person_ending(who)
+    return _Attribution(person, subject.group("cue"), sentence_end) if person else None
+
+
+def _full_name(person: Person, before: str) -> Person:
+    """A surname alone ("Gottman says") widened to the full name used earlier in the article."""
+    matches = re.findall(rf"((?:[A-Z][\w'’\-]+\s+){{1,2}}{re.escape(person.name)})\b", before)
+    for candidate in reversed(matches):
+        full = last_person_mentioned(candidate)
+        if full and full.endswith(person.name):
+            return Person(full, person.description)
+    return person
+
+
+def _bare_blockquote(blocks: Sequence[Block], index: int):
+    """A blockquote without marks, attributed by a trailing "— Name" or the line after it."""
+    text = blocks[index].text
+    dash = re.search(r"\s(?:[—–―]|--?|~)\s*(?=[A-Z][^—–]*$)", text)
+    if dash:
+        person = person_starting(text[dash.end() :])
+        if person:
+            yield 0, dash.start(), _Attribution(person, "—", len(text))
+            return
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is not None and following.kind == "paragraph":
+        line = _DASH_AFTER.match(following.text)
+        person = person_starting(line.group("who")) if line and len(following.text) < 200 else None
+        if person:
+            yield 0, len(text), _Attribution(person, "—", len(text))
+
+
+def _quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quotation without surrounding space and the comma that hands over to its cue."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _sentence_start(text: str, position: int) -> int:
+    for match in reversed(list(re.finditer(r"[.!?][\"”’)]?\s+", text[:position]))):
+        if not _ABBREVIATION.search(text[: match.start() + 1]):
+            return match.end()
+    return 0
+
+
+def _sentence_end(text: str, position: int) -> int:
+    for match in re.finditer(r"[.!?](?=\s|$)", text[position:]):
+        stop = position + match.end()
+        if not _ABBREVIATION.search(text[:stop]):
+            return stop
+    return len(text)
+
+
+def _preceding_text(blocks: Sequence[Block], index: int) -> str:
+    """Up to three blocks before `index`, where a pronoun's person was last named."""
+    return " ".join(block.text for block in blocks[max(0, index - 3) : index]) + " "
+
+
+def _step_number(steps: Sequence[Step], index: int) -> int | None:
+    for step in steps:
+        if step.first_block <= index <= step.last_block:
+            return step.number
+    return None

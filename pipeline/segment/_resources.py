@@ -1,0 +1,133 @@
+"""Resources: the reading list under "Recommended Resources", "Further Reading", "References"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.model import Block, Resource
+
+_LABEL = re.compile(
+    r"^\s*(?:(?:recommended|suggested|additional|further|more)\s+)?"
+    r"(?:resources|reading|readings|books|reading\s+list|references|sources|bibliography|works\s+cited|citations)"
+    r"(?:\s+and\s+(?:resources|references|further\s+reading))?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_YEAR = r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)\)"
+_APA = re.compile(rf"^(?P<authors>[^()]+?)\s*{_YEAR}\.?\s*(?P<rest>.+)$")
+_INVERTED_NAME = re.compile(
+    r"^(?P<last>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+"
+    r"(?P<first>(?:[A-Z][\w'’\-]*\.?\s?)+?(?:,?\s+(?:and|&)\s+[A-Z][^.]*?)?)\.\s+(?P<rest>\S.*)$"
+)
+_BY_AUTHOR = re.compile(r"^(?P<title>.+?),?\s+by\s+(?P<author>[A-Z][\w.'’\- ]+?)(?:\s*[(,].*)?\.?$")
+_AUTHOR_FIRST = re.compile(
+    r"^(?P<author>(?:Dr\.\s)?[A-Z][\w'’\-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}),\s+(?P<rest>\S.*)$"
+)
+_QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]+?)[,.]?[\"”]")
+_TRAILING_PUBLICATION = re.compile(r"\s*(?:\([^)]*\d{4}[^)]*\)|\.\s.*|,\s*\d{4}.*)$")
+
+
+def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], frozenset[int]]:
+    """Every entry of every reading list, parsed; and the block indexes the lists occupy."""
+    resources: list[Resource] = []
+    used: set[int] = set()
+    for index, block in enumerate(blocks):
+        if not _is_label(block):
+            continue
+        entries = _entries_after(blocks, index)
+        resources.extend(parse_citation(blocks[entry].text) for entry in entries)
+        used.update([index, *entries])
+    return tuple(resources), frozenset(used)
+
+
+def parse_citation(text: str) -> Resource:
+    """Author in natural order, title and subtitle of one reading-list entry, where it allows."""
+    text = text.strip()
+    for parse in (_parse_apa, _parse_inverted, _parse_by_author, _parse_author_first):
+        parsed = parse(text)
+        if parsed is not None:
+            return parsed
+    title, subtitle = _split_title(text)
+    return Resource(text=text, author=None, title=title, subtitle=subtitle)
+
+
+def _is_label(block: Block) -> bool:
+    heading_like = block.kind == "heading" or (block.kind == "paragraph" and block.emphasis)
+    return heading_like and bool(_LABEL.match(block.text))
+
+
+def _entries_after(blocks: Sequence[Block], label: int) -> list[int]:
+    entries = []
+    for index in range(label + 1, len(blocks)):
+        block = blocks[index]
+        if block.kind == "heading" or (block.kind == "paragraph" and block.emphasis):
+            break
+        if block.kind == "list_item" and block.level > 1:
+            continue
+        if block.kind in ("list_item", "paragraph"):
+            entries.append(index)
+    return entries
+
+
+def _parse_apa(text: str) -> Resource | None:
+    match = _APA.match(text)
+    if match is None:
+        return None
+    title, subtitle = _split_title(_quoted_or_first_sentence(match.group("rest")))
+    return Resource(text=text, author=_natural_names(match.group("authors")), title=title, subtitle=subtitle)
+
+
+def _parse_inverted(text: str) -> Resource | None:
+    match = _INVERTED_NAME.match(text)
+    if match is None:
+        return None
+    author = _natural_names(f"{match.group('last')}, {match.group('first')}")
+    title, subtitle = _split_title(_quoted_or_first_sentence(match.group("rest")))
+    return Resource(text=text, author=author, title=title, subtitle=subtitle)
+
+
+def _parse_by_author(text: str) -> Resource | None:
+    match = _BY_AUTHOR.match(text)
+    if match is None:
+        return None
+    title, subtitle = _split_title(match.group("title").strip(" \"“”"))
+    return Resource(text=text, author=match.group("author").strip(), title=title, subtitle=subtitle)
+
+
+def _parse_author_first(text: str) -> Resource | None:
+    match = _AUTHOR_FIRST.match(text)
+    if match is None:
+        return None
+    title, subtitle = _split_title(_quoted_or_first_sentence(match.group("rest")))
+    return Resource(text=text, author=match.group("author"), title=title, subtitle=subtitle)
+
+
+def _natural_names(authors: str) -> str:
+    """"Fisher, Helen" -> "Helen Fisher"; "Gottman, J. M., & Silver, N." -> "J. M. Gottman and N. Silver"."""
+    people = [_drop_full_stop(part.strip(" ,")) for part in re.split(r",?\s+(?:and|&)\s+", authors.strip(" ,"))]
+    names = []
+    for person in people:
+        if "," in person:
+            last, first = (piece.strip() for piece in person.split(",", 1))
+            person = f"{first} {last}"
+        names.append(person)
+    return " and ".join(names)
+
+
+def _drop_full_stop(name: str) -> str:
+    """Drop a sentence's full stop but keep an initial's ("Silver." -> "Silver", "J. M." stays)."""
+    return re.sub(r"(?<=\w\w)\.$", "", name)
+
+
+def _quoted_or_first_sentence(rest: str) -> str:
+    quoted = _QUOTED_TITLE.search(rest)
+    if quoted:
+        return quoted.group("title")
+    return _TRAILING_PUBLICATION.sub("", rest.strip()).rstrip(".")
+
+
+def _split_title(title: str) -> tuple[str, str | None]:
+    head, colon, tail = title.partition(": ")
+    if colon and tail.strip():
+        return head.strip(), tail.strip().rstrip(".")
+    return title.strip().rstrip("."), None

@@ -1,0 +1,45 @@
+"""Sections: the article's headings and the blocks each one governs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.model import BLOCK_SEPARATOR, Block, Section
+
+
+def find_sections(blocks: Sequence[Block]) -> tuple[Section, ...]:
+    """One Section per heading block, running to the next heading of the same or a higher level."""
+    sections = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        end = section_end(blocks, index)
+        body = [item.text for item in blocks[index + 1 : end + 1]]
+        sections.append(
+            Section(
+                heading=block.text,
+                level=block.level,
+                text=BLOCK_SEPARATOR.join(body),
+                first_block=index,
+                last_block=end,
+            )
+        )
+    return tuple(sections)
+
+
+def section_end(blocks: Sequence[Block], heading_index: int) -> int:
+    """Index of the last block under the heading at `heading_index`."""
+    level = blocks[heading_index].level
+    for index in range(heading_index + 1, len(blocks)):
+        block = blocks[index]
+        if block.kind == "heading" and block.level <= level:
+            return index - 1
+    return len(blocks) - 1
+
+
+def nearest_heading(blocks: Sequence[Block], index: int) -> int | None:
+    """Index of the closest heading at or before `index`, or None before the first heading."""
+    for candidate in range(index, -1, -1):
+        if blocks[candidate].kind == "heading":
+            return candidate
+    return None

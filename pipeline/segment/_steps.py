@@ -1,0 +1,180 @@
+"""Steps: the numbered series that carries the article's advice, each with its own text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.model import BLOCK_SEPARATOR, Block, Step
+from pipeline.segment._numbering import SERIES_NOUNS, clean_title, read_numbered, split_lead
+
+# Headings over blocks that are navigation or reader talk, never the article's steps.
+_NOT_CONTENT = re.compile(
+    r"table of contents|contents|in this article|jump to|related|you (?:may|might) also|read (?:next|more)"
+    r"|more from|popular|recommended (?:posts|articles|for you)|comments?|responses|replies|leave a reply"
+    r"|discussion|trending|latest",
+    re.IGNORECASE,
+)
+_TITLE_COUNT = re.compile(
+    rf"\b(?P<count>\d{{1,3}})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{SERIES_NOUNS})s?\b", re.IGNORECASE
+)
+_STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
+               "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
+_OTHER_KIND = re.compile(r"\b(?:signs?|reasons?|mistakes?|myths?|red flags?|symptoms?|benefits?|questions?|faqs?)\b",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    index: int
+    number: int
+    title: str
+    rest: str
+    family: str
+    noun: str | None
+    kind: str
+    level: int
+
+
+def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[int]) -> tuple[Step, ...]:
+    """The steps of the best numbered series in `blocks`, or () when the article has none.
+
+    `title` is the article title, whose "12 Crucial Steps" is checked against each series;
+    `excluded` are blocks already claimed (takeaway boxes, reading lists).
+    """
+    candidates = [c for c in _candidates(blocks, excluded) if not _in_navigation(blocks, c.index)]
+    runs = [run for run in _runs(candidates) if _long_enough(run)]
+    if not runs:
+        return ()
+    best = max(runs, key=lambda run: _score(run, blocks, title))
+    return tuple(_step(blocks, best, position) for position in range(len(best)))
+
+
+def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
+    found = []
+    for index, block in enumerate(blocks):
+        if index in excluded or block.kind in ("quote", "figure"):
+            continue
+        candidate = _candidate(index, block)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _candidate(index: int, block: Block) -> _Candidate | None:
+    numbered = read_numbered(block.text)
+    whole_line = block.kind == "heading" or block.emphasis
+    if numbered is not None:
+        title, rest = (numbered.title, "") if whole_line else split_lead(numbered.title)
+        family = numbered.family
+        number = numbered.number
+    elif block.number is not None and (block.kind == "heading" or (block.ordered and block.level <= 1)):
+        title, rest = (block.text, "") if whole_line else split_lead(block.text)
+        family, number = "list", block.number
+    else:
+        return None
+    kind = "heading" if whole_line else block.kind
+    return _Candidate(index, number, clean_title(title), rest, family, numbered and numbered.noun, kind,
+                      block.level)
+
+
+def _in_navigation(blocks: Sequence[Block], index: int) -> bool:
+    for earlier in range(index - 1, -1, -1):
+        block = blocks[earlier]
+        if block.kind == "heading" or block.emphasis:
+            return bool(_NOT_CONTENT.fullmatch(block.text.strip().rstrip(":").strip()))
+    return False
+
+
+def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """Candidates written alike, split wherever the numbering does not go on by one."""
+    groups: dict[tuple[str, str, int], list[_Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault((candidate.kind, candidate.family, candidate.level), []).append(candidate)
+    runs = []
+    for members in groups.values():
+        run = [members[0]]
+        for candidate in members[1:]:
+            if candidate.number == run[-1].number + 1:
+                run.append(candidate)
+            else:
+                runs.append(run)
+                run = [candidate]
+        runs.append(run)
+    return runs
+
+
+def _long_enough(run: list[_Candidate]) -> bool:
+    if run[0].family == "list" or run[0].kind == "paragraph":
+        return len(run) >= 3
+    return len(run) >= 2
+
+
+def _score(run: list[_Candidate], blocks: Sequence[Block], title: str | None) -> tuple[int, ...]:
+    count = _TITLE_COUNT.search(title or "")
+    title_noun = count.group("noun").lower() if count else None
+    noun = run[0].noun or title_noun
+    intro = _intro_heading(blocks, run[0])
+    other_kind = bool(_OTHER_KIND.search(intro or "")) or (noun is not None and noun not in _STEP_NOUNS)
+    if title_noun is not None and noun == title_noun:
+        other_kind = False
+    return (
+        int(count is not None and int(count.group("count")) == len(run)),
+        int(not other_kind),
+        int(run[0].kind == "heading"),
+        int(run[0].noun in ("step", "stage", "phase")),
+        len(run),
+    )
+
+
+def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:
+    section = _enclosing_heading(blocks, first)
+    return blocks[section].text if section is not None else None
+
+
+def _enclosing_heading(blocks: Sequence[Block], candidate: _Candidate) -> int | None:
+    """The nearest heading before the candidate that ranks above it."""
+    outranks = candidate.level if candidate.kind == "heading" and blocks[candidate.index].kind == "heading" else 7
+    for index in range(candidate.index - 1, -1, -1):
+        block = blocks[index]
+        if block.kind == "heading" and block.level < outranks:
+            return index
+    return None
+
+
+def _step(blocks: Sequence[Block], run: list[_Candidate], position: int) -> Step:
+    candidate = run[position]
+    following = run[position + 1].index if position + 1 < len(run) else len(blocks)
+    last = _last_block(blocks, candidate, following)
+    body = [candidate.rest] if candidate.rest else []
+    body.extend(blocks[index].text for index in range(candidate.index + 1, last + 1))
+    section = _enclosing_heading(blocks, candidate)
+    return Step(
+        number=candidate.number,
+        title=candidate.title,
+        text=BLOCK_SEPARATOR.join(body),
+        section=blocks[section].text if section is not None else None,
+        first_block=candidate.index,
+        last_block=last,
+    )
+
+
+def _last_block(blocks: Sequence[Block], candidate: _Candidate, following: int) -> int:
+    """The step runs to the next step, or to the next heading that outranks or matches it."""
+    own = blocks[candidate.index]
+    for index in range(candidate.index + 1, following):
+        block = blocks[index]
+        if _ends_step(own, block):
+            return index - 1
+    return following - 1
+
+
+def _ends_step(own: Block, block: Block) -> bool:
+    if block.kind == "heading":
+        return own.kind != "heading" or block.level <= own.level
+    if own.kind == "heading":
+        return False
+    if block.kind == "paragraph" and block.emphasis:
+        return True
+    return own.kind == "list_item" and (block.kind != "list_item" or block.level <= own.level)

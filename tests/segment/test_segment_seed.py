@@ -1,0 +1,56 @@
+"""segment() on the seed article reproduces its gold file exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+SEED = "enotalone-12-crucial-steps-to-get-your-ex-back"
+
+
+@pytest.fixture(scope="module")
+def structure(corpus_structure):
+    return corpus_structure(SEED)
+
+
+@pytest.fixture(scope="module")
+def gold(corpus_gold):
+    return corpus_gold(SEED)
+
+
+def test_seed_steps_are_the_twelve_numbered_headings(structure, gold):
+    found = [{"number": step.number, "title": step.title} for step in structure.steps]
+    assert found == [{"number": step["number"], "title": step["title"]} for step in gold["steps"]]
+
+
+def test_seed_steps_skip_the_signs_and_ask_yourself_sections(structure):
+    step_nine, step_ten = structure.steps[8], structure.steps[9]
+    assert step_nine.text.endswith("one of the most powerful steps in getting your ex back—or in finding peace and moving on.")
+    assert step_ten.text.startswith("Once you've done the introspection, improved yourself, and given your ex space")
+    assert step_ten.first_block == step_nine.last_block + 6
+
+
+def test_seed_takeaways_are_the_key_takeaways_list(structure, gold):
+    assert [takeaway.text for takeaway in structure.takeaways] == gold["takeaways"]
+
+
+def test_seed_quotes_name_speaker_description_cue_and_section(structure, gold):
+    found = [
+        {"speaker": q.speaker, "speaker_description": q.speaker_description, "cue": q.cue, "text": q.text,
+         "section": q.section, "step": q.step}
+        for q in structure.quotes
+    ]
+    assert found == gold["quotes"]
+
+
+def test_seed_quote_offsets_point_into_body_text(structure, corpus_document):
+    body = corpus_document(SEED).body_text
+    assert [body[q.start : q.end] for q in structure.quotes] == [q.text for q in structure.quotes]
+
+
+def test_seed_resources_are_parsed_into_author_title_subtitle(structure, gold):
+    found = [{"text": r.text, "author": r.author, "title": r.title, "subtitle": r.subtitle} for r in structure.resources]
+    assert found == gold["resources"]
+
+
+def test_seed_sections_are_the_article_headings(structure, gold):
+    assert [section.heading for section in structure.sections] == gold["sections"]
