@@ -50,3 +50,7 @@ class Settings:
         if model:
             settings = replace(settings, spacy_model=model)
         return replace(settings, **overrides) if overrides else settings
+
+    def with_fetch(self, **changes: object) -> Settings:
+        """A copy with some fetch knobs changed: settings.with_fetch(min_delay=2.0)."""
+        return replace(self, fetch=replace(self.fetch, **changes))

@@ -8,12 +8,16 @@ from __future__ import annotations
 import hashlib
 
 from pipeline.errors import FetchError
+from pipeline.fetch._batch import FetchSummary, fetch_all
 from pipeline.fetch._client import charset_of, failure_of
+from pipeline.fetch._inputs import collect_urls
 from pipeline.fetch._sessions import session_for
+from pipeline.fetch._sitemaps import read_sitemap
+from pipeline.fetch._store import ManifestEntry
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
 
-__all__ = ["fetch_page"]
+__all__ = ["FetchSummary", "ManifestEntry", "collect_urls", "fetch_all", "fetch_page", "read_sitemap"]
 
 
 def fetch_page(url: str, settings: Settings) -> Page:

@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -220,4 +220,4 @@ def settings() -> Settings:
 @pytest.fixture
 def tuned() -> Callable[..., Settings]:
     """Fast settings with some fetch knobs changed: tuned(min_delay=0.5)."""
-    return lambda **changes: Settings(fetch=replace(FAST, **changes))
+    return Settings(fetch=FAST).with_fetch

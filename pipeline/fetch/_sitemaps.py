@@ -1,0 +1,86 @@
+"""Page URLs from sitemaps: urlsets, sitemap indexes, gzipped files and plain-text lists."""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+
+from lxml import etree
+
+from pipeline.errors import FetchError
+from pipeline.fetch._sessions import session_for
+from pipeline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+GZIP_MAGIC = b"\x1f\x8b"
+# The sitemaps protocol allows no nesting of indexes; a little slack tolerates odd sites.
+MAX_DEPTH = 3
+
+
+def read_sitemap(url: str, settings: Settings, pattern: str | None = None) -> list[str]:
+    """Page URLs listed by the sitemap or sitemap index at `url`, in order, without repeats.
+
+    `pattern` is a regular expression a URL must contain (re.search) to be kept. A child
+    sitemap that cannot be read is logged and skipped; the top one raises FetchError.
+    """
+    matcher = re.compile(pattern) if pattern else None
+    pages = _collect(url, settings, depth=0, seen=set())
+    return [page for page in dict.fromkeys(pages) if matcher is None or matcher.search(page)]
+
+
+def _collect(url: str, settings: Settings, depth: int, seen: set[str]) -> list[str]:
+    seen.add(url)
+    kind, locations = _parse(url, _download(url, settings))
+    if kind == "urlset":
+        return locations
+    pages = []
+    for child in locations:
+        if child in seen or depth + 1 >= MAX_DEPTH:
+            continue
+        try:
+            pages.extend(_collect(child, settings, depth + 1, seen))
+        except FetchError as error:
+            log.warning("skipping sitemap %s", error)
+    return pages
+
+
+def _download(url: str, settings: Settings) -> bytes:
+    reply = session_for(settings.fetch).get_file(url)
+    if not 200 <= reply.status < 300 or reply.body is None:
+        raise FetchError(url, f"sitemap answered HTTP {reply.status}")
+    body = reply.body
+    if body.startswith(GZIP_MAGIC):
+        body = _gunzip(url, body, settings.fetch.max_bytes)
+    return body
+
+
+def _gunzip(url: str, body: bytes, max_bytes: int) -> bytes:
+    # Inflate at most one byte past the cap, so a gzip bomb stops there instead of filling memory.
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        data = inflater.decompress(body, max_bytes + 1)
+    except zlib.error as error:
+        raise FetchError(url, f"sitemap is not valid gzip: {error}") from error
+    if len(data) > max_bytes:
+        raise FetchError(url, f"sitemap is over the {max_bytes} byte limit once unzipped")
+    return data
+
+
+def _parse(url: str, body: bytes) -> tuple[str, list[str]]:
+    """('urlset' | 'sitemapindex', the <loc> URLs), or a plain-text list of URLs as a urlset."""
+    if not body.lstrip().startswith(b"<"):
+        lines = body.decode("utf-8", "replace").splitlines()
+        return "urlset", [line.strip() for line in lines if line.strip().startswith(("http://", "https://"))]
+    try:
+        # No entities, DTDs or network: a sitemap must not make us read other files (XXE).
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as error:
+        raise FetchError(url, f"sitemap is not well-formed XML: {error}") from error
+    kind = etree.QName(root).localname
+    if kind not in ("urlset", "sitemapindex"):
+        raise FetchError(url, f"not a sitemap: root element is <{kind}>")
+    locations = [loc.text.strip() for loc in root.iter("{*}loc") if loc.text and loc.text.strip()]
+    return kind, locations
