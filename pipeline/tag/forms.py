@@ -1,0 +1,137 @@
+"""The `advice_form` spaCy component: which sentences give advice, and in what form.
+
+It reads each sentence's dependency parse (imperative root, negation, subject) and a Matcher of
+suggestion phrasings, writes the advice sentences to `doc.spans[spans_key]` labelled with their
+form, and sets `Span._.advice_form` and `Span._.advice_score` on those sentences. When an earlier
+component (the trained detector) has set `Span._.advice_probability` on a sentence, the score
+blends the rule's confidence with that probability.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import registry
+
+from pipeline.model import AdviceForm
+from pipeline.tag._form_rules import RULE_SCORES, sentence_form, suggestion_matcher
+
+DEFAULT_SPANS_KEY = "advice"
+
+for _name in ("advice_form", "advice_score", "advice_probability"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+def score_advice_forms(examples: Iterable[Example], *, spans_key: str = DEFAULT_SPANS_KEY) -> dict[str, Any]:
+    """Precision, recall and F1 of the advice sentences and their form labels in `spans_key`."""
+    return Scorer.score_spans(
+        examples,
+        attr=f"spans_{spans_key}",
+        getter=lambda doc, attr: doc.spans.get(attr[len("spans_"):], []),
+        has_annotation=lambda doc: spans_key in doc.spans,
+        labeled=True,
+        allow_overlap=False,
+    )
+
+
+@registry.scorers("advice_pipeline.form_scorer.v1")
+def make_advice_form_scorer(spans_key: str = DEFAULT_SPANS_KEY) -> Callable[..., dict[str, Any]]:
+    """The scorer of `advice_form`, for a spaCy config's `scorer` setting."""
+    return lambda examples, **_: score_advice_forms(examples, spans_key=spans_key)
+
+
+@Language.factory(
+    "advice_form",
+    assigns=["doc.spans", "span._.advice_form", "span._.advice_score"],
+    requires=["token.dep", "token.tag", "token.lemma"],
+    default_config={
+        "spans_key": DEFAULT_SPANS_KEY,
+        "threshold": 0.5,
+        "detector_weight": 0.5,
+        "scorer": {"@scorers": "advice_pipeline.form_scorer.v1"},
+    },
+    default_score_weights={"spans_advice_f": 1.0, "spans_advice_p": 0.0, "spans_advice_r": 0.0},
+)
+def make_advice_form(
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    threshold: float,
+    detector_weight: float,
+    scorer: Callable[..., dict[str, Any]] | None,
+) -> AdviceFormDetector:
+    """Create an AdviceFormDetector.
+
+    spans_key (str): The key in doc.spans the advice sentences are written to.
+    threshold (float): The least score, in [0, 1], a sentence needs to count as advice.
+    detector_weight (float): How much a detector's `advice_probability` weighs against the rules,
+        in [0, 1]; unused for sentences that carry no probability.
+    scorer (Optional[Callable]): The scoring method; defaults to score_advice_forms.
+    """
+    return AdviceFormDetector(
+        nlp, name, spans_key=spans_key, threshold=threshold, detector_weight=detector_weight, scorer=scorer
+    )
+
+
+class AdviceFormDetector:
+    """Marks advice sentences with their form (directive, prohibition, suggestion, question)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "advice_form",
+        *,
+        spans_key: str = DEFAULT_SPANS_KEY,
+        threshold: float = 0.5,
+        detector_weight: float = 0.5,
+        scorer: Callable[..., dict[str, Any]] | None = score_advice_forms,
+    ) -> None:
+        """Initialize the component.
+
+        nlp (Language): The pipeline the component belongs to; its vocab builds the matcher.
+        name (str): The component's name in the pipeline.
+        spans_key (str): The key in doc.spans the advice sentences are written to.
+        threshold (float): The least score a sentence needs to count as advice.
+        detector_weight (float): The weight of a detector's probability against the rules.
+        scorer (Optional[Callable]): The scoring method.
+        """
+        self.name = name
+        self.spans_key = spans_key
+        self.threshold = threshold
+        self.detector_weight = detector_weight
+        self.scorer = scorer
+        self.matcher = suggestion_matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the advice sentences of `doc` and write them to doc.spans[spans_key]."""
+        suggestion_starts = sorted(start for _, start, _ in self.matcher(doc))
+        advice: list[Span] = []
+        for sentence in doc.sents:
+            starts = [start for start in suggestion_starts if sentence.start <= start < sentence.end]
+            form = sentence_form(sentence, starts)
+            score = self._score(form, sentence._.advice_probability)
+            if form is None and score >= self.threshold:
+                form = "suggestion"
+            if form is not None and score >= self.threshold:
+                sentence._.advice_form = form
+                sentence._.advice_score = score
+                advice.append(Span(doc, sentence.start, sentence.end, label=form))
+        doc.spans[self.spans_key] = advice
+        return doc
+
+    def _score(self, form: AdviceForm | None, probability: float | None) -> float:
+        rule_score = RULE_SCORES[form] if form is not None else 0.0
+        if probability is None:
+            return rule_score
+        return round((1 - self.detector_weight) * rule_score + self.detector_weight * probability, 4)
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Score a batch of examples with the configured scorer."""
+        return self.scorer(examples, **kwargs) if self.scorer is not None else {}

@@ -1,0 +1,109 @@
+"""The tag stage: advice sentences of an article, and the ranked advice types of its steps and takeaways.
+
+Body advice comes from paragraphs and list items only: headings and bold pseudo-headings are
+labels, figures are captions, and quotations (blockquotes and every sentence that overlaps a
+quote the segmenter found) are someone else's words, attribution included. Step titles and
+takeaways are tagged on their own for their types.
+
+A step's types weigh its title as TITLE_WEIGHT sentences, each advice sentence of its body as
+one, and each other sentence of its body as STATEMENT_WEIGHT; a step's type score is that type's
+share of the step's cue weight, so the scores of a step sum to 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.model import AdviceSentence, Block, Document, Structure, Tags, TypeScore
+from pipeline.tag.taxonomy import Taxonomy
+from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
+from pipeline.tag.types import ranked_types, type_weights
+
+TITLE_WEIGHT = 3.0
+STATEMENT_WEIGHT = 0.5
+BATCH_SIZE = 64
+
+
+def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
+    """The advice sentences of `document` and the ranked types of each step and takeaway."""
+    taxonomy: Taxonomy = nlp.get_pipe("advice_tagger").taxonomy
+    step_of_block = {
+        index: step.number for step in structure.steps for index in range(step.first_block, step.last_block + 1)
+    }
+    step_weights: dict[int, dict[str, float]] = {step.number: {} for step in structure.steps}
+    advice: list[AdviceSentence] = []
+    for index, start, sentence in _body_sentences(document, structure, nlp):
+        step = step_of_block.get(index)
+        form = sentence._.advice_form
+        if step is not None:
+            weight = 1.0 if form is not None else STATEMENT_WEIGHT
+            _add(step_weights[step], type_weights(_cues_in(sentence), taxonomy), weight)
+        if form is not None:
+            advice.append(_advice_sentence(sentence, start, step))
+
+    headline_texts = [_sentence_case(step.title) for step in structure.steps]
+    headline_texts += [takeaway.text for takeaway in structure.takeaways]
+    headlines = [type_weights(doc.spans[CUES_KEY], taxonomy) for doc in nlp.pipe(headline_texts)]
+    for step, title_weights in zip(structure.steps, headlines):
+        _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
+    return Tags(
+        advice=tuple(advice),
+        step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
+        takeaway_types=tuple(ranked_types(weights, taxonomy) for weights in headlines[len(structure.steps):]),
+    )
+
+
+def _body_sentences(document: Document, structure: Structure, nlp: Language) -> Iterator[tuple[int, int, Span]]:
+    """(block index, sentence start in body_text, sentence) for every unquoted prose sentence."""
+    offsets = document.block_offsets()
+    prose = [index for index, block in enumerate(document.blocks) if _is_prose(block)]
+    quotes = [(quote.start, quote.end) for quote in structure.quotes]
+    docs: Iterable[Doc] = nlp.pipe((document.blocks[index].text for index in prose), batch_size=BATCH_SIZE)
+    for index, doc in zip(prose, docs):
+        for sentence in doc.sents:
+            start = offsets[index] + sentence.start_char
+            end = offsets[index] + sentence.end_char
+            if not any(start < quote_end and quote_start < end for quote_start, quote_end in quotes):
+                yield index, start, sentence
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind in ("paragraph", "list_item") and not block.emphasis
+
+
+def _cues_in(sentence: Span) -> list[Span]:
+    return [cue for cue in sentence.doc.spans[CUES_KEY] if sentence.start <= cue.start and cue.end <= sentence.end]
+
+
+def _advice_sentence(sentence: Span, start: int, step: int | None) -> AdviceSentence:
+    evidence = sentence._.advice_evidence
+    return AdviceSentence(
+        text=sentence.text,
+        start=start,
+        end=start + len(sentence.text),
+        form=sentence._.advice_form,
+        score=sentence._.advice_score,
+        types=sentence._.advice_types or (),
+        evidence=evidence.text if evidence is not None else None,
+        step=step,
+    )
+
+
+def _add(total: dict[str, float], weights: dict[str, float], factor: float) -> None:
+    for name, weight in weights.items():
+        total[name] = total.get(name, 0.0) + factor * weight
+
+
+def _shares(weights: dict[str, float], taxonomy: Taxonomy) -> tuple[TypeScore, ...]:
+    total = sum(weights.values())
+    order = {name: index for index, name in enumerate(taxonomy.names)}
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], order[item[0]]))
+    return tuple(TypeScore(name, round(weight / total, 4)) for name, weight in ranked if weight > 0)
+
+
+def _sentence_case(title: str) -> str:
+    # Title Case makes the tagger read common words as proper nouns, whose lemmas keep their case.
+    return title[:1] + title[1:].lower()

@@ -1,0 +1,181 @@
+"""The `advice_tagger` spaCy component: which advice types a sentence speaks to, with evidence.
+
+A PhraseMatcher over the taxonomy's cue lemmas marks every cue in `doc.spans[spans_key]`,
+labelled with its type. Each sentence with cues gets `Span._.advice_types`, its types ranked by
+score, and `Span._.advice_evidence`, the strongest cue of its top type. A type's score is
+1 - 0.5 ** weight, where weight sums the weights of its cues in the sentence: one ordinary cue
+gives 0.5, and each further cue halves the distance to 1.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import ensure_path, registry
+
+from pipeline.model import TypeScore
+from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
+
+DEFAULT_SPANS_KEY = "advice_types"
+TAXONOMY_FILE = "taxonomy.json"
+
+for _name in ("advice_types", "advice_evidence"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+def type_weights(cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
+    """The summed cue weight of each type among `cues` (spans labelled with their type)."""
+    cue_weights = {advice_type.name: advice_type.cues for advice_type in taxonomy.types}
+    weights: dict[str, float] = {}
+    for cue in cues:
+        weights[cue.label_] = weights.get(cue.label_, 0.0) + cue_weights[cue.label_][cue.id_]
+    return weights
+
+
+def ranked_types(weights: dict[str, float], taxonomy: Taxonomy) -> tuple[TypeScore, ...]:
+    """Types ranked by weight, ties in taxonomy order, each scored 1 - 0.5 ** weight."""
+    order = {name: index for index, name in enumerate(taxonomy.names)}
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], order[item[0]]))
+    return tuple(TypeScore(name, round(1 - 0.5**weight, 4)) for name, weight in ranked if weight > 0)
+
+
+def score_advice_types(examples: Iterable[Example], *, spans_key: str = DEFAULT_SPANS_KEY) -> dict[str, Any]:
+    """Precision, recall and F1 of the typed cue spans in `spans_key`."""
+    return Scorer.score_spans(
+        examples,
+        attr=f"spans_{spans_key}",
+        getter=lambda doc, attr: doc.spans.get(attr[len("spans_"):], []),
+        has_annotation=lambda doc: spans_key in doc.spans,
+        labeled=True,
+        allow_overlap=True,
+    )
+
+
+@registry.scorers("advice_pipeline.type_scorer.v1")
+def make_advice_type_scorer(spans_key: str = DEFAULT_SPANS_KEY) -> Callable[..., dict[str, Any]]:
+    """The scorer of `advice_tagger`, for a spaCy config's `scorer` setting."""
+    return lambda examples, **_: score_advice_types(examples, spans_key=spans_key)
+
+
+@Language.factory(
+    "advice_tagger",
+    assigns=["doc.spans", "span._.advice_types", "span._.advice_evidence"],
+    requires=["token.lemma"],
+    default_config={
+        "spans_key": DEFAULT_SPANS_KEY,
+        "attr": "LEMMA",
+        "taxonomy_path": None,
+        "scorer": {"@scorers": "advice_pipeline.type_scorer.v1"},
+    },
+    default_score_weights={"spans_advice_types_f": 1.0},
+)
+def make_advice_tagger(
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    attr: str,
+    taxonomy_path: str | None,
+    scorer: Callable[..., dict[str, Any]] | None,
+) -> AdviceTypeTagger:
+    """Create an AdviceTypeTagger.
+
+    spans_key (str): The key in doc.spans the typed cue spans are written to.
+    attr (str): The token attribute cues are matched on: "LEMMA", or "LOWER" for a pipeline
+        without a lemmatizer.
+    taxonomy_path (Optional[str]): A taxonomy file; None uses the one shipped with the package.
+    scorer (Optional[Callable]): The scoring method; defaults to score_advice_types.
+    """
+    return AdviceTypeTagger(
+        nlp, name, spans_key=spans_key, attr=attr, taxonomy=load_taxonomy(taxonomy_path), scorer=scorer
+    )
+
+
+class AdviceTypeTagger:
+    """Tags sentences with advice types from the taxonomy's cue lemmas."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "advice_tagger",
+        *,
+        spans_key: str = DEFAULT_SPANS_KEY,
+        attr: str = "LEMMA",
+        taxonomy: Taxonomy,
+        scorer: Callable[..., dict[str, Any]] | None = score_advice_types,
+    ) -> None:
+        """Initialize the component.
+
+        nlp (Language): The pipeline the component belongs to; its tokenizer splits the cues.
+        name (str): The component's name in the pipeline.
+        spans_key (str): The key in doc.spans the typed cue spans are written to.
+        attr (str): The token attribute cues are matched on.
+        taxonomy (Taxonomy): The advice types and their cues.
+        scorer (Optional[Callable]): The scoring method.
+        """
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.attr = attr
+        self.scorer = scorer
+        self.set_taxonomy(taxonomy)
+
+    def set_taxonomy(self, taxonomy: Taxonomy) -> None:
+        """Replace the taxonomy and rebuild the matcher from its cues."""
+        self.taxonomy = taxonomy
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr=self.attr)
+        self._cue_of_match: dict[int, tuple[str, str]] = {}
+        for advice_type in taxonomy.types:
+            for cue in advice_type.cues:
+                key = f"{advice_type.name}:{cue}"
+                self.matcher.add(key, [self._cue_doc(cue)])
+                self._cue_of_match[self.nlp.vocab.strings[key]] = (advice_type.name, cue)
+
+    def _cue_doc(self, cue: str) -> Doc:
+        # Cues are already lemmas: tokenize them and make each token its own lemma.
+        words = [token.text for token in self.nlp.make_doc(cue)]
+        return Doc(self.nlp.vocab, words=words, lemmas=words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark the cues of `doc` and rank the types of each sentence that has any."""
+        cues = [
+            Span(doc, start, end, label=self._cue_of_match[match_id][0], span_id=self._cue_of_match[match_id][1])
+            for match_id, start, end in self.matcher(doc)
+        ]
+        doc.spans[self.spans_key] = cues
+        for sentence in doc.sents:
+            inside = [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
+            if inside:
+                types = ranked_types(type_weights(inside, self.taxonomy), self.taxonomy)
+                sentence._.advice_types = types
+                sentence._.advice_evidence = self._evidence(inside, types[0].type)
+        return doc
+
+    def _evidence(self, cues: Sequence[Span], type_name: str) -> Span:
+        weights = self.taxonomy.types[self.taxonomy.names.index(type_name)].cues
+        return max((cue for cue in cues if cue.label_ == type_name), key=lambda cue: weights[cue.id_])
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Score a batch of examples with the configured scorer."""
+        return self.scorer(examples, **kwargs) if self.scorer is not None else {}
+
+    def to_disk(self, path: str | Path, *, exclude: Sequence[str] = ()) -> None:
+        """Write the taxonomy to the directory `path`."""
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.taxonomy.to_json(), indent=2, ensure_ascii=False)
+        (directory / TAXONOMY_FILE).write_text(text + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Sequence[str] = ()) -> AdviceTypeTagger:
+        """Load the taxonomy written by to_disk from the directory `path`."""
+        self.set_taxonomy(load_taxonomy(ensure_path(path) / TAXONOMY_FILE))
+        return self
