@@ -22,12 +22,13 @@ def segment(document: Document) -> Structure:
     blocks = document.blocks
     takeaways, takeaway_blocks = find_takeaways(blocks)
     resources, resource_blocks = find_resources(blocks)
-    steps = find_steps(blocks, _title(document), takeaway_blocks | resource_blocks)
+    boxes = takeaway_blocks | resource_blocks
+    steps = find_steps(blocks, _title(document), boxes)
     return Structure(
         sections=find_sections(blocks),
         takeaways=takeaways,
         steps=steps,
-        quotes=find_quotes(document, steps),
+        quotes=find_quotes(document, steps, boxes),
         resources=resources,
     )
 

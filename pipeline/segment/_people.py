@@ -17,7 +17,7 @@ _NOT_NAME = frozenset(
     "Clinical Licensed Relationship Marriage Family Dating Life Harvard Stanford Yale Oxford".split()
 )
 _PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
-_LEADING_DISCOURSE = re.compile(r"^(?:(?:as|and|but|so|or|yet|now|still|like|here's how|here is how)\s+)+",
+_LEADING_DISCOURSE = re.compile(r"^(?:(?:as|and|but|so|or|yet|now|still|like|here's how|here is how)(?:\s+|$))+",
                                 re.IGNORECASE)
 _TRAILING_PUNCTUATION = " ,;:.!?"
 _ADVERB = re.compile(r"^(?:[a-z]+ly|once|also|has|have|had|often|always|even|then|later|best|well|again)$")
@@ -72,7 +72,7 @@ def person_starting(phrase: str) -> Person | None:
 
 def last_person_mentioned(text: str) -> str | None:
     """The last name of two or more words in `text` (whom a following "she says" refers to)."""
-    words = _words(text)
+    words = _words(re.sub(r"[,;:!?()“”\"]|\.(?=\s|$)(?<!\b[A-Z]\.)(?<!\bDr\.)", " ", text))
     for end in range(len(words), 0, -1):
         found = _name_at_end(" ".join(words[:end]))
         if found is not None and len(found[1].split()) >= 2:

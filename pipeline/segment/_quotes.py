@@ -17,14 +17,20 @@ _VERBS = (
     r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared|tells us|told us"
     r"|reminds us|reminded us|points out|pointed out|puts it|put it|sums it up|summed it up"
 )
+# Verbs that follow their subject but would name the listener, not the speaker, if read before it.
+_SUBJECT_VERBS = (
+    _VERBS + r"|tells|told|reminds|reminded|replies|replied|answers|answered|admits|admitted|concludes"
+    r"|concluded|urges|urged|cautions|cautioned|jokes|joked|likes to say|liked to say|likes to remind"
+)
 _MANNER = r"(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succinctly|beautifully|nicely|this way))?"
 _CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}(?:\s+that)?\s*[,:]?\s*$")
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)(?P<cue>according to|in the words of)\s+(?P<who>.+?)\s*[,:]?\s*$", re.I)
 _CUE_AFTER = re.compile(rf"^\s*(?P<cue>{_VERBS}|according to)\s+(?P<who>.+)$", re.DOTALL)
-_SUBJECT_AFTER = re.compile(rf"^\s*(?P<who>[^\"“”]{{1,120}}?)\s+(?P<cue>{_VERBS})\b")
+_SUBJECT_AFTER = re.compile(rf"^\s*(?:as\s+)?(?P<who>[^\"“”]{{1,120}}?)\s+(?P<cue>{_SUBJECT_VERBS})\b", re.I)
 _DASH_AFTER = re.compile(r"^\s*(?:[—–―]|--?|~)\s*(?P<who>\S.*)$", re.DOTALL)
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|vs|etc|e\.g|i\.e|No)|\b[A-Z])\.$")
 _MIN_WORDS = 4
+_MAX_ATTRIBUTION = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +40,11 @@ class _Attribution:
     end: int
 
 
-def find_quotes(document: Document, steps: Sequence[Step]) -> tuple[Quote, ...]:
-    """Attributed direct quotations, in reading order, each placed in its step and section."""
+def find_quotes(document: Document, steps: Sequence[Step], boxes: frozenset[int]) -> tuple[Quote, ...]:
+    """Attributed direct quotations, in reading order, each placed in its step and section.
+
+    `boxes` are the blocks of takeaway boxes and reading lists, whose labels are no section.
+    """
     blocks = document.blocks
     offsets = document.block_offsets()
     quotes: list[Quote] = []
@@ -45,7 +54,7 @@ def find_quotes(document: Document, steps: Sequence[Step]) -> tuple[Quote, ...]:
         context = _preceding_text(blocks, index)
         for start, end, attribution in _attributed_spans(blocks, index, context):
             start, end = _quote_span(block.text, start, end)
-            heading = nearest_heading(blocks, index)
+            heading = nearest_heading(blocks, index, boxes)
             quotes.append(
                 Quote(
                     text=block.text[start:end],
@@ -163,11 +172,19 @@ def _bare_blockquote(blocks: Sequence[Block], index: int):
             yield 0, dash.start(), _Attribution(person, "—", len(text))
             return
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    if following is not None and following.kind == "paragraph":
-        line = _DASH_AFTER.match(following.text)
-        person = person_starting(line.group("who")) if line and len(following.text) < 200 else None
-        if person:
-            yield 0, len(text), _Attribution(person, "—", len(text))
+    person = _attribution_line(following) if following is not None else None
+    if person:
+        yield 0, len(text), _Attribution(person, "—", len(text))
+
+
+def _attribution_line(block: Block) -> Person | None:
+    """The person a short line after a blockquote names: "— Name, role", or a <cite> kept as a quote block."""
+    if len(block.text) > _MAX_ATTRIBUTION or _sentence_end(block.text, 0) < len(block.text) - 1:
+        return None
+    line = _DASH_AFTER.match(block.text)
+    if line and block.kind in ("paragraph", "quote"):
+        return person_starting(line.group("who"))
+    return person_starting(block.text) if block.kind == "quote" else None
 
 
 def _quote_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -81,7 +81,8 @@ def _parse_inverted(text: str) -> Resource | None:
     match = _INVERTED_NAME.match(text)
     if match is None:
         return None
-    author = _natural_names(f"{match.group('last')}, {match.group('first')}")
+    first = re.sub(r"(?<=\b[A-Z])$", ".", match.group("first").strip())
+    author = _natural_names(f"{match.group('last')}, {first}")
     title, subtitle = _split_title(_quoted_or_first_sentence(match.group("rest")))
     return Resource(text=text, author=author, title=title, subtitle=subtitle)
 

@@ -37,9 +37,9 @@ def section_end(blocks: Sequence[Block], heading_index: int) -> int:
     return len(blocks) - 1
 
 
-def nearest_heading(blocks: Sequence[Block], index: int) -> int | None:
-    """Index of the closest heading at or before `index`, or None before the first heading."""
+def nearest_heading(blocks: Sequence[Block], index: int, skipped: frozenset[int] = frozenset()) -> int | None:
+    """Index of the closest heading at or before `index` that is not in `skipped`, or None."""
     for candidate in range(index, -1, -1):
-        if blocks[candidate].kind == "heading":
+        if blocks[candidate].kind == "heading" and candidate not in skipped:
             return candidate
     return None
