@@ -1,0 +1,49 @@
+"""classify_lines() and the classify command: one JSON result per input line, in order."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.tag import classify_lines
+
+LINES = ["Give them space.\n", "\n", "The sky is blue.\n", "Is it really what you want?"]
+
+
+def test_one_result_per_line_with_blank_lines_kept(nlp):
+    results = list(classify_lines(LINES, nlp))
+    assert results == [
+        {"text": "Give them space.", "advice": True, "score": 0.85, "form": "directive",
+         "types": [{"type": "space_and_distance", "score": 0.8232}]},
+        {"text": "", "advice": False, "score": 0.0, "form": None, "types": []},
+        {"text": "The sky is blue.", "advice": False, "score": 0.0, "form": None, "types": []},
+        {"text": "Is it really what you want?", "advice": True, "score": 0.6, "form": "question", "types": []},
+    ]
+
+
+def test_line_of_several_sentences_takes_its_strongest_advice(nlp):
+    [result] = classify_lines(["Breakups hurt. Don't force it."], nlp)
+    assert (result["advice"], result["form"], result["score"]) == (True, "prohibition", 0.9)
+
+
+def test_classify_command_writes_a_json_line_per_stdin_line():
+    result = CliRunner().invoke(cli, ["classify", "-"], input="".join(LINES))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [json.loads(line)["advice"] for line in lines] == [True, False, False, True]
+    assert json.loads(lines[1])["text"] == ""
+
+
+def test_classify_command_reads_a_file(tmp_path):
+    path = tmp_path / "sentences.txt"
+    path.write_text("Don't force it.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["classify", str(path)])
+    assert (result.exit_code, json.loads(result.stdout)["form"]) == (0, "prohibition")
+
+
+def test_classify_command_with_an_unknown_model_fails_with_one_line():
+    result = CliRunner().invoke(cli, ["classify", "--model", "no_such_model_xyz", "-"], input="Hi.\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: no_such_model_xyz: cannot load spaCy model: [E050]")

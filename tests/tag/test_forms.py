@@ -1,0 +1,86 @@
+"""The advice_form component: one form per advice sentence, none for statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tag.forms import score_advice_forms
+from spacy.training import Example
+
+
+def forms(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(span.label_, span.text) for span in doc.spans["advice"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("Give them space.", "directive"),
+        ("Listen to their perspective as well.", "directive"),
+        ("When you approach this conversation, be calm and clear about your intentions.", "directive"),
+        ("If you struggle with insecurity, take steps to build your self-esteem.", "directive"),
+        ("Don't force it.", "prohibition"),
+        ("Never give up on yourself.", "prohibition"),
+        ("Avoid checking their social media.", "prohibition"),
+        ("You shouldn't text them every day.", "prohibition"),
+        ("You should talk to a therapist.", "suggestion"),
+        ("Before you do anything else, you need to figure out if your ex still has feelings for you.", "suggestion"),
+        ("It's important to set boundaries.", "suggestion"),
+        ("It might be better to walk away rather than compromise your own happiness.", "suggestion"),
+        ("One of the best ways to heal is to spend time with friends.", "suggestion"),
+        ("Try to get some sleep.", "suggestion"),
+        ("Consider if your ex is worth it.", "suggestion"),
+        ("What do you really want?", "question"),
+        ("Is it really what you want?", "question"),
+    ],
+)
+def test_advice_sentence_gets_its_form(nlp, sentence, form):
+    assert forms(nlp, sentence) == [(form, sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Breaking up is one of the most painful experiences you can go through.",
+        "This is the million-dollar question, isn't it?",
+        "We've all been there, right?",
+        "It's natural to want to cling to what feels safe.",
+        "Your friends are your support system.",
+        "Let's dig deeper.",
+    ],
+)
+def test_statement_gets_no_entry(nlp, sentence):
+    doc = nlp(sentence)
+    assert list(doc.spans["advice"]) == []
+    assert [sentence._.advice_form for sentence in doc.sents] == [None]
+
+
+def test_only_the_advice_sentence_of_a_paragraph_is_marked(nlp):
+    doc = nlp("Space is crucial for healing. Use this time to focus on yourself.")
+    assert [(span.label_, span.text, span._.advice_score) for span in doc.spans["advice"]] == [
+        ("directive", "Use this time to focus on yourself.", 0.85)
+    ]
+
+
+def test_detector_probability_blends_with_the_rule_score(nlp):
+    form_detector = nlp.get_pipe("advice_form")
+    doc = nlp.make_doc("Give them space.")
+    for name, component in nlp.pipeline:
+        if name == "advice_form":
+            break
+        doc = component(doc)
+    next(doc.sents)._.advice_probability = 0.25
+    doc = form_detector(doc)
+    assert [(span.label_, span._.advice_score) for span in doc.spans["advice"]] == [("directive", 0.55)]
+
+
+def test_scorer_reports_form_precision_and_recall(nlp):
+    predicted = nlp("Give them space. The sky is blue.")
+    reference = nlp.make_doc("Give them space. The sky is blue.")
+    reference.spans["advice"] = [reference.char_span(0, 16, label="prohibition")]
+    scores = score_advice_forms([Example(predicted, reference)])
+    assert (scores["spans_advice_p"], scores["spans_advice_r"]) == (0.0, 0.0)
+    reference.spans["advice"] = [reference.char_span(0, 16, label="directive")]
+    scores = score_advice_forms([Example(predicted, reference)])
+    assert (scores["spans_advice_p"], scores["spans_advice_r"], scores["spans_advice_f"]) == (1.0, 1.0, 1.0)

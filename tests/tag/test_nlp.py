@@ -1,0 +1,25 @@
+"""load_nlp(): the trimmed model plus our components, loaded once per model name."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import ModelError
+from pipeline.settings import Settings
+from pipeline.tag import load_nlp
+
+
+def test_pipeline_drops_ner_and_ends_with_our_components(nlp):
+    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
+                              "advice_form", "advice_tagger"]
+
+
+def test_pipeline_is_loaded_once_per_model_name(nlp):
+    assert load_nlp(Settings()) is nlp
+
+
+def test_unknown_model_raises_model_error_naming_it():
+    with pytest.raises(ModelError) as raised:
+        load_nlp(Settings(spacy_model="no_such_model_xyz"))
+    assert raised.value.source == "no_such_model_xyz"
+    assert raised.value.reason.startswith("cannot load spaCy model: [E050] Can't find model")

@@ -1,0 +1,69 @@
+"""The advice_tagger component: cue spans, ranked types with evidence, registration and persistence."""
+
+from __future__ import annotations
+
+import json
+
+import spacy
+
+from pipeline.model import TypeScore
+from pipeline.tag.taxonomy import load_taxonomy
+from pipeline.tag.types import ranked_types
+
+
+def blank_tagger_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("advice_tagger", config={"attr": "LOWER"})
+    return nlp
+
+
+def test_factory_is_found_through_its_entry_point_in_a_blank_pipeline():
+    nlp = blank_tagger_pipeline()
+    doc = nlp("Give them space and talk to a therapist.")
+    assert nlp.pipe_names == ["sentencizer", "advice_tagger"]
+    assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [
+        ("space_and_distance", "space"),
+        ("communication", "talk"),
+        ("professional_help", "therapist"),
+    ]
+
+
+def test_sentence_types_are_ranked_with_the_strongest_cue_as_evidence(nlp):
+    doc = nlp("Surround yourself with friends and family who care about you.")
+    sentence = next(doc.sents)
+    assert sentence._.advice_types[0] == TypeScore("social_connection", 0.9945)
+    assert sentence._.advice_evidence.text == "Surround yourself"
+
+
+def test_cues_match_inflections_through_lemmas(nlp):
+    doc = nlp("She accepted it and they were talking.")
+    assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [
+        ("acceptance", "accepted"),
+        ("communication", "talking"),
+    ]
+
+
+def test_equal_weights_rank_in_taxonomy_order():
+    taxonomy = load_taxonomy()
+    assert ranked_types({"communication": 1.0, "evaluation": 1.0, "patience": 2.0}, taxonomy) == (
+        TypeScore("patience", 0.75),
+        TypeScore("evaluation", 0.5),
+        TypeScore("communication", 0.5),
+    )
+
+
+def test_to_disk_and_from_disk_round_trip_the_taxonomy(tmp_path):
+    nlp = blank_tagger_pipeline()
+    tagger = nlp.get_pipe("advice_tagger")
+    custom = load_taxonomy().to_json()
+    custom["types"] = [entry for entry in custom["types"] if entry["name"] == "patience"]
+    path = tmp_path / "custom.json"
+    path.write_text(json.dumps(custom), encoding="utf-8")
+    tagger.set_taxonomy(load_taxonomy(path))
+    nlp.to_disk(tmp_path / "pipeline")
+
+    reloaded = spacy.load(tmp_path / "pipeline")
+    doc = reloaded("Don't rush it or talk too much.")
+    assert reloaded.get_pipe("advice_tagger").taxonomy == load_taxonomy(path)
+    assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [("patience", "rush")]
