@@ -176,6 +176,14 @@ def test_mislabelled_charset_is_passed_on_untouched(site, settings):
     assert page.encoding == "utf-8"
 
 
+def test_mislabelled_page_decodes_in_the_clean_stage(site, settings):
+    from pipeline.clean import decode_html
+
+    page = fetch_page(site.url("/cp1252.html"), settings)
+
+    assert "Don\u2019t sit at a caf\u00e9 table for three hours \u2014 order" in decode_html(page.content, page.encoding)
+
+
 def test_loopback_is_refused_without_opt_in(site, tuned):
     with pytest.raises(UnsafeURL) as refused:
         fetch_page(site.url("/article.html"), tuned(allow_private=False))
