@@ -4,8 +4,8 @@ Site-independent: the article is found by where the prose is and what surrounds 
 per-site profile.
 """
 
-from pipeline.clean._api import clean
+from pipeline.clean._api import clean, main_text
 from pipeline.clean._batch import clean_each, text_file_name
 from pipeline.clean._decode import decode_html
 
-__all__ = ["clean", "clean_each", "decode_html", "text_file_name"]
+__all__ = ["clean", "clean_each", "decode_html", "main_text", "text_file_name"]

@@ -6,7 +6,7 @@ from pipeline.clean._decode import decode_html
 from pipeline.clean._document import article_blocks
 from pipeline.clean._metadata import extract_metadata
 from pipeline.clean._parse import parse_html
-from pipeline.model import Document, Page
+from pipeline.model import BLOCK_SEPARATOR, Document, Page
 from pipeline.settings import Settings
 
 
@@ -19,3 +19,8 @@ def clean(page: Page, settings: Settings) -> Document:
     root = parse_html(decode_html(page.content, page.encoding), name)
     metadata = extract_metadata(root)
     return Document(source=page.source, metadata=metadata, blocks=article_blocks(root, metadata, name))
+
+
+def main_text(document: Document) -> str:
+    """The article's running text: every block but figures (whose text is a caption or alt text)."""
+    return BLOCK_SEPARATOR.join(block.text for block in document.blocks if block.kind != "figure")

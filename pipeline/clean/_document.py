@@ -31,7 +31,7 @@ def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[
     for hidden in _HIDDEN(body):
         hidden.drop_tree()
     blocks = [block for raw in select_blocks(body, walk_blocks(body)) if (block := _to_block(raw)) is not None]
-    blocks = _numbered_lists(_without_title(blocks, metadata.title))
+    blocks = _numbered_lists(_without_orphan_headings(_without_title(blocks, metadata.title)))
     if sum(len(block.text) for block in blocks if block.kind != "figure") < _MIN_ARTICLE_CHARS:
         raise NoArticleError(source, "page holds no article text")
     return tuple(blocks)
@@ -53,6 +53,16 @@ def _numbered_lists(blocks: list[Block]) -> list[Block]:
             block = replace(block, list_id=ids.setdefault(block.list_id, len(ids) + 1))
         renumbered.append(block)
     return renumbered
+
+
+def _without_orphan_headings(blocks: list[Block]) -> list[Block]:
+    """Drop headings left with nothing under them: the titles of link lists and widgets removed as chrome."""
+    kept: list[Block] = []
+    for block in reversed(blocks):
+        if block.kind == "heading" and (not kept or (kept[-1].kind == "heading" and kept[-1].level <= block.level)):
+            continue
+        kept.append(block)
+    return kept[::-1]
 
 
 def _without_title(blocks: list[Block], title: str | None) -> list[Block]:

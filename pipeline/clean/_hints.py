@@ -1,4 +1,10 @@
-"""What an element's tag, class and id say about it: site chrome, or the article itself."""
+"""What an element's tag, class and id say about it: site chrome, or the article itself.
+
+Class and id tokens are cut into words (at dashes, underscores and camelCase humps), so
+`comment-list`, `commentList` and `comments_area` all say "comment". Tokens that state a
+condition (`has-comments`, `modal-enabled`) or a topic (`category-advertising`) say nothing about
+the element's role and are skipped.
+"""
 
 from __future__ import annotations
 
@@ -6,41 +12,59 @@ import re
 
 from lxml.html import HtmlElement
 
-CHROME_TAGS = frozenset(("nav", "aside", "footer", "form", "button", "select", "dialog", "menu"))
+CHROME_TAGS = frozenset(("nav", "aside", "footer", "dialog", "menu"))
 
-# Matched against class and id words (split on spaces, dashes and underscores).
-_CHROME_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:comments?|commentlist|disqus|respond|replies|reply|share|sharing|sharebar|social|"
-    r"related|recommended|recommendations|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|"
-    r"promo|promos|advert|advertisement|ads|ad|sponsored|sponsor|sidebar|widget|widgets|breadcrumbs?|"
-    r"footer|navbar|nav|menu|popup|modal|banner|outbrain|taboola|tags|tag-list|author-bio|authorbox|"
-    r"bio|byline|toolbar|pagination|pager|print|rating|survey|skip|hidden|visually-hidden|sr-only|"
-    r"screen-reader-text|more-stories|read-more|readmore|trending|most-popular|paywall|login|signin)"
-    r"(?=$|[\s_-])",
-    re.IGNORECASE,
+# Words that mark an element as never the article, however much text it holds.
+_SURELY_CHROME = frozenset(
+    "comment comments commentlist disqus respond reply replies share sharing sharebar sharetools social"
+    " related recommended recommendations recirc recirculation newsletter subscribe subscription signup"
+    " cookie cookies consent gdpr promo promos advert advertisement advertising ads ad sponsored sponsor"
+    " outbrain taboola popup modal paywall trending popular".split()
 )
-_ARTICLE_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:article|articlebody|article-body|article-content|entry-content|post-content|"
-    r"post-body|story-body|story|content|main|text|body|richtext)(?=$|[\s_-])",
-    re.IGNORECASE,
+# Words that mark small boxes as chrome; a wrapper of most of the page may carry them as layout.
+_LIKELY_CHROME = frozenset(
+    "sidebar widget widgets footer nav navbar navigation menu breadcrumb breadcrumbs masthead banner tags"
+    " tag byline author bio meta toolbar pagination pager print rating skip hidden login signin"
+    " caption credit credits".split()
 )
+_HIDDEN_TOKENS = frozenset(("sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"))
+_CONDITION_PREFIXES = ("has-", "has_", "no-", "no_", "is-", "is_", "with-", "show-", "hide-")
+_CONDITION_SUFFIXES = ("-enabled", "-disabled", "-open", "-active", "-visible", "-loaded")
+# Taxonomy classes (WordPress `category-*`, `tag-*`) name the article's topics, not a role.
+_TAXONOMY_PREFIXES = ("category-", "tag-", "tags-", "topic-", "section-", "format-", "type-", "status-")
+_MAX_ROLE_WORDS = 4
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def class_words(element: HtmlElement) -> str:
-    """The class and id of an element, as one string of words."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
+def _words(element: HtmlElement) -> set[str]:
+    words: set[str] = set()
+    for token in f"{element.get('class') or ''} {element.get('id') or ''}".split():
+        lowered = token.lower()
+        if lowered.startswith(_CONDITION_PREFIXES + _TAXONOMY_PREFIXES) or lowered.endswith(_CONDITION_SUFFIXES):
+            continue
+        if lowered in _HIDDEN_TOKENS:
+            words.add("hidden")
+        token_words = _WORD.findall(token)
+        if len(token_words) <= _MAX_ROLE_WORDS:
+            words.update(word.lower() for word in token_words)
+    return words
 
 
-def looks_like_chrome(element: HtmlElement) -> bool:
-    """True for navigation, widgets, comments, share bars and other site chrome."""
-    if element.tag in CHROME_TAGS:
-        return True
-    words = class_words(element)
-    return bool(words.strip()) and _CHROME_WORDS.search(words) is not None
+def chrome_tag(element: HtmlElement) -> bool:
+    """Navigation, asides, footers and dialogs, as the markup declares them."""
+    return element.tag in CHROME_TAGS
 
 
-def looks_like_article(element: HtmlElement) -> bool:
-    """True when markup names the element as the article body."""
-    if element.get("itemprop") == "articleBody" or element.tag == "article":
-        return True
-    return _ARTICLE_WORDS.search(class_words(element)) is not None
+def surely_chrome(element: HtmlElement) -> bool:
+    """Classed as comments, share bars, related links, newsletter and cookie boxes, ads."""
+    return not _words(element).isdisjoint(_SURELY_CHROME)
+
+
+def likely_chrome(element: HtmlElement) -> bool:
+    """Classed as sidebars, widgets, bylines, tags and other small boxes around the article."""
+    return not _words(element).isdisjoint(_SURELY_CHROME | _LIKELY_CHROME)
+
+
+def is_article_body(element: HtmlElement) -> bool:
+    """True when the markup itself names the element as the article body."""
+    return element.get("itemprop") == "articleBody"

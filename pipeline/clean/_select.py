@@ -3,35 +3,50 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from pipeline.clean._hints import looks_like_chrome
+from pipeline.clean._hints import chrome_tag, is_article_body, likely_chrome, surely_chrome
 from pipeline.clean._walk import RawBlock
 
 # A block must read like prose to count towards where the article is.
-_MIN_PROSE_CHARS = 30
+_MIN_PROSE_CHARS = 80
 _MAX_PROSE_LINK_SHARE = 0.35
 # Descend into a child while it holds this share of the article text of its parent.
 _DESCEND_SHARE = 0.8
-# A chrome-looking element holding more than this share of the text is a layout wrapper.
-_CHROME_MAX_SHARE = 0.5
+# A chrome-looking element holding more than this share of the page's (or container's) prose
+# is a layout wrapper.
+_WRAPPER_SHARE = 0.8
+_BOX_MAX_SHARE = 0.5
 _MAX_LINK_SHARE = 0.5
 
 
 class _Tally:
-    """Per element: prose characters, all characters and link characters of the blocks inside."""
+    """Per element: prose characters, all characters and link characters of the blocks inside.
 
-    def __init__(self, blocks: list[RawBlock]) -> None:
+    `paragraphs` scores the elements that hold paragraphs: a block's prose counts fully for
+    the parent of the element that owns it and half for the grandparent, so the element
+    whose children are the article's paragraphs scores highest, not a wrapper of teasers.
+    """
+
+    def __init__(self, blocks: list[RawBlock], weights: list[float]) -> None:
         self.prose: defaultdict[HtmlElement, float] = defaultdict(float)
         self.chars: defaultdict[HtmlElement, int] = defaultdict(int)
         self.links: defaultdict[HtmlElement, int] = defaultdict(int)
-        for block in blocks:
-            weight = _prose_weight(block)
-            for element in block.ancestors:
+        self.paragraphs: defaultdict[HtmlElement, float] = defaultdict(float)
+        for block, weight in zip(blocks, weights, strict=True):
+            ancestors = block.ancestors
+            for element in ancestors:
                 self.prose[element] += weight
                 self.chars[element] += block.chars
                 self.links[element] += block.link_chars
+            if weight and len(ancestors) > 1:
+                # Teaser lists are list items; an article's list items sit among paragraphs.
+                score = weight / 2 if block.kind == "list_item" else weight
+                self.paragraphs[ancestors[-2]] += score
+                if len(ancestors) > 2:
+                    self.paragraphs[ancestors[-3]] += score / 2
 
     def link_share(self, element: HtmlElement) -> float:
         return self.links[element] / self.chars[element] if self.chars[element] else 0.0
@@ -45,21 +60,62 @@ def _prose_weight(block: RawBlock) -> float:
     return float(block.chars - block.link_chars)
 
 
+def _cached(test: Callable[[HtmlElement], bool]) -> Callable[[HtmlElement], bool]:
+    verdicts: dict[HtmlElement, bool] = {}
+
+    def check(element: HtmlElement) -> bool:
+        verdict = verdicts.get(element)
+        if verdict is None:
+            verdict = verdicts[element] = test(element)
+        return verdict
+
+    return check
+
+
+def weigh(blocks: list[RawBlock]) -> tuple[_Tally, Callable[[HtmlElement], bool]]:
+    """Tally prose per element, and tell chrome apart.
+
+    Comments and teasers can outweigh a short article, so the prose inside chrome does not
+    count. An element that holds most of the page's prose is a layout wrapper whatever its
+    class says (`Page-ad-margins`, `paywall`).
+    """
+    weights = [_prose_weight(block) for block in blocks]
+    page_prose: defaultdict[HtmlElement, float] = defaultdict(float)
+    for block, weight in zip(blocks, weights, strict=True):
+        for element in block.ancestors:
+            page_prose[element] += weight
+    wrapper_prose = sum(weights) * _WRAPPER_SHARE
+    in_chrome = _cached(
+        lambda element: chrome_tag(element) or (page_prose[element] <= wrapper_prose and surely_chrome(element))
+    )
+    weights = [
+        0.0 if any(in_chrome(element) for element in block.ancestors[1:]) else weight
+        for block, weight in zip(blocks, weights, strict=True)
+    ]
+    return _Tally(blocks, weights), in_chrome
+
+
 def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     """The blocks of the article: inside the container found by prose weight, chrome removed."""
-    tally = _Tally(blocks)
-    container = _find_container(body, tally)
+    tally, in_chrome = weigh(blocks)
+    container = _marked_article_body(tally)
+    if container is None:
+        container = _find_container(body, tally)
     depth = _depth_of(container, blocks)
     if depth is None:
         return []
-    chrome: dict[HtmlElement, bool] = {}
-    limit = tally.prose[container] * _CHROME_MAX_SHARE
+    containers = _with_twin_siblings(container)
+    limit = sum(tally.prose[element] for element in containers) * _BOX_MAX_SHARE
+    boxed = _cached(lambda element: tally.prose[element] <= limit and (
+        likely_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE
+    ))
     kept = []
     for block in blocks:
         ancestors = block.ancestors
-        if len(ancestors) <= depth or ancestors[depth] is not container:
+        if len(ancestors) <= depth or ancestors[depth] not in containers:
             continue
-        if any(_is_chrome(element, tally, limit, chrome) for element in ancestors[depth + 1 :]):
+        inner = ancestors[depth + 1 :]
+        if any(in_chrome(element) or boxed(element) for element in inner):
             continue
         if block.link_chars > block.chars * _MAX_LINK_SHARE:
             continue
@@ -67,16 +123,33 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     return kept
 
 
+def _marked_article_body(tally: _Tally) -> HtmlElement | None:
+    marked = [element for element, prose in tally.prose.items() if prose and is_article_body(element)]
+    return max(marked, key=tally.prose.__getitem__) if marked else None
+
+
 def _find_container(body: HtmlElement, tally: _Tally) -> HtmlElement:
-    node = body
-    while True:
-        children = [child for child in node if tally.prose.get(child)]
-        if not children:
+    """The best paragraph holder, widened to its ancestors while they add little other prose."""
+    if not tally.paragraphs:
+        return body
+    node = max(tally.paragraphs, key=tally.paragraphs.__getitem__)
+    while node is not body:
+        parent = node.getparent()
+        if parent is None or tally.prose[node] < tally.prose[parent] * _DESCEND_SHARE:
             return node
-        best = max(children, key=tally.prose.__getitem__)
-        if tally.prose[best] < tally.prose[node] * _DESCEND_SHARE:
-            return node
-        node = best
+        node = parent
+    return node
+
+
+def _with_twin_siblings(container: HtmlElement) -> set[HtmlElement]:
+    """The container and its siblings of the same tag and class: an article body split in parts."""
+    parent = container.getparent()
+    if parent is None or not container.get("class"):
+        return {container}
+    return {container} | {
+        sibling for sibling in parent
+        if sibling.tag == container.tag and sibling.get("class") == container.get("class")
+    }
 
 
 def _depth_of(container: HtmlElement, blocks: list[RawBlock]) -> int | None:
@@ -84,13 +157,3 @@ def _depth_of(container: HtmlElement, blocks: list[RawBlock]) -> int | None:
         if container in block.ancestors:
             return block.ancestors.index(container)
     return None
-
-
-def _is_chrome(element: HtmlElement, tally: _Tally, limit: float, seen: dict[HtmlElement, bool]) -> bool:
-    verdict = seen.get(element)
-    if verdict is None:
-        verdict = tally.prose[element] <= limit and (
-            looks_like_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE
-        )
-        seen[element] = verdict
-    return verdict

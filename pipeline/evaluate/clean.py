@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.clean import clean
+from pipeline.clean import clean, main_text
 from pipeline.errors import PipelineError, UsageError
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
@@ -103,7 +103,7 @@ def our_extractor(settings: Settings) -> Extractor:
             document = clean(Page(Source(content_sha256=""), html), settings)
         except PipelineError:
             return ""
-        return document.body_text
+        return main_text(document)
 
     return extract
 
