@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Rev|Sir|Dame|Rabbi|Father|Sister)\.?$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ]*[A-Za-zà-ÿ'’\-]*[a-zà-ÿ]|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+)$")
-_PARTICLE = re.compile(r"^(?:de|van|von|der|den|da|del|della|di|du|la|le|bin|al|ibn|st\.)$")
+_PARTICLE = re.compile(r"^(?:de|van|von|der|den|ten|ter|da|dos|das|del|della|di|du|la|le|bin|al|ibn|st\.)$")
 # Capitalised words that open sentences or name roles, never the first word of a person's name.
 _NOT_NAME = frozenset(
     "As The A An In On At But And Or So Yet Now Still Like According When While If Then This That These "
@@ -61,13 +61,33 @@ def person_ending(phrase: str) -> Person | None:
 
 
 def person_starting(phrase: str) -> Person | None:
-    """The person a phrase starts with: "Dr. Jane Smith, a therapist in Ohio" or "psychologist Guy Winch"."""
+    """The person a phrase starts with: "Dr. Jane Smith, a therapist in Ohio" or "psychologist Guy Winch".
+
+    A name inside a longer clause ("Corrie ten Boom in a line often shared") counts when it has
+    two words or an honorific; the appositive after a comma counts only when the name ends the clause.
+    """
     head, _, tail = phrase.strip(_TRAILING_PUNCTUATION).partition(",")
-    found = _name_at_end(head)
-    if found is None:
-        return None
-    appositive = tail.strip(_TRAILING_PUNCTUATION)
-    return _person(found, [appositive] if appositive else [])
+    words = _words(head)
+    for end in range(1, len(words) + 1):
+        found = _name_at_end(" ".join(words[:end]))
+        if found is None or _name_goes_on(words, end):
+            continue
+        if end == len(words):
+            appositive = tail.strip(_TRAILING_PUNCTUATION)
+            return _person(found, [appositive] if appositive else [])
+        if len(found[1].split()) >= 2 or found[2]:
+            return _person(found, [])
+    return None
+
+
+def _name_goes_on(words: list[str], end: int) -> bool:
+    """True when the name ending before `end` continues: "Corrie" in "Corrie ten Boom"."""
+    if end >= len(words):
+        return False
+    following = words[end]
+    if _PARTICLE.match(following):
+        return end + 1 < len(words) and bool(_NAME_TOKEN.match(words[end + 1]))
+    return bool(_NAME_TOKEN.match(following)) and following not in _NOT_NAME
 
 
 def last_person_mentioned(text: str) -> str | None:

@@ -88,7 +88,7 @@ def _attributed_spans(blocks: Sequence[Block], index: int, context: str):
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text inside each pair of quotation marks; unpaired marks are skipped."""
+    """(start, end) of the text inside each pair of quotation marks; stray closing marks are skipped."""
     spans, opened = [], None
     for position, mark in enumerate(text):
         if mark == "“" or (mark == '"' and opened is None):
@@ -96,6 +96,9 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         elif mark in "”\"" and opened is not None:
             spans.append((opened, position))
             opened = None
+    if opened is not None:
+        # A quotation left open at the end of its paragraph usually lost its closing mark.
+        spans.append((opened, len(text)))
     return spans
 
 

@@ -19,7 +19,11 @@ _INVERTED_NAME = re.compile(
     r"^(?P<last>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+"
     r"(?P<first>(?:[A-Z][\w'’\-]*\.?\s?)+?(?:,?\s+(?:and|&)\s+[A-Z][^.]*?)?)\.\s+(?P<rest>\S.*)$"
 )
-_BY_AUTHOR = re.compile(r"^(?P<title>.+?),?\s+by\s+(?P<author>[A-Z][\w.'’\- ]+?)(?:\s*[(,].*)?\.?$")
+_PERSON = r"[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){0,3}"
+_BY_AUTHOR = re.compile(
+    rf"^(?P<title>.+?),?\s+by\s+(?P<author>{_PERSON}(?:,\s{_PERSON})*(?:,?\s(?:and|&)\s{_PERSON})?)"
+    r"(?:\s*\(.*\)|,\s.*)?\.?$"
+)
 _AUTHOR_FIRST = re.compile(
     r"^(?P<author>(?:Dr\.\s)?[A-Z][\w'’\-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}),\s+(?P<rest>\S.*)$"
 )
@@ -104,15 +108,15 @@ def _parse_author_first(text: str) -> Resource | None:
 
 
 def _natural_names(authors: str) -> str:
-    """"Fisher, Helen" -> "Helen Fisher"; "Gottman, J. M., & Silver, N." -> "J. M. Gottman and N. Silver"."""
-    people = [_drop_full_stop(part.strip(" ,")) for part in re.split(r",?\s+(?:and|&)\s+", authors.strip(" ,"))]
+    """"Fisher, Helen" -> "Helen Fisher"; "Lee, A., Gray, B., & Silver, N." -> "A. Lee, B. Gray and N. Silver"."""
+    people = re.split(r",?\s+(?:and|&)\s+|(?<=\.),\s+(?=[A-Z][\w'’\-]+,)", authors.strip(" ,"))
     names = []
-    for person in people:
+    for person in (_drop_full_stop(part.strip(" ,")) for part in people):
         if "," in person:
             last, first = (piece.strip() for piece in person.split(",", 1))
             person = f"{first} {last}"
         names.append(person)
-    return " and ".join(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _drop_full_stop(name: str) -> str:

@@ -56,22 +56,31 @@ def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Cand
     for index, block in enumerate(blocks):
         if index in excluded or block.kind in ("quote", "figure"):
             continue
-        candidate = _candidate(index, block)
+        candidate = _candidate(index, block, _item_number(blocks, index))
         if candidate is not None:
             found.append(candidate)
     return found
 
 
-def _candidate(index: int, block: Block) -> _Candidate | None:
+def _item_number(blocks: Sequence[Block], index: int) -> int | None:
+    """The list number a block carries, or for a heading that opens an `<ol>` item, that item's."""
+    block = blocks[index]
+    if block.number is not None or block.kind != "heading" or index + 1 >= len(blocks):
+        return block.number
+    item = blocks[index + 1]
+    return item.number if item.kind == "list_item" and item.ordered and item.level <= 1 else None
+
+
+def _candidate(index: int, block: Block, item_number: int | None) -> _Candidate | None:
     numbered = read_numbered(block.text)
     whole_line = block.kind == "heading" or block.emphasis
     if numbered is not None:
         title, rest = (numbered.title, "") if whole_line else split_lead(numbered.title)
         family = numbered.family
         number = numbered.number
-    elif block.number is not None and (block.kind == "heading" or (block.ordered and block.level <= 1)):
+    elif item_number is not None and (block.kind == "heading" or (block.ordered and block.level <= 1)):
         title, rest = (block.text, "") if whole_line else split_lead(block.text)
-        family, number = "list", block.number
+        family, number = "list", item_number
     else:
         return None
     kind = "heading" if whole_line else block.kind
