@@ -11,7 +11,7 @@ import random
 import threading
 import time
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urldefrag, urljoin
 
 import httpx
@@ -115,21 +115,22 @@ class Session:
         self, url: str, headers: Mapping[str, str], accept: Collection[str], max_bytes: int, truncate: bool
     ) -> Reply:
         settings, gate = self._settings, self._gates.for_url(url)
-        attempts = settings.max_retries + 1
-        for attempt in range(attempts):
-            spacing = max(settings.min_delay, self._robots.crawl_delay(url))
+        attempt = 0
+        while True:
+            attempt += 1
+            last = attempt > settings.max_retries
+            spacing = max(settings.min_delay, self._robots.delay(url))
             try:
                 with gate.turn(url, spacing, settings.retry_after_cap):
                     reply = self._exchange(url, headers, accept, max_bytes, truncate)
             except _Transient as error:
-                if attempt + 1 == attempts:
-                    raise FetchError(url, f"{error} (gave up after {attempts} attempts)") from error
-                gate.hold_off(self._backoff(attempt))
+                if last:
+                    raise FetchError(url, f"{error} (gave up after {attempt} attempts)") from error
+                gate.hold_off(self._backoff(attempt - 1))
                 continue
-            if reply.status not in RETRYABLE_STATUSES or attempt + 1 == attempts:
-                return Reply(reply.url, reply.status, reply.headers, reply.body, attempt + 1)
-            gate.hold_off(self._retry_delay(url, reply, attempt))
-        raise AssertionError("unreachable: the last attempt returns or raises")
+            if reply.status not in RETRYABLE_STATUSES or last:
+                return replace(reply, attempts=attempt)
+            gate.hold_off(self._retry_delay(url, reply, attempt - 1))
 
     def _retry_delay(self, url: str, reply: Reply, attempt: int) -> float:
         asked = retry_after_seconds(reply.headers.get("retry-after"))

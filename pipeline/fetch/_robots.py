@@ -65,11 +65,15 @@ class RobotsCache:
         if robots.rules is not None and not robots.rules.can_fetch(url, self._agent):
             raise RobotsDenied(url, f"robots.txt disallows it for {self._agent}")
 
-    def crawl_delay(self, url: str) -> float:
-        """The host's Crawl-delay for our agent, 0 when it sets none or is not yet known."""
+    def delay(self, url: str) -> float:
+        """Seconds the host asks between our requests (Crawl-delay or Request-rate), 0 if none or not yet known."""
         robots = self._files.get(robots_url(url))
-        delay = robots.rules.crawl_delay(self._agent) if robots and robots.rules else None
-        return float(delay or 0.0)
+        if robots is None or robots.rules is None:
+            return 0.0
+        crawl_delay = robots.rules.crawl_delay(self._agent) or 0.0
+        rate = robots.rules.request_rate(self._agent)
+        rate_delay = rate.seconds / rate.requests if rate and rate.requests else 0.0
+        return float(max(crawl_delay, rate_delay))
 
     def _file_for(self, url: str) -> RobotsFile:
         key = robots_url(url)

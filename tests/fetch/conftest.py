@@ -128,6 +128,10 @@ class Handler(BaseHTTPRequestHandler):
             self._huge(declared=False)
         elif path == "/stall":
             self._stall()
+        elif path == "/trickle":
+            self._trickle()
+        elif path == "/drop":
+            self._drop_then_answer(seen, first_ok=3)
         elif path.startswith("/sitemap") and (SITE / path.lstrip("/")).is_file():
             self._send(200, self._sitemap(path), "text/plain" if path.endswith(".txt") else "application/xml")
         elif path.startswith("/sitemap") and path.endswith(".gz") and (SITE / path[1:-3]).is_file():
@@ -188,6 +192,23 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"<html><body><p>This page never finishes")
         self.wfile.flush()
         self.site.release.wait(10)
+
+    def _trickle(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        for _ in range(30):
+            if self.site.release.wait(0.1):
+                return
+            self.wfile.write(b" ")
+            self.wfile.flush()
+
+    def _drop_then_answer(self, seen: int, first_ok: int) -> None:
+        if seen >= first_ok:
+            self._send(200, (SITE / "article.html").read_bytes())
+        else:
+            self.close_connection = True
 
     def _sitemap(self, path: str) -> bytes:
         return (SITE / path.lstrip("/")).read_text(encoding="utf-8").replace("{origin}", self.site.origin).encode()

@@ -169,6 +169,31 @@ def test_page_that_never_finishes_times_out(site, settings):
     assert site.count("/stall") == 1
 
 
+def test_body_that_trickles_in_is_cut_off_by_body_timeout(site, tuned):
+    with pytest.raises(FetchError) as failed:
+        fetch_page(site.url("/trickle"), tuned(body_timeout=0.5))
+
+    assert failed.value.reason == "body not complete after 0.5 s"
+    assert site.count("/trickle") == 1
+
+
+def test_dropped_connections_are_retried(site, settings):
+    page = fetch_page(site.url("/drop"), settings)
+
+    assert page.content == site.file("article.html")
+    assert site.count("/drop") == 3
+
+
+def test_dropped_connections_give_up_after_max_retries(site, tuned):
+    with pytest.raises(FetchError) as failed:
+        fetch_page(site.url("/drop"), tuned(max_retries=1))
+
+    assert failed.value.reason == (
+        "RemoteProtocolError: Server disconnected without sending a response. (gave up after 2 attempts)"
+    )
+    assert site.count("/drop") == 2
+
+
 def test_mislabelled_charset_is_passed_on_untouched(site, settings):
     page = fetch_page(site.url("/cp1252.html"), settings)
 

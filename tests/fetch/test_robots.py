@@ -33,9 +33,16 @@ def test_our_own_group_wins_over_the_wildcard():
 def test_crawl_delay_is_read_for_our_group_once_robots_is_known():
     cache, _ = cache_answering(200, b"User-agent: advice-pipeline\nCrawl-delay: 2.5\n")
 
-    assert cache.crawl_delay("https://example.org/a") == 0.0
+    assert cache.delay("https://example.org/a") == 0.0
     cache.check("https://example.org/a")
-    assert cache.crawl_delay("https://example.org/a") == 2.5
+    assert cache.delay("https://example.org/a") == 2.5
+
+
+def test_request_rate_counts_as_a_delay_when_larger():
+    cache, _ = cache_answering(200, b"User-agent: *\nCrawl-delay: 1\nRequest-rate: 1/4\n")
+    cache.check("https://example.org/a")
+
+    assert cache.delay("https://example.org/a") == 4.0
 
 
 def test_robots_file_is_fetched_once_per_origin():
