@@ -22,7 +22,7 @@ _SUBJECT_VERBS = (
     _VERBS + r"|tells|told|reminds|reminded|replies|replied|answers|answered|admits|admitted|concludes"
     r"|concluded|urges|urged|cautions|cautioned|jokes|joked|likes to say|liked to say|likes to remind"
 )
-_MANNER = r"(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succinctly|beautifully|nicely|this way))?"
+_MANNER = r"(?:\s+it)?(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succinctly|beautifully|nicely|this way))?"
 _CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}(?:\s+that)?\s*[,:]?\s*$")
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)(?P<cue>according to|in the words of)\s+(?P<who>.+?)\s*[,:]?\s*$", re.I)
 _CUE_AFTER = re.compile(rf"^\s*(?P<cue>{_VERBS}|according to)\s+(?P<who>.+)$", re.DOTALL)
