@@ -134,9 +134,9 @@ def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str
     settings = Settings.from_env().with_fetch(**{k: v for k, v in knobs.items() if v not in (None, False)})
     try:
         found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings)
+        summary = fetching.fetch_all(found, out, settings, progress=_report_fetch, refresh=refresh)
     except PipelineError as error:
         _fail(error)
-    summary = fetching.fetch_all(found, out, settings, progress=_report_fetch, refresh=refresh)
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
 

@@ -13,11 +13,19 @@ from pipeline.fetch._client import charset_of, failure_of
 from pipeline.fetch._inputs import collect_urls
 from pipeline.fetch._sessions import session_for
 from pipeline.fetch._sitemaps import read_sitemap
-from pipeline.fetch._store import ManifestEntry
+from pipeline.fetch._store import ManifestEntry, stored_pages
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
 
-__all__ = ["FetchSummary", "ManifestEntry", "collect_urls", "fetch_all", "fetch_page", "read_sitemap"]
+__all__ = [
+    "FetchSummary",
+    "ManifestEntry",
+    "collect_urls",
+    "fetch_all",
+    "fetch_page",
+    "read_sitemap",
+    "stored_pages",
+]
 
 
 def fetch_page(url: str, settings: Settings) -> Page:

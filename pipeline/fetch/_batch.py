@@ -61,11 +61,12 @@ def fetch_all(
     """
     store = RawStore(out_dir)
     wanted = list(dict.fromkeys(url.strip() for url in urls if url.strip()))
-    known = store.entries()
-    todo = [url for url in wanted if refresh or not _is_done(known.get(url))]
-    batch = _Batch(session_for(settings.fetch), store, known, len(wanted), progress)
-    outcomes = {url: known[url].outcome for url in wanted if url not in todo}
-    outcomes.update(batch.run(todo, settings.fetch.max_concurrency))
+    with store.exclusive():
+        known = store.entries()
+        todo = [url for url in wanted if refresh or not _is_done(known.get(url))]
+        batch = _Batch(session_for(settings.fetch), store, known, len(wanted), progress)
+        outcomes = {url: known[url].outcome for url in wanted if url not in todo}
+        outcomes.update(batch.run(todo, settings.fetch.max_concurrency))
     counts = {outcome: sum(1 for value in outcomes.values() if value == outcome) for outcome in OUTCOMES}
     return FetchSummary(counts=counts, earlier=len(wanted) - len(todo))
 

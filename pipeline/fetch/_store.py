@@ -7,18 +7,26 @@ when the store is opened again.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from pipeline.errors import UsageError
+from pipeline.fetch._client import charset_of
+from pipeline.model import Page, Source
+
 Outcome = Literal["fetched", "unchanged", "robots", "failed", "deferred"]
 
 MANIFEST_NAME = "manifest.jsonl"
+LOCK_NAME = ".lock"
 PARTIAL_SUFFIX = ".part"
 
 
@@ -49,8 +57,24 @@ class RawStore:
         self.manifest = directory / MANIFEST_NAME
         directory.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._cut_torn_tail()
-        self._remove_partial_files()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the store for one run, first tidying what a killed run left behind.
+
+        Two runs appending at once would interleave the manifest, so a second one is refused.
+        """
+        with (self.directory / LOCK_NAME).open("w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as error:
+                raise UsageError(str(self.directory), "another fetch run is using this store") from error
+            try:
+                self._cut_torn_tail()
+                self._remove_partial_files()
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def entries(self) -> dict[str, ManifestEntry]:
         """The latest manifest entry of every URL."""
@@ -105,6 +129,18 @@ class RawStore:
     def _remove_partial_files(self) -> None:
         for partial in self.directory.glob(f".*{PARTIAL_SUFFIX}"):
             partial.unlink(missing_ok=True)
+
+
+def stored_pages(directory: Path) -> Iterator[Page]:
+    """The pages of a raw store, latest per URL, each with its final URL and HTTP charset."""
+    store = RawStore(directory)
+    for entry in store.entries().values():
+        if entry.outcome in ("fetched", "unchanged") and entry.sha256 and store.has_file(entry.file):
+            yield Page(
+                source=Source(content_sha256=entry.sha256, url=entry.final_url or entry.url),
+                content=(directory / str(entry.file)).read_bytes(),
+                encoding=charset_of(entry.headers.get("content-type")),
+            )
 
 
 def _parse_line(line: str) -> ManifestEntry | None:

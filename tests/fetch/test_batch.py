@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pipeline.fetch import FetchSummary, fetch_all
+from pipeline.fetch import FetchSummary, fetch_all, stored_pages
+from pipeline.model import Page, Source
 
 
 def manifest_lines(out_dir) -> list[dict]:
@@ -15,7 +16,7 @@ def manifest_lines(out_dir) -> list[dict]:
 
 
 def stored_files(out_dir) -> list[str]:
-    return sorted(path.name for path in out_dir.iterdir() if path.name != "manifest.jsonl")
+    return sorted(path.name for path in out_dir.glob("*.html"))
 
 
 def test_every_url_gets_exactly_one_outcome(site, settings, tmp_path):
@@ -158,3 +159,13 @@ def test_progress_reports_every_url_in_order_of_completion(site, settings, tmp_p
               progress=lambda done, total, entry: seen.append((done, total, entry.outcome)))
 
     assert seen == [(1, 2, "fetched"), (2, 2, "failed")]
+
+
+def test_stored_pages_give_back_each_fetched_page_with_url_and_charset(site, settings, tmp_path):
+    fetch_all([site.url("/hop/1"), site.url("/cp1252.html"), site.url("/missing")], tmp_path, settings)
+
+    article, mislabelled = site.file("article.html"), site.file("cp1252.html")
+    assert list(stored_pages(tmp_path)) == [
+        Page(Source(hashlib.sha256(article).hexdigest(), url=site.url("/article.html")), article, "utf-8"),
+        Page(Source(hashlib.sha256(mislabelled).hexdigest(), url=site.url("/cp1252.html")), mislabelled, "utf-8"),
+    ]

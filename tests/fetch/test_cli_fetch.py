@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import hashlib
+import json
 import subprocess
 import sys
 import time
@@ -12,6 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.fetch._store import RawStore
 
 REPO = Path(__file__).resolve().parents[2]
 FAST = ["--allow-private", "--delay", "0.05"]
@@ -93,7 +94,8 @@ def test_killed_run_resumes_without_refetching_or_torn_files(site, tmp_path):
     assert [site.count(path) for path in paths] == [1, 1, 1, 2, 1, 1]
     lines = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
     assert sorted(line["url"] for line in lines) == sorted(site.url(path) for path in paths)
-    files = sorted(path.name for path in out.iterdir() if path.name != "manifest.jsonl")
+    assert sorted(path.name for path in out.iterdir() if path.name.startswith(".")) == [".lock"]
+    files = sorted(path.name for path in out.glob("*.html"))
     assert files == sorted(line["file"] for line in lines)
     for name in files:
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() + ".html" == name
@@ -104,3 +106,11 @@ def _wait_until(condition, timeout: float = 20.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the server never saw the request"
         time.sleep(0.02)
+
+
+def test_store_in_use_by_another_run_is_a_usage_error(tmp_path):
+    with RawStore(tmp_path).exclusive():
+        result = invoke("https://example.org/", "-o", str(tmp_path))
+
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path}: another fetch run is using this store\n"

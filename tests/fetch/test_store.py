@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
+from pipeline.errors import UsageError
 from pipeline.fetch import ManifestEntry
 from pipeline.fetch._store import RawStore
 
@@ -18,7 +21,7 @@ def test_page_is_saved_under_its_sha256(tmp_path):
     assert digest == hashlib.sha256(b"<p>Hello</p>").hexdigest()
     assert name == f"{digest}.html"
     assert (tmp_path / name).read_bytes() == b"<p>Hello</p>"
-    assert sorted(path.name for path in tmp_path.iterdir()) == [name]
+    assert [path.name for path in tmp_path.iterdir()] == [name]
 
 
 def test_recorded_entries_read_back_latest_per_url(tmp_path):
@@ -37,9 +40,9 @@ def test_torn_manifest_tail_is_cut_on_reopen(tmp_path):
     manifest.write_bytes(whole + b'{"url": "https://example.org/b", "outc')
 
     store = RawStore(tmp_path)
-
-    assert manifest.read_bytes() == whole
-    assert store.entries() == {ENTRY.url: ENTRY}
+    with store.exclusive():
+        assert manifest.read_bytes() == whole
+        assert store.entries() == {ENTRY.url: ENTRY}
 
 
 def test_unreadable_manifest_line_is_skipped(tmp_path):
@@ -51,6 +54,21 @@ def test_unreadable_manifest_line_is_skipped(tmp_path):
 def test_partial_files_left_by_a_kill_are_removed_on_reopen(tmp_path):
     (tmp_path / ".abc.html.x1y2.part").write_bytes(b"<p>half a pa")
 
-    RawStore(tmp_path)
+    with RawStore(tmp_path).exclusive():
+        assert [path.name for path in tmp_path.iterdir()] == [".lock"]
 
-    assert list(tmp_path.iterdir()) == []
+
+def test_second_run_on_the_same_store_is_refused(tmp_path):
+    with RawStore(tmp_path).exclusive():
+        with pytest.raises(UsageError) as refused:
+            with RawStore(tmp_path).exclusive():
+                pass
+
+    assert str(refused.value) == f"{tmp_path}: another fetch run is using this store"
+
+
+def test_store_is_free_again_after_a_run(tmp_path):
+    with RawStore(tmp_path).exclusive():
+        pass
+    with RawStore(tmp_path).exclusive():
+        pass
