@@ -14,7 +14,7 @@ _VERBS = (
     r"says|said|say|writes|wrote|explains|explained|notes|noted|adds|added|argues|argued|observes|observed"
     r"|recalls|recalled|warns|warned|advises|advised|suggests|suggested|insists|insisted|claims|claimed"
     r"|states|stated|asks|asked|remarks|remarked|quips|quipped|declares|declared|stresses|stressed"
-    r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared|tells us|told us"
+    r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared|(?:tells|told) (?:me|us|readers|reporters)"
     r"|reminds us|reminded us|points out|pointed out|puts it|put it|sums it up|summed it up"
 )
 # Verbs that follow their subject but would name the listener, not the speaker, if read before it.
