@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO / "corpus"
-DATA = Path(__file__).resolve().parent / "data"
-SEED_PAGE = CORPUS / "enotalone-12-crucial-steps-to-get-your-ex-back.html"
+from corpus_files import SEED_PAGE
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from pipeline.cli import cli
 from pipeline.emit import load_schema
 
-from conftest import DATA, SEED_PAGE
+from corpus_files import DATA, SEED_PAGE
 
 SEED_FILE = "12-crucial-steps-to-get-your-ex-back-should-you.json"
 

@@ -1,6 +1,6 @@
 """The model article end to end, checked field by field against its hand-checked gold file."""
 
-from conftest import SEED_PAGE
+from corpus_files import SEED_PAGE
 
 
 def test_seed_metadata(seed_record, seed_gold):

@@ -7,7 +7,7 @@ from pipeline.errors import InputError
 from pipeline.settings import Settings
 from pipeline.sources import iter_source_paths, read_page
 
-from conftest import DATA, SEED_PAGE
+from corpus_files import DATA, SEED_PAGE
 
 
 @pytest.mark.parametrize(

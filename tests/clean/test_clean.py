@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import SEED_PAGE
+from corpus_files import SEED_PAGE
 
 
 def _seed_gold() -> dict:
