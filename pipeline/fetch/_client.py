@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+import urllib.request
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urldefrag, urljoin
@@ -21,7 +22,7 @@ from pipeline.errors import FetchDeferred, FetchError, UnsafeURL
 from pipeline.fetch._politeness import HostGates
 from pipeline.fetch._retry import RETRYABLE_STATUSES, backoff_seconds, retry_after_seconds
 from pipeline.fetch._robots import ROBOTS_MAX_BYTES, RobotsCache
-from pipeline.fetch._safety import check_url
+from pipeline.fetch._safety import check_peer, check_url
 from pipeline.settings import CONTACT_URL, FetchSettings
 
 AGENT_TOKEN = "advice-pipeline"
@@ -68,6 +69,8 @@ class Session:
         self._gates = HostGates()
         self._robots = RobotsCache(self._download_robots, user_agent.split("/")[0].strip())
         self._rng = random.Random()
+        # Behind a proxy the peer is the proxy, so only a direct connection can be checked.
+        self._check_peer = not settings.allow_private and not urllib.request.getproxies()
 
     def get_page(self, url: str, validators: Mapping[str, str] | None = None) -> Reply:
         """GET an HTML page, following redirects; `validators` make it conditional."""
@@ -152,6 +155,8 @@ class Session:
     ) -> Reply:
         try:
             with self._in_flight, self._client.stream("GET", url, headers=headers) as response:
+                if self._check_peer:
+                    check_peer(url, _peer_address(response))
                 kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
                 if not response.is_success:
                     return Reply(url, response.status_code, kept)
@@ -183,6 +188,12 @@ class Session:
             if time.monotonic() > deadline:
                 raise FetchError(url, f"body not complete after {self._settings.body_timeout:g} s")
         return b"".join(chunks)[:max_bytes]
+
+
+def _peer_address(response: httpx.Response) -> str | None:
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    return peer[0] if peer else None
 
 
 def _check_content_type(url: str, content_type: str | None, accept: Collection[str]) -> None:

@@ -27,12 +27,26 @@ def check_url(url: str, allow_private: bool) -> None:
     if allow_private:
         return
     for address in _resolve(url, parts.hostname):
-        if not address.is_global or address.is_multicast:
+        if not _is_public(address):
             raise UnsafeURL(
                 url,
                 f"host {parts.hostname} resolves to non-public address {address} "
                 "(--allow-private permits it)",
             )
+
+
+def check_peer(url: str, peer: str | None) -> None:
+    """Raise UnsafeURL if the connection went to a non-public address after all.
+
+    The client resolves the host again when it connects, so a name that answered a public
+    address to check_url can answer a private one a moment later (DNS rebinding).
+    """
+    if peer is not None and not _is_public(ipaddress.ip_address(peer.split("%")[0])):
+        raise UnsafeURL(url, f"connected to non-public address {peer} (the host's DNS answer changed)")
+
+
+def _is_public(address: Address) -> bool:
+    return address.is_global and not address.is_multicast
 
 
 def _resolve(url: str, host: str) -> set[Address]:

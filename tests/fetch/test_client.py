@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 
 import pytest
 
 from pipeline.errors import FetchDeferred, FetchError, RobotsDenied, UnsafeURL
 from pipeline.fetch import fetch_page
+from pipeline.fetch import _safety
 from pipeline.fetch._client import DEFAULT_USER_AGENT, charset_of
 from pipeline.model import Page, Source
 from pipeline.settings import FetchSettings, Settings
@@ -217,6 +219,16 @@ def test_loopback_is_refused_without_opt_in(site, tuned):
         "host 127.0.0.1 resolves to non-public address 127.0.0.1 (--allow-private permits it)"
     )
     assert site.hits == []
+
+
+def test_host_whose_dns_turns_private_after_the_check_is_refused(site, tuned, monkeypatch):
+    # The check sees a public answer; the connection then goes to 127.0.0.1 (DNS rebinding).
+    monkeypatch.setattr(_safety, "_resolve", lambda url, host: {ipaddress.ip_address("93.184.216.34")})
+
+    with pytest.raises(UnsafeURL) as refused:
+        fetch_page(site.url("/article.html"), tuned(allow_private=False, obey_robots=False))
+
+    assert refused.value.reason == "connected to non-public address 127.0.0.1 (the host's DNS answer changed)"
 
 
 @pytest.mark.parametrize(
