@@ -7,6 +7,7 @@ from dataclasses import replace
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipeline.clean._furniture import is_furniture
 from pipeline.clean._select import select_blocks
 from pipeline.clean._text import normalize_text
 from pipeline.clean._walk import RawBlock, walk_blocks
@@ -41,7 +42,8 @@ def _to_block(raw: RawBlock) -> Block | None:
     text = normalize_text(raw.text)
     if not text:
         return None
-    return Block(raw.kind, text, raw.level, raw.ordered, raw.number, raw.list_id, raw.emphasis)
+    block = Block(raw.kind, text, raw.level, raw.ordered, raw.number, raw.list_id, raw.emphasis)
+    return None if is_furniture(block) else block
 
 
 def _numbered_lists(blocks: list[Block]) -> list[Block]:

@@ -12,9 +12,9 @@ from pipeline.clean._walk import RawBlock
 
 # A block must read like prose to count towards where the article is.
 _MIN_PROSE_CHARS = 80
-_MAX_PROSE_LINK_SHARE = 0.35
+_MAX_PROSE_LINK_SHARE = 0.5
 # Descend into a child while it holds this share of the article text of its parent.
-_DESCEND_SHARE = 0.8
+_DESCEND_SHARE = 1.0
 # A chrome-looking element holding more than this share of the page's (or container's) prose
 # is a layout wrapper.
 _WRAPPER_SHARE = 0.8
