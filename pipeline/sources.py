@@ -6,6 +6,7 @@ This is an edge module: it touches the file system so that the stages never do.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -17,14 +18,16 @@ from pipeline.model import Page, Source
 from pipeline.settings import Settings
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
-URL_PREFIXES = ("http://", "https://")
+# Any scheme counts as a URL, so that ftp:// or file:// get the fetcher's clear refusal
+# instead of a puzzling "no such file".
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 # Bytes that never occur in text; a few in the first block mean the file is binary.
 _BINARY_SAMPLE = 8192
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes([11, 12]) + bytes(range(14, 32))
 
 
 def is_url(source: str) -> bool:
-    return source.lower().startswith(URL_PREFIXES)
+    return bool(_URL.match(source))
 
 
 def is_page_file(path: Path) -> bool:

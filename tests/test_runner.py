@@ -1,0 +1,75 @@
+"""The batch runner as a library: files and URLs in, records and outcomes out."""
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from pipeline.runner import Outcome, run
+from pipeline.settings import Settings
+
+from corpus_files import CORPUS, DATA, SEED_PAGE
+
+
+class ListWriter:
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+
+    def write(self, record: dict) -> str:
+        self.records.append(record)
+        return f"record {len(self.records)}"
+
+
+@pytest.fixture()
+def corpus_server():
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(CORPUS))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_each_source_gets_exactly_one_outcome_in_order():
+    outcomes: list[Outcome] = []
+    writer = ListWriter()
+    sources = [str(DATA / "bad" / "empty.html"), str(SEED_PAGE), str(DATA / "bad" / "missing.html")]
+    summary = run(sources, writer, Settings(), report=outcomes.append)
+    assert [(o.source, o.written_to, str(o.error) if o.error else None) for o in outcomes] == [
+        (sources[0], None, f"{sources[0]}: empty file"),
+        (sources[1], "record 1", None),
+        (sources[2], None, f"{sources[2]}: no such file"),
+    ]
+    assert (summary.written, len(summary.failed), summary.exit_code, summary.line()) == (1, 2, 1, "1 written, 2 failed")
+
+
+def test_url_sources_are_fetched_then_extracted(corpus_server):
+    writer = ListWriter()
+    url = f"{corpus_server}/{SEED_PAGE.name}"
+    summary = run([url], writer, Settings().with_fetch(allow_private=True, min_delay=0.0))
+    assert summary.exit_code == 0
+    [record] = writer.records
+    assert record["source"]["url"] == url
+    assert record["source"]["path"] is None
+    assert [step["number"] for step in record["steps"]] == list(range(1, 13))
+
+
+def test_loopback_url_and_other_schemes_are_refused_with_reasons(corpus_server):
+    outcomes: list[Outcome] = []
+    run([f"{corpus_server}/{SEED_PAGE.name}", "ftp://example.org/a.html"], ListWriter(), Settings(), report=outcomes.append)
+    assert [type(o.error).__name__ for o in outcomes] == ["UnsafeURL", "UnsafeURL"]
+    assert outcomes[0].error.reason == "host 127.0.0.1 resolves to non-public address 127.0.0.1 (--allow-private permits it)"
+    assert outcomes[1].error.reason == "scheme 'ftp' is not http or https"
+
+
+def test_a_bug_on_one_page_becomes_an_outcome_not_a_crash(monkeypatch):
+    def explode(page, settings):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("pipeline.runner.extract_page", explode)
+    outcomes: list[Outcome] = []
+    summary = run([str(SEED_PAGE)], ListWriter(), Settings(), report=outcomes.append)
+    assert str(outcomes[0].error) == f"{SEED_PAGE}: internal error: ValueError: boom"
+    assert summary.exit_code == 1
