@@ -23,7 +23,10 @@ _KEYWORD = re.compile(rf"^(?P<noun>{SERIES_NOUNS})\s*(?:#|no\.)?\s*{_NUMBER}{_SE
 _HASH = re.compile(r"^#\s?(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$")
 _NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$", re.I)
 _DOTTED = re.compile(r"^(?P<number>\d{1,3})\s*(?:[.)]\s+|\s*[:\-–—]\s+)(?P<title>\S.*)$")
-_LEAD_END = re.compile(r"(?<=[^\s.][.!?:])\s+(?=\S)|\s+[–—]\s+|\s+-\s+")
+_SENTENCE_END = re.compile(r"(?<=[^\s.][.!?])\s+(?=\S)")
+_LABEL_END = re.compile(r"(?<=[^\s.]):\s+(?=\S)|\s+[–—]\s+|\s+-\s+")
+# A colon or dash ends a lead only after a short label ("Be patient: ..."), not inside a long sentence.
+_MAX_LABEL_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +53,14 @@ def read_numbered(text: str) -> Numbered | None:
 
 
 def split_lead(text: str) -> tuple[str, str]:
-    """The lead of a paragraph-long item (up to its first sentence end, colon or dash) and the rest."""
-    match = _LEAD_END.search(text)
-    if match is None:
+    """The lead of a paragraph-long item (its first sentence, or a short label before a colon) and the rest."""
+    sentence = _SENTENCE_END.search(text)
+    label = _LABEL_END.search(text)
+    if label and len(text[: label.start()].split()) <= _MAX_LABEL_WORDS and (not sentence or label.start() < sentence.start()):
+        return text[: label.start()], text[label.end() :]
+    if sentence is None:
         return text, ""
-    return text[: match.start()], text[match.end() :]
+    return text[: sentence.start()], text[sentence.end() :]
 
 
 def clean_title(title: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pipeline.model import Block, Document, Quote, Step
 from pipeline.segment._people import Person, is_pronoun, last_person_mentioned, person_ending, person_starting
-from pipeline.segment._sections import nearest_heading
+from pipeline.segment._sections import nearest_heading, under_page_furniture
 
 _VERBS = (
     r"says|said|say|writes|wrote|explains|explained|notes|noted|adds|added|argues|argued|observes|observed"
@@ -23,7 +23,9 @@ _SUBJECT_VERBS = (
     r"|concluded|urges|urged|cautions|cautioned|jokes|joked|likes to say|liked to say|likes to remind"
 )
 _MANNER = r"(?:\s+it)?(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succinctly|beautifully|nicely|this way))?"
-_CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}(?:\s+that)?\s*[,:]?\s*$")
+# "puts it this way in his newsletter:" - a short place or occasion may sit between cue and colon.
+_OCCASION = r"(?:\s+(?:in|on|at|during|for)\s+[^,:\"“”]{1,40}?(?=\s*[,:]))?"
+_CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}{_OCCASION}(?:\s+that)?\s*[,:]?\s*$")
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)(?P<cue>according to|in the words of)\s+(?P<who>.+?)\s*[,:]?\s*$", re.I)
 _CUE_AFTER = re.compile(rf"^\s*(?P<cue>{_VERBS}|according to)\s+(?P<who>.+)$", re.DOTALL)
 _SUBJECT_AFTER = re.compile(rf"^\s*(?:as\s+)?(?P<who>[^\"“”]{{1,120}}?)\s+(?P<cue>{_SUBJECT_VERBS})\b", re.I)
@@ -49,7 +51,7 @@ def find_quotes(document: Document, steps: Sequence[Step], boxes: frozenset[int]
     offsets = document.block_offsets()
     quotes: list[Quote] = []
     for index, block in enumerate(blocks):
-        if block.kind == "heading":
+        if block.kind == "heading" or under_page_furniture(blocks, index):
             continue
         context = _preceding_text(blocks, index)
         for start, end, attribution in _attributed_spans(blocks, index, context):

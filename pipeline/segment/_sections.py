@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Section
+
+
+# Labels of page furniture a cleaner may leave in: contents boxes, teasers, reader comments.
+_FURNITURE_LABEL = re.compile(
+    r"(?:table of )?contents|in this (?:article|post|guide)|jump to|related(?: \w+)?|you (?:may|might) also like"
+    r"|read (?:next|more|this next)|more from .*|popular(?: \w+)?|most read|recommended (?:posts|articles|for you)"
+    r"|(?:\d+ )?(?:comments?|responses?|replies)(?: \(\d+\))?|leave a (?:reply|comment)|discussion"
+    r"|(?:\d+ )?thoughts? on .*|join the conversation|trending(?: now)?|latest(?: \w+)?",
+    re.IGNORECASE,
+)
+
+
+def under_page_furniture(blocks: Sequence[Block], index: int) -> bool:
+    """True when the nearest label above the block names page furniture, not article content."""
+    for earlier in range(index - 1, -1, -1):
+        block = blocks[earlier]
+        if block.kind == "heading" or (block.kind == "paragraph" and block.emphasis):
+            return bool(_FURNITURE_LABEL.fullmatch(block.text.strip().rstrip(":").strip()))
+    return False
 
 
 def find_sections(blocks: Sequence[Block]) -> tuple[Section, ...]:

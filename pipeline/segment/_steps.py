@@ -8,14 +8,8 @@ from dataclasses import dataclass
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._numbering import SERIES_NOUNS, clean_title, read_numbered, split_lead
+from pipeline.segment._sections import under_page_furniture
 
-# Headings over blocks that are navigation or reader talk, never the article's steps.
-_NOT_CONTENT = re.compile(
-    r"table of contents|contents|in this article|jump to|related|you (?:may|might) also|read (?:next|more)"
-    r"|more from|popular|recommended (?:posts|articles|for you)|comments?|responses|replies|leave a reply"
-    r"|discussion|trending|latest",
-    re.IGNORECASE,
-)
 _TITLE_COUNT = re.compile(
     rf"\b(?P<count>\d{{1,3}})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{SERIES_NOUNS})s?\b", re.IGNORECASE
 )
@@ -43,7 +37,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     `title` is the article title, whose "12 Crucial Steps" is checked against each series;
     `excluded` are blocks already claimed (takeaway boxes, reading lists).
     """
-    candidates = [c for c in _candidates(blocks, excluded) if not _in_navigation(blocks, c.index)]
+    candidates = [c for c in _candidates(blocks, excluded) if not under_page_furniture(blocks, c.index)]
     runs = [run for run in _runs(candidates) if _long_enough(run)]
     if not runs:
         return ()
@@ -86,14 +80,6 @@ def _candidate(index: int, block: Block, item_number: int | None) -> _Candidate 
     kind = "heading" if whole_line else block.kind
     return _Candidate(index, number, clean_title(title), rest, family, numbered and numbered.noun, kind,
                       block.level)
-
-
-def _in_navigation(blocks: Sequence[Block], index: int) -> bool:
-    for earlier in range(index - 1, -1, -1):
-        block = blocks[earlier]
-        if block.kind == "heading" or block.emphasis:
-            return bool(_NOT_CONTENT.fullmatch(block.text.strip().rstrip(":").strip()))
-    return False
 
 
 def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
