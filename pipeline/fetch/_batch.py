@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -100,9 +100,7 @@ class _Batch:
             by_host.setdefault(host_key(url), []).append(url)
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch")
         try:
-            futures = [pool.submit(self._fetch_host, host_urls) for host_urls in by_host.values()]
-            wait(futures)
-            for future in futures:
+            for future in [pool.submit(self._fetch_host, host_urls) for host_urls in by_host.values()]:
                 future.result()
         finally:
             # On Ctrl-C, let in-flight pages finish and be recorded, but start no new ones.

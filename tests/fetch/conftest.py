@@ -50,6 +50,8 @@ class Site:
         self.hits: list[Hit] = []
         self.blocking: set[str] = set()
         self.release = threading.Event()
+        self.in_flight = 0
+        self.most_in_flight = 0
         self._lock = threading.Lock()
 
     def url(self, path: str) -> str:
@@ -65,6 +67,12 @@ class Site:
         with self._lock:
             self.hits.append(Hit(path, time.monotonic(), headers))
             return sum(hit.path == path for hit in self.hits)
+
+    def serving(self, change: int) -> None:
+        """Track how many requests are being answered at once."""
+        with self._lock:
+            self.in_flight += change
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
 
     def count(self, path: str) -> int:
         return sum(hit.path == path for hit in self.hits)
@@ -94,9 +102,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         seen = self.site.record(self.path, {k.lower(): v for k, v in self.headers.items()})
-        if self.path in self.site.blocking:
-            self.site.release.wait(20)
-        self._route(self.path, seen)
+        self.site.serving(+1)
+        try:
+            if self.path in self.site.blocking:
+                self.site.release.wait(20)
+            self._route(self.path, seen)
+        finally:
+            self.site.serving(-1)
 
     def _route(self, path: str, seen: int) -> None:
         if path == "/robots.txt" and self.site.robots_file:
@@ -136,6 +148,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, self._sitemap(path), "text/plain" if path.endswith(".txt") else "application/xml")
         elif path.startswith("/sitemap") and path.endswith(".gz") and (SITE / path[1:-3]).is_file():
             self._send(200, gzip.compress(self._sitemap(path[:-3])), "application/gzip")
+        elif re.fullmatch(r"/slow/\d+", path):
+            time.sleep(0.3)
+            self._send(200, (SITE / "article.html").read_bytes() + path.encode())
         elif match := re.fullmatch(r"/page/(\d+)", path):
             page = (SITE / "article.html").read_bytes() + f"<!-- page {match[1]} -->\n".encode()
             self._send(200, page)

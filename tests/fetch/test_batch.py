@@ -153,6 +153,17 @@ def test_hosts_are_fetched_side_by_side_each_at_its_own_pace(site, tuned, tmp_pa
     assert min(by_host["localhost"]) < max(by_host["127.0.0.1"])
 
 
+def test_global_limit_caps_requests_in_flight_across_hosts(site, tuned, tmp_path):
+    hosts = (site.origin, site.origin.replace("127.0.0.1", "localhost"))
+    urls = [f"{origin}/slow/{n}" for origin in hosts for n in range(2)]
+
+    fetch_all(urls, tmp_path, tuned(max_concurrency=1))
+    one_at_a_time = site.most_in_flight
+    fetch_all(urls, tmp_path / "again", tuned(max_concurrency=2))
+
+    assert (one_at_a_time, site.most_in_flight) == (1, 2)
+
+
 def test_progress_reports_every_url_in_order_of_completion(site, settings, tmp_path):
     seen = []
     fetch_all([site.url("/article.html"), site.url("/missing")], tmp_path, settings,
