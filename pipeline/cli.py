@@ -138,9 +138,9 @@ def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str
     """
     from pipeline import fetch as fetching  # loads httpx: only for the commands that need it
 
-    knobs = {"allow_private": allow_private, "user_agent": user_agent, "min_delay": delay,
-             "max_concurrency": concurrency}
-    settings = Settings.from_env().with_fetch(**{k: v for k, v in knobs.items() if v not in (None, False)})
+    knobs = {"user_agent": user_agent, "min_delay": delay, "max_concurrency": concurrency}
+    given = {name: value for name, value in knobs.items() if value is not None}
+    settings = Settings.from_env().with_fetch(allow_private=allow_private, **given)
     try:
         found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings)
         summary = fetching.fetch_all(found, out, settings, progress=_report_fetch, refresh=refresh)

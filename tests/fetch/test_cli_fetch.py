@@ -114,3 +114,9 @@ def test_store_in_use_by_another_run_is_a_usage_error(tmp_path):
 
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path}: another fetch run is using this store\n"
+
+
+def test_delay_zero_is_taken_as_given(site, tmp_path):
+    invoke(site.url("/page/1"), site.url("/page/2"), "--allow-private", "--delay", "0", "-o", str(tmp_path))
+
+    assert max(site.gaps()) < 0.5
