@@ -1,6 +1,6 @@
 """Score the segmenter against the gold files of a corpus: precision, recall and F1 per field.
 
-Each `<page>.gold.json` names its page and lists the steps, takeaways, quotes and resources a
+Each `<page>.gold.json` names its page (relative to the gold file) and lists the steps, takeaways, quotes and resources a
 careful reader finds there. Every page is run through the real clean and segment stages; each
 field is compared as a multiset of normalised values, summed over the corpus (micro average).
 """
@@ -83,7 +83,7 @@ def evaluate_corpus(corpus: Path, settings: Settings) -> SegmentReport:
     report = SegmentReport()
     for gold_file in gold_files:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        page_path = gold_file.with_name(gold["page"])
+        page_path = gold_file.parent / gold["page"]
         try:
             document = clean(read_page(str(page_path), settings), settings)
         except PipelineError as error:

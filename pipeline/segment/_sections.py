@@ -12,17 +12,26 @@ from pipeline.model import BLOCK_SEPARATOR, Block, Section
 _FURNITURE_LABEL = re.compile(
     r"(?:table of )?contents|in this (?:article|post|guide)|jump to|related(?: \w+)?|you (?:may|might) also like"
     r"|read (?:next|more|this next)|more from .*|popular(?: \w+)?|most read|recommended (?:posts|articles|for you)"
-    r"|(?:\d+ )?(?:comments?|responses?|replies)(?: \(\d+\))?|leave a (?:reply|comment)|discussion"
+    r"|(?:[\w]+ )?(?:comments?|responses?|replies)(?: \(\d+\))?|leave a (?:reply|comment)|discussion"
     r"|(?:\d+ )?thoughts? on .*|join the conversation|trending(?: now)?|latest(?: \w+)?",
     re.IGNORECASE,
 )
 
 
 def under_page_furniture(blocks: Sequence[Block], index: int) -> bool:
-    """True when the nearest label above the block names page furniture, not article content."""
+    """True when the nearest label above the block names page furniture, not article content.
+
+    A heading is governed only by a heading that outranks it: a bold "Contents" label does not
+    swallow the article's next h2.
+    """
+    own = blocks[index]
     for earlier in range(index - 1, -1, -1):
         block = blocks[earlier]
-        if block.kind == "heading" or (block.kind == "paragraph" and block.emphasis):
+        if own.kind == "heading":
+            is_label = block.kind == "heading" and block.level < own.level
+        else:
+            is_label = block.kind == "heading" or (block.kind == "paragraph" and block.emphasis)
+        if is_label:
             return bool(_FURNITURE_LABEL.fullmatch(block.text.strip().rstrip(":").strip()))
     return False
 

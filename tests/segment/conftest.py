@@ -27,6 +27,12 @@ def _document(path: Path) -> Document:
 
 
 @pytest.fixture(scope="session")
+def segment_data() -> Path:
+    """tests/data/segment: pages and scoring fixtures of the segment tests."""
+    return DATA
+
+
+@pytest.fixture(scope="session")
 def corpus_document() -> Callable[[str], Document]:
     """The Document the clean stage makes of corpus/<name>.html."""
     return lambda name: _document(CORPUS / f"{name}.html")

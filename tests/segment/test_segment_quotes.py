@@ -1,0 +1,103 @@
+"""Quotes: who said what, with speaker before or after, blockquotes, and what is not a quote."""
+
+from __future__ import annotations
+
+
+def _said(structure) -> list[tuple[str | None, str]]:
+    return [(quote.speaker, quote.text) for quote in structure.quotes]
+
+
+def test_speaker_after_the_quote_with_honorific_and_appositive(corpus_structure):
+    quote = corpus_structure("sleepwell-9-ways-to-fall-asleep-faster").quotes[0]
+    assert (quote.speaker, quote.speaker_description, quote.cue) == (
+        "Anika Rao", "Dr., a sleep researcher at the University of Leeds", "says")
+    assert quote.text == "Sleep is not a switch you flip; it's a process you allow"
+
+
+def test_as_name_writes_frame_with_description_before_the_name(corpus_structure):
+    quote = corpus_structure("sleepwell-9-ways-to-fall-asleep-faster").quotes[1]
+    assert (quote.speaker, quote.speaker_description, quote.cue, quote.step) == (
+        "Matthew Walker", "the sleep scientist", "writes", 7)
+
+
+def test_blockquote_with_cite_line(corpus_structure):
+    quote = corpus_structure("mindfulpath-how-to-start-journaling-7-steps").quotes[1]
+    assert (quote.speaker, quote.speaker_description, quote.cue, quote.step) == (
+        "James Clear", "author of Atomic Habits", "—", 3)
+
+
+def test_blockquote_with_following_dash_attribution_line(corpus_structure):
+    quote = corpus_structure("kindwords-how-to-apologize-ol-headings").quotes[0]
+    assert (quote.speaker, quote.speaker_description, quote.text) == (
+        "Lynn Johnston", "cartoonist", "An apology is the superglue of life. It can repair just about anything.")
+
+
+def test_blockquote_with_inline_dash_attribution(corpus_structure):
+    assert _said(corpus_structure("medium-quit-doomscrolling-5-steps"))[1] == (
+        "Cal Newport", "Clarity about what matters provides clarity about what does not.")
+
+
+def test_quote_across_sentence_breaks_keeps_both_sentences(corpus_structure):
+    assert _said(corpus_structure("medium-quit-doomscrolling-5-steps"))[0] == (
+        "Sarah Kim", "I didn't notice how much time I was losing. The screen-time report was a shock")
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before(corpus_structure):
+    assert _said(corpus_structure("tidyhome-declutter-paren-numbered")) == [
+        ("Keiko Sato", "You are not organising things. You are deciding about them"),
+        ("Keiko Sato", "Once the decisions are made, the organising takes an afternoon."),
+    ]
+
+
+def test_interrupted_quote_gives_both_parts_to_the_speaker(corpus_structure):
+    assert _said(corpus_structure("calmmoney-5-money-habits-hash-headings"))[1:] == [
+        ("Tom Okafor", "You are not your bank balance"),
+        ("Tom Okafor", "and the sooner you believe that, the sooner you can fix it."),
+    ]
+
+
+def test_straight_quote_marks_with_according_to_after(corpus_structure):
+    quote = corpus_structure("careercorner-ask-for-a-raise-windows-1252").quotes[1]
+    assert (quote.speaker, quote.cue, quote.text) == (
+        "Felix Adebayo", "according to", "The person who speaks first after the number is named usually loses ground")
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph(corpus_structure):
+    quote = corpus_structure("healthline-style-anxiety-tips-tip-n").quotes[1]
+    assert (quote.speaker, quote.speaker_description, quote.cue, quote.text) == (
+        "Samira Haddad", "Dr., a clinical psychologist in Chicago", "according to",
+        "Anxiety shrinks when it's shared. Isolation is where it grows.")
+
+
+def test_name_with_particle_inside_a_longer_clause(corpus_structure):
+    assert corpus_structure("healthline-style-anxiety-tips-tip-n").quotes[0].speaker == "Corrie ten Boom"
+
+
+def test_scare_quotes_and_book_titles_are_not_quotes(corpus_structure):
+    texts = [quote.text for quote in corpus_structure("healthline-style-anxiety-tips-tip-n").quotes]
+    assert not any("Feeling Good" in text or "rest and digest" in text or "anxious" == text for text in texts)
+    assert len(texts) == 2
+
+
+def test_unattributed_quotation_and_saying_are_left_out(corpus_structure):
+    texts = [quote.text for quote in corpus_structure("tidyhome-declutter-paren-numbered").quotes]
+    assert "a place for everything, and everything in its place." not in texts
+
+
+def test_cue_with_an_occasion_before_the_colon(corpus_structure):
+    quote = corpus_structure("getitdone-stop-procrastinating-comment-thread").quotes[0]
+    assert (quote.speaker, quote.cue, quote.step) == ("Oliver Hartley", "puts it", 2)
+
+
+def test_told_me_that_frame(corpus_structure):
+    quote = corpus_structure("friendfix-repair-friendship-signs-and-steps").quotes[0]
+    assert (quote.speaker, quote.step, quote.section) == ("Owen Brightwater", 4, "4. Talk About the Rift Directly")
+
+
+def test_quotes_in_reader_comments_are_left_out(data_structure):
+    assert _said(data_structure("furniture-inside-article")) == [
+        ("Rosa Lindahl", "The journey ends when your head gets there, not your feet.")]
+
+
+def test_quote_section_skips_the_takeaway_box_label(corpus_structure):
+    assert corpus_structure("tidyhome-declutter-paren-numbered").quotes[0].section is None

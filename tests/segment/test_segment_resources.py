@@ -1,0 +1,43 @@
+"""Resources: reading lists parsed into author (natural order), title and subtitle."""
+
+from __future__ import annotations
+
+
+def _parsed(structure) -> list[tuple[str | None, str | None, str | None]]:
+    return [(item.author, item.title, item.subtitle) for item in structure.resources]
+
+
+def test_inverted_name_with_middle_initial(corpus_structure):
+    assert _parsed(corpus_structure("mindfulpath-how-to-start-journaling-7-steps"))[0] == (
+        "James W. Pennebaker", "Writing to Heal",
+        "A Guided Journal for Recovering from Trauma and Emotional Upheaval")
+
+
+def test_apa_citation_with_many_authors(corpus_structure):
+    assert _parsed(corpus_structure("healthline-style-anxiety-tips-tip-n")) == [
+        ("M. D. Lieberman, N. I. Eisenberger, M. J. Crockett, S. M. Tom, J. H. Pfeifer and B. M. Way",
+         "Putting feelings into words", "Affect labeling disrupts amygdala activity"),
+        ("D. D. Burns", "Feeling good", "The new mood therapy"),
+    ]
+
+
+def test_title_by_several_authors_and_author_comma_title(corpus_structure):
+    assert _parsed(corpus_structure("workwise-conflict-at-work-no-n")) == [
+        ("Kerry Patterson, Joseph Grenny, Ron McMillan and Al Switzler", "Crucial Conversations",
+         "Tools for Talking When Stakes Are High"),
+        ("Douglas Stone, Bruce Patton and Sheila Heen", "Difficult Conversations",
+         "How to Discuss What Matters Most"),
+        ("Kim Scott", "Radical Candor", None),
+    ]
+
+
+def test_references_with_publisher_and_year_after_the_title(corpus_structure):
+    assert _parsed(corpus_structure("familyroots-7-ways-to-set-boundaries-ol-start")) == [
+        ("Nedra Glover Tawwab", "Set Boundaries, Find Peace", "A Guide to Reclaiming Yourself"),
+        ("Henry Cloud and John Townsend", "Boundaries", "When to Say Yes, How to Say No to Take Control of Your Life"),
+    ]
+
+
+def test_resource_text_is_the_entry_as_written(corpus_structure):
+    assert corpus_structure("careercorner-ask-for-a-raise-windows-1252").resources[0].text == (
+        "Voss, Chris. Never Split the Difference: Negotiating As If Your Life Depended On It")

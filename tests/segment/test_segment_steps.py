@@ -1,0 +1,111 @@
+"""Steps: every numbered-series markup on the corpus pages, and the series that are not steps."""
+
+from __future__ import annotations
+
+
+def _titles(structure) -> list[tuple[int, str]]:
+    return [(step.number, step.title) for step in structure.steps]
+
+
+def test_step_n_colon_headings_lose_their_prefix(corpus_structure):
+    structure = corpus_structure("mindfulpath-how-to-start-journaling-7-steps")
+    assert _titles(structure)[:3] == [(1, "Choose Your Medium"), (2, "Set a Tiny Goal"),
+                                      (3, "Anchor It to an Existing Routine")]
+    assert len(structure.steps) == 7
+
+
+def test_step_n_full_stop_headings_on_a_windows_1252_page(corpus_structure):
+    structure = corpus_structure("careercorner-ask-for-a-raise-windows-1252")
+    assert _titles(structure) == [(1, "Know Your Number"), (2, "Build Your Case"), (3, "Pick the Right Moment"),
+                                  (4, "Make the Ask"), (5, "Plan for Every Answer")]
+
+
+def test_spelled_out_step_numbers(corpus_structure):
+    structure = corpus_structure("substack-morning-routine-step-one")
+    assert _titles(structure) == [(1, "Anchor on your wake time"), (2, "Start with one small thing"),
+                                  (3, "Get outside light early"), (4, "Prepare the night before")]
+
+
+def test_bold_paragraph_pseudo_headings_numbered_with_full_stop(corpus_structure):
+    structure = corpus_structure("sleepwell-9-ways-to-fall-asleep-faster")
+    assert _titles(structure)[0] == (1, "Keep the Same Wake-Up Time Every Day")
+    assert _titles(structure)[-1] == (9, "Keep Naps Short and Early")
+    assert len(structure.steps) == 9
+
+
+def test_pseudo_heading_step_ends_at_the_next_bold_label(corpus_structure):
+    last = corpus_structure("sleepwell-9-ways-to-fall-asleep-faster").steps[-1]
+    assert last.text == ("A twenty-minute nap before 3 p.m. can refresh you. A long nap late in the day steals "
+                         "the sleep pressure you need at night.")
+
+
+def test_hash_numbered_headings_under_a_section(corpus_structure):
+    structure = corpus_structure("calmmoney-5-money-habits-hash-headings")
+    assert _titles(structure) == [(1, "Hold a Weekly Money Date"), (2, "Build a Small Buffer First"),
+                                  (3, "Automate the Boring Parts"), (4, "Give Every Pound a Job"),
+                                  (5, "Talk About It")]
+    assert {step.section for step in structure.steps} == {"The Habits"}
+
+
+def test_parenthesis_numbered_headings(corpus_structure):
+    structure = corpus_structure("tidyhome-declutter-paren-numbered")
+    assert _titles(structure)[0] == (1, "Pick One Room and Set a Finish Line")
+    assert len(structure.steps) == 6
+
+
+def test_tip_n_headings(corpus_structure):
+    structure = corpus_structure("healthline-style-anxiety-tips-tip-n")
+    assert _titles(structure)[1] == (2, "Breathe Out Longer Than You Breathe In")
+    assert len(structure.steps) == 8
+
+
+def test_no_n_headings(corpus_structure):
+    structure = corpus_structure("workwise-conflict-at-work-no-n")
+    assert _titles(structure)[:2] == [(1, "Address It Early"), (2, "Go Private")]
+    assert len(structure.steps) == 6
+
+
+def test_headings_inside_ordered_list_items_take_the_item_number(corpus_structure):
+    structure = corpus_structure("kindwords-how-to-apologize-ol-headings")
+    assert _titles(structure) == [(1, "Say the Words"), (2, "Name What You Did"), (3, "Acknowledge the Impact"),
+                                  (4, "Offer to Make It Right"), (5, "Change the Behaviour")]
+
+
+def test_ordered_list_continued_with_start_attribute_is_one_series(corpus_structure):
+    structure = corpus_structure("familyroots-7-ways-to-set-boundaries-ol-start")
+    assert [step.number for step in structure.steps] == [1, 2, 3, 4, 5, 6, 7]
+    assert structure.steps[3].title == "Expect pushback"
+    assert structure.steps[3].text == ("People who benefited from the old arrangement may test the new one. "
+                                       "That doesn't mean the boundary is wrong; it means it's new.")
+
+
+def test_list_item_title_is_its_first_sentence(corpus_structure):
+    structure = corpus_structure("familyroots-7-ways-to-set-boundaries-ol-start")
+    assert structure.steps[1].title == 'Use "I" statements'
+
+
+def test_signs_series_beside_the_steps_is_not_the_steps(corpus_structure):
+    structure = corpus_structure("friendfix-repair-friendship-signs-and-steps")
+    assert _titles(structure)[0] == (1, "Reflect on Your Part")
+    assert len(structure.steps) == 6
+    assert {step.section for step in structure.steps} == {"How to Repair It: 6 Steps"}
+
+
+def test_myths_list_beside_the_how_to_list_is_not_the_steps(corpus_structure):
+    structure = corpus_structure("stillpoint-how-to-meditate-list-steps")
+    assert len(structure.steps) == 6
+    assert structure.steps[1].title == "Set a timer for five minutes so you don't keep checking the clock"
+
+
+def test_table_of_contents_and_comments_are_not_steps(data_structure):
+    structure = data_structure("furniture-inside-article")
+    assert _titles(structure) == [(1, "Leave Ten Minutes Earlier"), (2, "Choose One Thing to Listen To"),
+                                  (3, "Arrive Before You Arrive")]
+    assert structure.steps[-1].last_block == structure.steps[-1].first_block + 1
+
+
+def test_heading_step_text_is_its_paragraphs_up_to_the_next_step(corpus_structure):
+    step = corpus_structure("getitdone-stop-procrastinating-comment-thread").steps[2]
+    assert step.text == ("Pick the distraction that costs you the most and put a barrier in front of it for one "
+                         "hour: phone in a drawer, a site blocker, headphones on. One barrier you actually use "
+                         "beats five you ignore.")

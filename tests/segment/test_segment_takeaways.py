@@ -1,0 +1,61 @@
+"""Takeaways: the labelled summary boxes, whatever the label and markup."""
+
+from __future__ import annotations
+
+
+def _texts(structure) -> list[str]:
+    return [takeaway.text for takeaway in structure.takeaways]
+
+
+def test_key_takeaways_heading_in_a_styled_box(corpus_structure, corpus_gold):
+    page = "mindfulpath-how-to-start-journaling-7-steps"
+    assert _texts(corpus_structure(page)) == corpus_gold(page)["takeaways"]
+
+
+def test_at_a_glance_ordered_list_is_takeaways_not_steps(corpus_structure):
+    structure = corpus_structure("tidyhome-declutter-paren-numbered")
+    assert _texts(structure) == ["Clear one room, not the whole house.",
+                                 "Sort everything into keep, donate, recycle and rubbish.",
+                                 "Give every kept item a home before Sunday night."]
+    assert structure.steps[0].title == "Pick One Room and Set a Finish Line"
+
+
+def test_in_short_bold_label_followed_by_a_list(corpus_structure):
+    assert _texts(corpus_structure("workwise-conflict-at-work-no-n"))[0] == (
+        "Deal with conflict early, in private, and about behaviour rather than character.")
+
+
+def test_tldr_inline_label_in_a_paragraph(corpus_structure):
+    assert _texts(corpus_structure("sleepwell-9-ways-to-fall-asleep-faster")) == [
+        "Keep a steady wake time, cool and darken your room, and give your mind something boring to do "
+        "instead of worrying."]
+
+
+def test_tldr_inline_label_in_italics(corpus_structure):
+    assert _texts(corpus_structure("medium-quit-doomscrolling-5-steps")) == [
+        "Delete the worst apps, move the rest off your home screen, and replace the habit with something "
+        "your hands can do."]
+
+
+def test_summary_heading_followed_by_a_list(corpus_structure):
+    assert _texts(corpus_structure("healthline-style-anxiety-tips-tip-n"))[-1] == (
+        "Seek professional help if anxiety interferes with daily life.")
+
+
+def test_quick_summary_heading(corpus_structure):
+    assert len(_texts(corpus_structure("friendfix-repair-friendship-signs-and-steps"))) == 3
+
+
+def test_bottom_line_inline_bold_label(corpus_structure):
+    assert _texts(corpus_structure("substack-morning-routine-step-one")) == [
+        "A morning routine should be small, consistent and built around the life you actually have."]
+
+
+def test_key_takeaways_heading_followed_by_paragraphs(corpus_structure):
+    assert _texts(corpus_structure("stillpoint-how-to-meditate-list-steps")) == [
+        "Meditation is the practice of noticing when your attention wanders and bringing it back.",
+        "Five minutes a day is enough to start."]
+
+
+def test_page_without_a_summary_box_has_no_takeaways(corpus_structure):
+    assert _texts(corpus_structure("careercorner-ask-for-a-raise-windows-1252")) == []
