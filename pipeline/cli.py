@@ -127,7 +127,8 @@ def classify(file, model: str | None) -> None:
 @click.option("--user-agent", metavar="UA", help="User-Agent to send; its first token is matched in robots.txt.")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to one host [default: 1].")
 @click.option("--concurrency", type=click.IntRange(min=1), help="Requests in flight at once [default: 8].")
-@click.option("--refresh", is_flag=True, help="Ask again for URLs done earlier (conditional requests).")
+@click.option("--refresh", is_flag=True,
+              help="Revalidate URLs done earlier now, not only after a day (conditional requests).")
 def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str | None, out: Path,
           allow_private: bool, user_agent: str | None, delay: float | None, concurrency: int | None,
           refresh: bool) -> None:
@@ -140,10 +141,12 @@ def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str
 
     knobs = {"user_agent": user_agent, "min_delay": delay, "max_concurrency": concurrency}
     given = {name: value for name, value in knobs.items() if value is not None}
+    if refresh:
+        given["revisit_after"] = 0.0
     settings = Settings.from_env().with_fetch(allow_private=allow_private, **given)
     try:
         found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings)
-        summary = fetching.fetch_all(found, out, settings, progress=_report_fetch, refresh=refresh)
+        summary = fetching.fetch_all(found, out, settings, progress=_report_fetch)
     except PipelineError as error:
         _fail(error)
     click.echo(summary.line(), err=True)

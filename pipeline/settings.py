@@ -32,6 +32,8 @@ class FetchSettings:
     backoff_base: float = 0.5
     backoff_cap: float = 30.0
     retry_after_cap: float = 120.0
+    # A batch skips URLs done less than this long ago (resuming) and revalidates older ones.
+    revisit_after: float = 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)

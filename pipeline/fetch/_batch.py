@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.errors import FetchDeferred, FetchError, RobotsDenied
@@ -17,7 +17,7 @@ from pipeline.fetch._store import ManifestEntry, Outcome, RawStore
 from pipeline.settings import Settings
 
 OUTCOMES: tuple[Outcome, ...] = ("fetched", "unchanged", "robots", "failed", "deferred")
-# A deferred URL is left for a later run; every other outcome is final until --refresh.
+# A deferred URL is left for the next run; the others hold until settings.fetch.revisit_after.
 DONE_OUTCOMES = frozenset({"fetched", "unchanged", "robots", "failed"})
 MANIFEST_HEADERS = ("content-type", "etag", "last-modified")
 
@@ -51,19 +51,19 @@ def fetch_all(
     out_dir: Path,
     settings: Settings,
     progress: Progress | None = None,
-    *,
-    refresh: bool = False,
 ) -> FetchSummary:
     """Fetch every URL into `out_dir` and append its outcome to `out_dir/manifest.jsonl`.
 
-    URLs done by an earlier run are skipped, so a killed run resumes where it stopped; with
-    `refresh` they are asked again with If-None-Match / If-Modified-Since.
+    A URL done less than `settings.fetch.revisit_after` seconds ago is skipped, so a killed
+    run resumes where it stopped; an older one is asked again with If-None-Match /
+    If-Modified-Since, and a 304 is recorded as unchanged. Deferred URLs are always retried.
     """
     store = RawStore(out_dir)
     wanted = list(dict.fromkeys(url.strip() for url in urls if url.strip()))
+    fresh_since = datetime.now(timezone.utc) - timedelta(seconds=settings.fetch.revisit_after)
     with store.exclusive():
         known = store.entries()
-        todo = [url for url in wanted if refresh or not _is_done(known.get(url))]
+        todo = [url for url in wanted if not _is_done(known.get(url), fresh_since)]
         batch = _Batch(session_for(settings.fetch), store, known, len(wanted), progress)
         outcomes = {url: known[url].outcome for url in wanted if url not in todo}
         outcomes.update(batch.run(todo, settings.fetch.max_concurrency))
@@ -71,8 +71,12 @@ def fetch_all(
     return FetchSummary(counts=counts, earlier=len(wanted) - len(todo))
 
 
-def _is_done(entry: ManifestEntry | None) -> bool:
-    return entry is not None and entry.outcome in DONE_OUTCOMES
+def _is_done(entry: ManifestEntry | None, fresh_since: datetime) -> bool:
+    return (
+        entry is not None
+        and entry.outcome in DONE_OUTCOMES
+        and datetime.fromisoformat(entry.fetched_at) > fresh_since
+    )
 
 
 class _Batch:

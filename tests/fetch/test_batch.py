@@ -109,10 +109,13 @@ def test_second_run_skips_done_urls_and_retries_deferred_ones(site, settings, tm
     assert [line["outcome"] for line in manifest_lines(tmp_path)] == ["fetched", "failed", "deferred", "deferred"]
 
 
-def test_refresh_revalidates_and_records_304_as_unchanged(site, settings, tmp_path):
+def test_url_done_over_a_day_ago_is_revalidated_and_304_recorded_as_unchanged(site, settings, tmp_path):
     fetch_all([site.url("/article.html")], tmp_path, settings)
+    manifest = tmp_path / "manifest.jsonl"
+    line = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**line, "fetched_at": "2026-01-01T00:00:00+00:00"}) + "\n")
 
-    summary = fetch_all([site.url("/article.html")], tmp_path, settings, refresh=True)
+    summary = fetch_all([site.url("/article.html")], tmp_path, settings)
 
     assert summary.line() == "1 URLs: 0 fetched, 1 unchanged, 0 robots, 0 failed, 0 deferred"
     conditional = site.hits[-1].headers
@@ -125,12 +128,13 @@ def test_refresh_revalidates_and_records_304_as_unchanged(site, settings, tmp_pa
     assert len(stored_files(tmp_path)) == 1
 
 
-def test_refresh_without_the_stored_file_fetches_in_full(site, settings, tmp_path):
-    fetch_all([site.url("/article.html")], tmp_path, settings)
+def test_revalidation_without_the_stored_file_fetches_in_full(site, tuned, tmp_path):
+    refresh = tuned(revisit_after=0.0)
+    fetch_all([site.url("/article.html")], tmp_path, refresh)
     for name in stored_files(tmp_path):
         (tmp_path / name).unlink()
 
-    fetch_all([site.url("/article.html")], tmp_path, settings, refresh=True)
+    fetch_all([site.url("/article.html")], tmp_path, refresh)
 
     assert "if-none-match" not in site.hits[-1].headers
     assert [line["outcome"] for line in manifest_lines(tmp_path)] == ["fetched", "fetched"]

@@ -120,3 +120,15 @@ def test_delay_zero_is_taken_as_given(site, tmp_path):
     invoke(site.url("/page/1"), site.url("/page/2"), "--allow-private", "--delay", "0", "-o", str(tmp_path))
 
     assert max(site.gaps()) < 0.5
+
+
+def test_refresh_revalidates_pages_done_moments_ago(site, tmp_path):
+    invoke(site.url("/article.html"), "-o", str(tmp_path), *FAST)
+    again = invoke(site.url("/article.html"), "-o", str(tmp_path), *FAST)
+    refreshed = invoke(site.url("/article.html"), "-o", str(tmp_path), *FAST, "--refresh")
+
+    assert again.stderr.splitlines()[-1] == (
+        "1 URLs: 1 fetched, 0 unchanged, 0 robots, 0 failed, 0 deferred (1 done by an earlier run)"
+    )
+    assert refreshed.stderr.splitlines()[-1] == "1 URLs: 0 fetched, 1 unchanged, 0 robots, 0 failed, 0 deferred"
+    assert site.count("/article.html") == 2
