@@ -171,6 +171,8 @@ class Session:
             raise FetchError(url, f"invalid URL: {error}") from error
         except httpx.TransportError as error:
             raise _Transient(f"{type(error).__name__}: {error}".rstrip(": ")) from error
+        except httpx.DecodingError as error:
+            raise FetchError(url, f"body does not match its Content-Encoding: {error}") from error
 
     def _read_body(self, url: str, response: httpx.Response, max_bytes: int, truncate: bool) -> bytes:
         declared = response.headers.get("content-length", "")

@@ -19,7 +19,10 @@ Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 def check_url(url: str, allow_private: bool) -> None:
     """Raise UnsafeURL unless `url` is http(s) and, without `allow_private`, resolves publicly."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        raise UnsafeURL(url, f"not a valid URL: {error}") from error
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         raise UnsafeURL(url, f"scheme {parts.scheme or '(none)'!r} is not http or https")
     if not parts.hostname:

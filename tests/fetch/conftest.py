@@ -127,6 +127,8 @@ class Handler(BaseHTTPRequestHandler):
             self._retry_later(503, seen, first_ok=3, retry_after=None)
         elif path == "/far-future":
             self._retry_later(503, seen, first_ok=99, retry_after="3600")
+        elif path == "/bad-gzip":
+            self._send(200, b"this is not gzip at all", headers={"Content-Encoding": "gzip"})
         elif path == "/missing":
             self._send(404, b"<p>Not here.</p>")
         elif match := re.fullmatch(r"/hop/(\d)", path):

@@ -156,6 +156,13 @@ def test_undeclared_body_is_cut_off_at_the_cap(site, tuned):
     assert failed.value.reason == "body is over the 2097152 byte limit"
 
 
+def test_body_that_is_not_the_gzip_it_claims_fails(site, settings):
+    with pytest.raises(FetchError) as failed:
+        fetch_page(site.url("/bad-gzip"), settings)
+
+    assert failed.value.reason.startswith("body does not match its Content-Encoding: ")
+
+
 def test_binary_content_type_is_not_kept(site, settings):
     with pytest.raises(FetchError) as failed:
         fetch_page(site.url("/pixel.png"), settings)

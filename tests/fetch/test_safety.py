@@ -15,6 +15,7 @@ from pipeline.fetch._safety import check_url
         ("javascript:alert(1)", "scheme 'javascript' is not http or https"),
         ("example.org/page", "scheme '(none)' is not http or https"),
         ("http:///page", "the URL names no host"),
+        ("http://[::1/page", "not a valid URL: Invalid IPv6 URL"),
     ],
 )
 def test_other_schemes_and_hostless_urls_are_refused_even_with_opt_in(url, reason):
