@@ -68,8 +68,18 @@ def _without_orphan_headings(blocks: list[Block]) -> list[Block]:
 
 
 def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
-    """Drop the leading heading that repeats the title: it is metadata, not body text."""
-    for index, block in enumerate(blocks[:3]):
-        if block.kind == "heading" and title and block.text.casefold() == title.casefold():
-            return blocks[:index] + blocks[index + 1 :]
-    return blocks
+    """Drop the headings above the first paragraph that are the title or the standfirst.
+
+    The title is metadata, not body text: an h1 there, or a heading the title starts with
+    (titles often carry a site suffix). A heading that ends in a full stop is a sentence,
+    the standfirst under the title, not the name of a section.
+    """
+    lead = next((index for index, block in enumerate(blocks) if block.kind != "heading"), len(blocks))
+    folded_title = (title or "").casefold()
+    return [
+        block for index, block in enumerate(blocks)
+        if index >= lead or not (
+            block.level == 1 or block.text.endswith(".")
+            or (folded_title and folded_title.startswith(block.text.casefold()))
+        )
+    ]

@@ -19,7 +19,7 @@ _SURELY_CHROME = frozenset(
     "comment comments commentlist disqus respond reply replies share sharing sharebar sharetools social"
     " related recommended recommendations recirc recirculation newsletter subscribe subscription signup"
     " cookie cookies consent gdpr promo promos advert advertisement advertising ads ad sponsored sponsor"
-    " outbrain taboola popup modal paywall trending popular".split()
+    " outbrain taboola popup modal trending popular".split()
 )
 # Words that mark small boxes as chrome; a wrapper of most of the page may carry them as layout.
 _LIKELY_CHROME = frozenset(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -45,7 +46,8 @@ def _meta_tags(root: HtmlElement) -> dict[str, str]:
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
         content = meta.get("content")
         if key and content and content.strip():
-            tags.setdefault(key.strip().lower(), normalize_text(content))
+            # Some CMSs escape twice, leaving entities such as &#8216; in the attribute value.
+            tags.setdefault(key.strip().lower(), normalize_text(html.unescape(content)))
     return tags
 
 
