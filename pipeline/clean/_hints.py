@@ -33,6 +33,9 @@ _CONDITION_SUFFIXES = ("-enabled", "-disabled", "-open", "-active", "-visible", 
 # Taxonomy classes (WordPress `category-*`, `tag-*`) name the article's topics, not a role.
 _TAXONOMY_PREFIXES = ("category-", "tag-", "tags-", "topic-", "section-", "format-", "type-", "status-")
 _MAX_ROLE_WORDS = 4
+# Chrome words run together with others in one lowercase token ("relatedposts", "commentlist").
+_CHROME_INSIDE = re.compile(r"related|comments?(?!ary)|newsletter|sidebar|widget|cookie|disqus|outbrain|taboola")
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -47,6 +50,7 @@ def _words(element: HtmlElement) -> set[str]:
         token_words = _WORD.findall(token)
         if len(token_words) <= _MAX_ROLE_WORDS:
             words.update(word.lower() for word in token_words)
+            words.update(_CHROME_INSIDE.findall(lowered))
     return words
 
 
@@ -58,6 +62,12 @@ def chrome_tag(element: HtmlElement) -> bool:
 def surely_chrome(element: HtmlElement) -> bool:
     """Classed as comments, share bars, related links, newsletter and cookie boxes, ads."""
     return not _words(element).isdisjoint(_SURELY_CHROME)
+
+
+def titled_as_chrome(element: HtmlElement) -> bool:
+    """A box whose first child is a heading classed as chrome ("relatedpoststitle", "widget-title")."""
+    first = element[0] if len(element) else None
+    return first is not None and first.tag in _HEADING_TAGS and likely_chrome(first)
 
 
 def likely_chrome(element: HtmlElement) -> bool:

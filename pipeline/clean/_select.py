@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from pipeline.clean._hints import chrome_tag, is_article_body, likely_chrome, surely_chrome
+from pipeline.clean._hints import chrome_tag, is_article_body, likely_chrome, surely_chrome, titled_as_chrome
 from pipeline.clean._walk import RawBlock
 
 # A block must read like prose to count towards where the article is.
@@ -86,7 +86,9 @@ def weigh(blocks: list[RawBlock]) -> tuple[_Tally, Callable[[HtmlElement], bool]
             page_prose[element] += weight
     wrapper_prose = sum(weights) * _WRAPPER_SHARE
     in_chrome = _cached(
-        lambda element: chrome_tag(element) or (page_prose[element] <= wrapper_prose and surely_chrome(element))
+        lambda element: chrome_tag(element) or (
+            page_prose[element] <= wrapper_prose and (surely_chrome(element) or titled_as_chrome(element))
+        )
     )
     weights = [
         0.0 if any(in_chrome(element) for element in block.ancestors[1:]) else weight
