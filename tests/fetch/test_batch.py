@@ -20,24 +20,37 @@ def stored_files(out_dir) -> list[str]:
 
 
 def test_every_url_gets_exactly_one_outcome(site, settings, tmp_path):
-    paths = ["/article.html", "/private/secret.html", "/missing", "/far-future", "/pixel.png", "/flaky"]
+    paths = [
+        "/article.html", "/private/secret.html", "/busy", "/flaky", "/missing", "/hop/1", "/loop/a",
+        "/huge", "/pixel.png", "/stall", "/cp1252.html", "/far-future",
+    ]
 
     summary = fetch_all([site.url(path) for path in paths], tmp_path, settings)
 
     assert summary == FetchSummary(
-        counts={"fetched": 2, "unchanged": 0, "robots": 1, "failed": 2, "deferred": 1}, earlier=0
+        counts={"fetched": 5, "unchanged": 0, "robots": 1, "failed": 5, "deferred": 1}, earlier=0
     )
-    assert summary.line() == "6 URLs: 2 fetched, 0 unchanged, 1 robots, 2 failed, 1 deferred"
+    assert summary.line() == "12 URLs: 5 fetched, 0 unchanged, 1 robots, 5 failed, 1 deferred"
     assert summary.exit_code == 1
-    outcomes = [(line["url"], line["outcome"], line["reason"]) for line in manifest_lines(tmp_path)]
-    assert outcomes == [
-        (site.url("/article.html"), "fetched", None),
-        (site.url("/private/secret.html"), "robots", "robots.txt disallows it for advice-pipeline"),
-        (site.url("/missing"), "failed", "HTTP 404"),
-        (site.url("/far-future"), "deferred", "HTTP 503 asks to retry after 3600 s, over the 5 s cap"),
-        (site.url("/pixel.png"), "failed", "content type image/png is not HTML"),
-        (site.url("/flaky"), "fetched", None),
+    outcomes = [
+        (line["url"].removeprefix(site.origin), line["outcome"], line["status"], line["reason"])
+        for line in manifest_lines(tmp_path)
     ]
+    assert outcomes == [
+        ("/article.html", "fetched", 200, None),
+        ("/private/secret.html", "robots", None, "robots.txt disallows it for advice-pipeline"),
+        ("/busy", "fetched", 200, None),
+        ("/flaky", "fetched", 200, None),
+        ("/missing", "failed", 404, "HTTP 404"),
+        ("/hop/1", "fetched", 200, None),
+        ("/loop/a", "failed", None, f"redirect loop: {site.url('/loop/a')} was already visited"),
+        ("/huge", "failed", None, "body of 31457280 bytes is over the 20971520 byte limit"),
+        ("/pixel.png", "failed", None, "content type image/png is not HTML"),
+        ("/stall", "failed", None, "no data for 1 s (read timeout)"),
+        ("/cp1252.html", "fetched", 200, None),
+        ("/far-future", "deferred", None, "HTTP 503 asks to retry after 3600 s, over the 5 s cap"),
+    ]
+    assert [site.count(path) for path in paths] == [2, 0, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1]
 
 
 def test_fetched_page_is_stored_under_its_hash_with_a_full_manifest_line(site, settings, tmp_path):
