@@ -1,0 +1,87 @@
+"""Turn the labelled sentence sources into spaCy DocBins for `spacy train`.
+
+Two sources feed the advice detector: the Reddit advice corpus (tab-separated, tokenised text,
+`DS_Label` 0/1) and our own labelled article sentences (JSON Lines, `text` and `advice`).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import InputError
+
+ADVICE_LABEL = "ADVICE"
+
+# The Reddit corpus is Penn-tokenised ("do n't", "I ’ve", "gon na"); undo it so training text
+# looks like the article text the detector sees at run time.
+_CLITIC = re.compile(r" (n['’]t|['’](?:s|re|ve|ll|d|m)|['’])(?=\W|$)", re.IGNORECASE)
+_SPLIT_WORD = re.compile(r"\b(gon|wan|got) (na|ta)\b", re.IGNORECASE)
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.!?;:%)\]}]|\.\.\.)")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[{$]) ")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSentence:
+    """One sentence and whether it gives advice."""
+
+    text: str
+    advice: bool
+
+
+def detokenise(text: str) -> str:
+    """Rejoin a Penn-tokenised sentence: "I do n't know ( yet ) ." -> "I don't know (yet)."."""
+    text = _CLITIC.sub(r"\1", text.strip())
+    text = _SPLIT_WORD.sub(r"\1\2", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return _SPACE_AFTER_OPEN.sub(r"\1", text)
+
+
+def read_reddit_split(path: Path) -> list[LabelledSentence]:
+    """Read one `<forum>_<split>.tsv` file of the advice-emnlp2020 corpus."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from error
+    if rows and ("Sentence" not in rows[0] or "DS_Label" not in rows[0]):
+        raise InputError(f"{path} lacks the Sentence and DS_Label columns")
+    return [LabelledSentence(detokenise(row["Sentence"]), row["DS_Label"] == "1") for row in rows]
+
+
+def read_article_labels(path: Path) -> list[LabelledSentence]:
+    """Read the labelled article sentences (JSON Lines with `text` and `advice` 0/1)."""
+    return [LabelledSentence(record["text"], bool(record["advice"])) for record in iter_jsonl(path)]
+
+
+def iter_jsonl(path: Path) -> Iterator[dict]:
+    """Yield the objects of a JSON Lines file, skipping blank lines."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}:{number}: not JSON ({error.msg})") from error
+
+
+def to_docbin(sentences: Iterable[LabelledSentence], nlp, path: Path) -> int:
+    """Write `sentences` as a DocBin of docs with an ADVICE cat; return how many were written."""
+    from spacy.tokens import DocBin
+
+    docbin = DocBin(store_user_data=False)
+    texts = list(sentences)
+    for doc, sentence in zip(nlp.pipe(s.text for s in texts), texts, strict=True):
+        doc.cats = {ADVICE_LABEL: float(sentence.advice)}
+        docbin.add(doc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    docbin.to_disk(path)
+    return len(texts)

@@ -1,0 +1,93 @@
+"""Train the advice detector from its config and the labelled sentences, and save it.
+
+The Reddit train splits (plus our article sentences) train the model; the pooled Reddit dev
+splits choose the checkpoint (by AUC) and then the threshold (by advice-class F1). The test
+splits are never read here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.training.initialize import init_nlp
+from spacy.training.loop import train as train_loop
+from spacy.util import load_config
+
+from pipeline.tag import detector
+from pipeline.tag.train.corpus import LabelledSentence, read_article_labels, read_reddit_split, to_docbin
+from pipeline.tag.train.thresholds import best_threshold
+
+CONFIG = Path(__file__).parent / "detector.cfg"
+FORUMS = ("needadvice", "askparents")
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingResult:
+    """What a training run produced: where the component went and how it did on dev."""
+
+    output: Path
+    threshold: float
+    dev_f1: float
+    train_sentences: int
+    dev_sentences: int
+
+
+def train_detector(
+    data_dir: Path,
+    output: Path,
+    *,
+    labels: Path | None = None,
+    config: Path = CONFIG,
+    max_steps: int | None = None,
+) -> TrainingResult:
+    """Train on `data_dir`'s Reddit splits (+ `labels`) and write the component to `output`."""
+    train = [s for forum in FORUMS for s in read_reddit_split(data_dir / f"{forum}_train.tsv")]
+    if labels is not None:
+        train += read_article_labels(labels)
+    dev = [s for forum in FORUMS for s in read_reddit_split(data_dir / f"{forum}_dev.tsv")]
+    nlp = fit(train, dev, config=config, max_steps=max_steps)
+    component = nlp.get_pipe("advice_detector")
+    threshold, dev_f1 = best_threshold(
+        [s.advice for s in dev], [doc.cats[detector.ADVICE_LABEL] for doc in nlp.pipe(s.text for s in dev)]
+    )
+    component.cfg["threshold"] = threshold
+    if output.exists():
+        shutil.rmtree(output)
+    component.to_disk(output, exclude=["vocab"])
+    return TrainingResult(output, threshold, dev_f1, len(train), len(dev))
+
+
+def fit(
+    train: list[LabelledSentence],
+    dev: list[LabelledSentence],
+    *,
+    config: Path = CONFIG,
+    max_steps: int | None = None,
+) -> Language:
+    """Run spaCy's training loop on `train`, keeping the checkpoint with the best dev AUC."""
+    overrides = {} if max_steps is None else {"training.max_steps": max_steps}
+    blank = spacy.blank("en")
+    with tempfile.TemporaryDirectory(prefix="advice-detector-") as scratch:
+        workdir = Path(scratch)
+        to_docbin(train, blank, workdir / "train.spacy")
+        to_docbin(dev, blank, workdir / "dev.spacy")
+        paths = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy")}
+        nlp = init_nlp(load_config(config, overrides={**paths, **overrides}, interpolate=False))
+        (workdir / "model").mkdir()
+        train_loop(nlp, workdir / "model", stdout=_Quiet(), stderr=_Quiet())
+        return spacy.load(workdir / "model" / "model-best")
+
+
+class _Quiet:
+    """A write-only sink for the training loop's console table."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        return None
