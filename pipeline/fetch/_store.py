@@ -55,7 +55,10 @@ class RawStore:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.manifest = directory / MANIFEST_NAME
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UsageError(str(directory), f"cannot hold a raw store: {error.strerror}") from error
         self._lock = threading.Lock()
 
     @contextmanager

@@ -132,3 +132,12 @@ def test_refresh_revalidates_pages_done_moments_ago(site, tmp_path):
     )
     assert refreshed.stderr.splitlines()[-1] == "1 URLs: 0 fetched, 1 unchanged, 0 robots, 0 failed, 0 deferred"
     assert site.count("/article.html") == 2
+
+
+def test_out_path_that_is_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "raw").write_text("not a directory")
+
+    result = invoke("https://example.org/", "-o", str(tmp_path / "raw"))
+
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'raw'}: cannot hold a raw store: File exists\n"
