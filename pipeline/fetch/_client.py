@@ -8,6 +8,7 @@ from any synchronous caller without an event loop.
 from __future__ import annotations
 
 import random
+import ssl
 import threading
 import time
 import urllib.request
@@ -170,6 +171,8 @@ class Session:
         except httpx.InvalidURL as error:
             raise FetchError(url, f"invalid URL: {error}") from error
         except httpx.TransportError as error:
+            if _caused_by_tls(error):
+                raise FetchError(url, f"TLS handshake failed: {error}") from error
             raise _Transient(f"{type(error).__name__}: {error}".rstrip(": ")) from error
         except httpx.DecodingError as error:
             raise FetchError(url, f"body does not match its Content-Encoding: {error}") from error
@@ -190,6 +193,16 @@ class Session:
             if time.monotonic() > deadline:
                 raise FetchError(url, f"body not complete after {self._settings.body_timeout:g} s")
         return b"".join(chunks)[:max_bytes]
+
+
+def _caused_by_tls(error: BaseException) -> bool:
+    """Whether a transport error comes from TLS (a bad certificate will not heal on retry)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _peer_address(response: httpx.Response) -> str | None:

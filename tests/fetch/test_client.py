@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import time
 
 import pytest
 
@@ -201,6 +202,17 @@ def test_dropped_connections_give_up_after_max_retries(site, tuned):
         "RemoteProtocolError: Server disconnected without sending a response. (gave up after 2 attempts)"
     )
     assert site.count("/drop") == 2
+
+
+def test_tls_failure_is_not_retried(site, tuned):
+    plain_http_as_https = site.url("/article.html").replace("http://", "https://")
+
+    started = time.monotonic()
+    with pytest.raises(FetchError) as failed:
+        fetch_page(plain_http_as_https, tuned(obey_robots=False, max_retries=3, backoff_base=5.0))
+
+    assert failed.value.reason.startswith("TLS handshake failed: ")
+    assert time.monotonic() - started < 2.5  # one retry would have backed off at least 2.5 s
 
 
 def test_mislabelled_charset_is_passed_on_untouched(site, settings):
