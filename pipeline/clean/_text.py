@@ -7,21 +7,16 @@ import unicodedata
 
 # Zero-width and invisible formatting characters, the soft hyphen, and C0/C1 controls other than
 # whitespace: none of them is ever part of the words a reader sees.
-_INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF]
-    + [code for code in range(0x20) if chr(code) not in "\t\n\r\f\v"]
-    + list(range(0x7F, 0xA0))
-)
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2060\ufeff]+")
 _WHITESPACE = re.compile(r"\s+")
 
 
 def normalize_text(text: str) -> str:
     """NFC, invisible characters dropped, runs of whitespace (nbsp included) made one space."""
-    text = text.translate(_INVISIBLE)
-    text = _WHITESPACE.sub(" ", text).strip()
-    return unicodedata.normalize("NFC", text) if not text.isascii() else text
+    text = _WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def strip_controls(text: str) -> str:
-    """Drop the control characters lxml refuses, keeping the text otherwise as it is."""
-    return text.translate(_INVISIBLE)
+    """Drop the control and invisible characters (lxml refuses some), keeping the rest as it is."""
+    return _INVISIBLE.sub("", text)
