@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from pipeline.errors import UsageError
-from pipeline.fetch._sitemaps import read_sitemap
+from pipeline.fetch._sitemaps import compile_pattern, read_sitemap
 from pipeline.settings import Settings
 
 
@@ -22,7 +21,7 @@ def collect_urls(
     With `pattern`, only URLs it matches (re.search) are kept. Raises UsageError for a bad
     pattern or when nothing is left to fetch.
     """
-    matcher = _compile(pattern)
+    matcher = compile_pattern(pattern)
     found = [url.strip() for url in urls if url.strip()]
     found += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     for sitemap in sitemaps:
@@ -32,11 +31,3 @@ def collect_urls(
         raise UsageError("fetch", f"no URL matches {pattern!r}" if found else "no URLs given")
     return kept
 
-
-def _compile(pattern: str | None) -> re.Pattern[str] | None:
-    if pattern is None:
-        return None
-    try:
-        return re.compile(pattern)
-    except re.error as error:
-        raise UsageError("--match", f"not a regular expression: {error}") from error

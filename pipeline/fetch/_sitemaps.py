@@ -8,7 +8,7 @@ import zlib
 
 from lxml import etree
 
-from pipeline.errors import FetchError
+from pipeline.errors import FetchError, UsageError
 from pipeline.fetch._sessions import session_for
 from pipeline.settings import Settings
 
@@ -25,9 +25,19 @@ def read_sitemap(url: str, settings: Settings, pattern: str | None = None) -> li
     `pattern` is a regular expression a URL must contain (re.search) to be kept. A child
     sitemap that cannot be read is logged and skipped; the top one raises FetchError.
     """
-    matcher = re.compile(pattern) if pattern else None
+    matcher = compile_pattern(pattern)
     pages = _collect(url, settings, depth=0, seen=set())
     return [page for page in dict.fromkeys(pages) if matcher is None or matcher.search(page)]
+
+
+def compile_pattern(pattern: str | None) -> re.Pattern[str] | None:
+    """The compiled URL filter, or None for no filter; UsageError if it is not a regex."""
+    if pattern is None:
+        return None
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise UsageError("--match", f"not a regular expression: {error}") from error
 
 
 def _collect(url: str, settings: Settings, depth: int, seen: set[str]) -> list[str]:
