@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Rev|Sir|Dame|Rabbi|Father|Sister)\.?$")
+_HONORIFIC = re.compile(
+    r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Rev|Sir|Dame|Rabbi|Father|Sister|Rep|Sen|Gov|Gen|Col|Capt|Lt|Sgt|Adm"
+    r"|Hon|President|Secretary|Senator|Governor|Mayor|Judge|Justice|Chancellor|Minister|Coach|Pastor|Bishop)\.?$"
+)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ]*[A-Za-zà-ÿ'’\-]*[a-zà-ÿ]|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+)$")
 _PARTICLE = re.compile(r"^(?:de|van|von|der|den|ten|ter|da|dos|das|del|della|di|du|la|le|bin|al|ibn|st\.)$")
 # Capitalised words that open sentences or name roles, never the first word of a person's name.
@@ -14,8 +17,21 @@ _NOT_NAME = frozenset(
     "Those It Its He She They We You I My Our Your His Her Their One Another Here There Even Also Once "
     "Psychologist Therapist Author Coach Expert Professor Doctor Researcher Writer Counselor Counsellor "
     "Psychiatrist Sociologist Anthropologist Neuroscientist Philosopher Poet Novelist Journalist Founder "
-    "Clinical Licensed Relationship Marriage Family Dating Life Harvard Stanford Yale Oxford".split()
+    "Clinical Licensed Relationship Marriage Family Dating Life Harvard Stanford Yale Oxford Every Each Some "
+    "Many Most All No Why What How Who Where Which After Before During For From With Without Last Next First "
+    "Today Teacher Teachers Step Tip".split()
 )
+# Capitalised job titles ("Team Leader", "Vice President") that stand before a name, never in it.
+_ROLE_WORDS = frozenset(
+    "Team Leader Director Manager Chief Officer Executive CEO CFO COO CTO Chair Chairman Chairwoman Spokesperson "
+    "Spokesman Spokeswoman Analyst Editor Reporter Correspondent Head Vice Deputy Senior Associate Assistant "
+    "General Co-founder Partner Member Commissioner Ambassador Representative Councilman Councilwoman Attorney "
+    "Agent Scientist Engineer Astronaut Administrator Captain Superintendent Principal Dean Provost Sheriff "
+    "Officer Trooper Lawyer Economist Strategist Adviser Advisor Consultant Designer Producer Actor Actress "
+    "Speaker Leader Whip Inc Ltd LLC Corp Co PLC GmbH".split()
+)
+# A name after one of these is a place or an organisation in a description ("director at Google").
+_PREPOSITION = re.compile(r"^(?:of|at|for|in|from|with|on|by|to)$")
 _PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
 _LEADING_DISCOURSE = re.compile(r"^(?:(?:as|and|but|so|or|yet|now|still|like|here's how|here is how)(?:\s+|$))+",
                                 re.IGNORECASE)
@@ -48,16 +64,19 @@ def person_ending(phrase: str) -> Person | None:
     chunks[-1] = _without_adverbs(chunks[-1])
     if not chunks[-1] and len(chunks) > 1:
         chunks.pop()
-    appositives: list[str] = []
-    while chunks:
-        chunk = chunks.pop()
+    for position, chunk in enumerate(chunks):
         found = _name_at_end(chunk)
-        if found is not None:
+        appositives = chunks[position + 1 :]
+        if found is not None and all(_is_appositive(later) for later in appositives):
             return _person(found, appositives)
-        if not chunk or chunk[0].isupper() and chunk.split()[0] not in ("A", "An", "The"):
-            return None
-        appositives.insert(0, chunk)
     return None
+
+
+def _is_appositive(chunk: str) -> bool:
+    """A comma-set description: "an anthropologist", "director for games at Google", "NASA's chief"."""
+    first = chunk.split()[0] if chunk.split() else ""
+    return (first[:1].islower() or first in ("A", "An", "The") or first.rstrip(".") in _ROLE_WORDS
+            or bool(_HONORIFIC.match(first)) or bool(re.search(r"['’]s$", first)))
 
 
 def person_starting(phrase: str) -> Person | None:
@@ -90,16 +109,6 @@ def _name_goes_on(words: list[str], end: int) -> bool:
     return bool(_NAME_TOKEN.match(following)) and following not in _NOT_NAME
 
 
-def last_person_mentioned(text: str) -> str | None:
-    """The last name of two or more words in `text` (whom a following "she says" refers to)."""
-    words = _words(re.sub(r"[,;:!?()“”\"]|\.(?=\s|$)(?<!\b[A-Z]\.)(?<!\bDr\.)", " ", text))
-    for end in range(len(words), 0, -1):
-        found = _name_at_end(" ".join(words[:end]))
-        if found is not None and len(found[1].split()) >= 2:
-            return found[1]
-    return None
-
-
 def _without_adverbs(chunk: str) -> str:
     """The chunk without the one or two lowercase words between a speaker and the cue ("once")."""
     words = _words(chunk)
@@ -116,6 +125,7 @@ def _without_adverbs(chunk: str) -> str:
 def _person(found: tuple[str, str, str], appositives: list[str]) -> Person:
     before, name, honorific = found
     before = _LEADING_DISCOURSE.sub("", before).strip(_TRAILING_PUNCTUATION)
+    before = "" if before.lower() in ("a", "an", "the") else before
     parts = [part for part in (honorific, before, *appositives) if part]
     return Person(name=name, description=", ".join(parts) or None)
 
@@ -136,16 +146,37 @@ def _name_at_end(chunk: str) -> tuple[str, str, str] | None:
         honorific, start = words[start - 1], start - 1
     elif len(name_words) == 1 and start > 0 and words[start - 1][:1].isupper():
         return None
+    if start > 0 and _PREPOSITION.match(words[start - 1]):
+        return None
     return " ".join(words[:start]), " ".join(name_words), honorific
 
 
 def _is_name_word(word: str, after: list[str]) -> bool:
-    if _HONORIFIC.match(word) or word in _NOT_NAME:
+    """True when `word` can stand in a name ending with the words `after` it (three words at most)."""
+    if _HONORIFIC.match(word) or word in _NOT_NAME or word in _ROLE_WORDS:
         return False
     if _PARTICLE.match(word):
         return bool(after)
-    return bool(_NAME_TOKEN.match(word)) and len(after) < 4
+    return bool(_NAME_TOKEN.match(word)) and len(after) < 3
 
 
 def _words(text: str) -> list[str]:
     return text.split()
+
+
+def name_runs(words: list[str]) -> list[tuple[int, int, str]]:
+    """(first word, word after the last, name) of every name in a clause's words, honorifics left out."""
+    runs, index = [], 0
+    while index < len(words):
+        end = index
+        while end < len(words) and (
+            _is_name_word(words[end], []) or (end > index and _PARTICLE.match(words[end]) and _name_goes_on(words, end))
+        ):
+            end += 1
+        if index == 0 and end > index + 1 and words[0].endswith("ing"):
+            index += 1  # a sentence-opening gerund ("Hosting Cook, ...") is not a first name
+        if end > index and _NAME_TOKEN.match(words[end - 1]) and not words[end - 1].endswith("."):
+            start = index - 1 if index > 0 and _HONORIFIC.match(words[index - 1]) else index
+            runs.append((start, end, " ".join(words[max(index, end - 3) : end])))
+        index = max(end, index + 1)
+    return runs

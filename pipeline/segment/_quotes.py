@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.model import Block, Document, Quote, Step
-from pipeline.segment._people import Person, is_pronoun, last_person_mentioned, person_ending, person_starting
+from pipeline.segment._mentions import full_name, referent
+from pipeline.segment._people import Person, is_pronoun, person_ending, person_starting
 from pipeline.segment._sections import nearest_heading, under_page_furniture
 
 _VERBS = (
@@ -33,6 +34,8 @@ _DASH_AFTER = re.compile(r"^\s*(?:[—–―]|--?|~)\s*(?P<who>\S.*)$", re.DOTAL
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|vs|etc|e\.g|i\.e|No)|\b[A-Z])\.$")
 _MIN_WORDS = 4
 _MAX_ATTRIBUTION = 160
+# How far back (in characters) a "she said" looks for the person it means: about two paragraphs.
+_PRONOUN_REACH = 1200
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +56,8 @@ def find_quotes(document: Document, steps: Sequence[Step], boxes: frozenset[int]
     for index, block in enumerate(blocks):
         if block.kind == "heading" or under_page_furniture(blocks, index):
             continue
-        context = _preceding_text(blocks, index)
-        for start, end, attribution in _attributed_spans(blocks, index, context):
+        history = _prose_before(blocks, index)
+        for start, end, attribution in _attributed_spans(blocks, index, history):
             start, end = _quote_span(block.text, start, end)
             heading = nearest_heading(blocks, index, boxes)
             quotes.append(
@@ -72,8 +75,11 @@ def find_quotes(document: Document, steps: Sequence[Step], boxes: frozenset[int]
     return tuple(quotes)
 
 
-def _attributed_spans(blocks: Sequence[Block], index: int, context: str):
-    """(start, end, attribution) of each attributed quotation inside block `index`."""
+def _attributed_spans(blocks: Sequence[Block], index: int, history: str):
+    """(start, end, attribution) of each attributed quotation inside block `index`.
+
+    `history` is the article text before the block, where pronouns and surnames are resolved.
+    """
     text = blocks[index].text
     spans = quotation_spans(text)
     if not spans and blocks[index].kind == "quote":
@@ -81,7 +87,7 @@ def _attributed_spans(blocks: Sequence[Block], index: int, context: str):
         return
     previous: _Attribution | None = None
     for start, end in spans:
-        attribution = _attribution(text, start, end, context + text[:start])
+        attribution = _attribution(text, start, end, history + text[:start])
         if attribution is None and previous is not None and not text[previous.end : start - 1].strip():
             attribution = _Attribution(previous.person, previous.cue, _sentence_end(text, end + 1))
         if attribution is not None and len(text[start:end].split()) >= _MIN_WORDS:
@@ -109,11 +115,12 @@ def _attribution(text: str, start: int, end: int, before: str) -> _Attribution |
     found = _attribution_before(text[sentence_start : start - 1], end)
     if found is None:
         found = _attribution_after(text, start, end)
-    if found is not None and found.person.name and is_pronoun(found.person.name):
-        name = last_person_mentioned(before)
+    if found is not None and is_pronoun(found.person.name):
+        name = referent(before[-_PRONOUN_REACH:], before)
         return _Attribution(Person(name, None), found.cue, found.end) if name else None
     if found is not None and " " not in found.person.name:
-        return _Attribution(_full_name(found.person, before), found.cue, found.end)
+        person = Person(full_name(found.person.name, before), found.person.description)
+        return _Attribution(person, found.cue, found.end)
     return found
 
 
@@ -155,16 +162,6 @@ def _attribution_after(text: str, start: int, end: int) -> _Attribution | None:
         return _Attribution(Person(who, None), subject.group("cue"), sentence_end)
     person = person_ending(who)
     return _Attribution(person, subject.group("cue"), sentence_end) if person else None
-
-
-def _full_name(person: Person, before: str) -> Person:
-    """A surname alone ("Gottman says") widened to the full name used earlier in the article."""
-    matches = re.findall(rf"((?:[A-Z][\w'’\-]+\s+){{1,2}}{re.escape(person.name)})\b", before)
-    for candidate in reversed(matches):
-        full = last_person_mentioned(candidate)
-        if full and full.endswith(person.name):
-            return Person(full, person.description)
-    return person
 
 
 def _bare_blockquote(blocks: Sequence[Block], index: int):
@@ -216,9 +213,9 @@ def _sentence_end(text: str, position: int) -> int:
     return len(text)
 
 
-def _preceding_text(blocks: Sequence[Block], index: int) -> str:
-    """Up to three blocks before `index`, where a pronoun's person was last named."""
-    return " ".join(block.text for block in blocks[max(0, index - 3) : index]) + " "
+def _prose_before(blocks: Sequence[Block], index: int) -> str:
+    """The paragraphs before block `index`; headings are left out, their capitals name no one."""
+    return " ".join(block.text for block in blocks[:index] if block.kind != "heading") + " "
 
 
 def _step_number(steps: Sequence[Step], index: int) -> int | None:
