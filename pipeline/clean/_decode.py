@@ -56,10 +56,22 @@ def _decode_undeclared(content: bytes) -> str:
     text = content.decode("utf-8", "surrogateescape")
     has_utf8 = any(ord(char) > 0x7F and not 0xDC80 <= ord(char) <= 0xDCFF for char in text)
     if not has_utf8:
-        best = charset_normalizer.from_bytes(content).best()
-        if best is not None:
-            return str(best)
+        detected = _detect(content)
+        if detected is not None:
+            return detected
     return _SURROGATE.sub(_as_windows_1252, text)
+
+
+def _detect(content: bytes) -> str | None:
+    """charset-normalizer's guess; on a tie, windows-1252, the web's default legacy charset."""
+    matches = charset_normalizer.from_bytes(content)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if match.encoding == "cp1252" and (match.chaos, -match.coherence) <= (best.chaos, -best.coherence):
+            return str(match)
+    return str(best)
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")

@@ -18,6 +18,7 @@ _LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z0-9]{2,8}))?")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·]\s+")
 _MAX_AUTHOR_CHARS = 80
 _BYLINE_CLASSES = re.compile(r"byline|author", re.IGNORECASE)
+_BYLINE_SEPARATOR = re.compile(r"\s+[·•|–—-]\s+|\s*\|\s*|,\s+(?=\d)|\s+(?:on|at)\s+(?=\w)")
 
 
 def extract_metadata(root: HtmlElement) -> Metadata:
@@ -131,15 +132,22 @@ def _microdata_author(root: HtmlElement) -> str | None:
 
 
 def _visible_byline(root: HtmlElement) -> str | None:
-    """The name after a 'By' in the page, or in an element classed as byline or author."""
+    """The name in an element classed as byline or author, or after a lone 'By' in the page."""
     for element in root.iter("a", "span", "div", "p", "strong", "address"):
         if element.get("rel") == "author" or _BYLINE_CLASSES.search(element.get("class") or ""):
-            text = normalize_text(element.text_content())
-            if text and len(text) <= _MAX_AUTHOR_CHARS:
-                return text
+            name = _name_in(element)
+            if name:
+                return name
         if element.text and _BY_PREFIX.fullmatch(element.text) and len(element):
             return element[0].text_content()
     return None
+
+
+def _name_in(byline: HtmlElement) -> str:
+    """A byline's link text (the author's page), else its text up to a date or separator."""
+    link = next(byline.iter("a"), None)
+    text = normalize_text((link if link is not None else byline).text_content())
+    return _BYLINE_SEPARATOR.split(_BY_PREFIX.sub("", text), maxsplit=1)[0]
 
 
 def _itemprop(root: HtmlElement, name: str) -> str | None:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
-from corpus_files import SEED_PAGE
+import pytest
+from conftest import CLEAN_DATA, SEED_PAGE, page_of
+
+from pipeline.clean import clean, main_text
+from pipeline.errors import InputError, NoArticleError
+from pipeline.settings import Settings
 
 
 def _seed_gold() -> dict:
@@ -27,8 +33,8 @@ def test_seed_page_keeps_no_site_chrome_in_any_block(clean_file):
 def test_seed_page_body_holds_the_gold_phrases_and_the_image_alt(clean_file):
     document = clean_file(SEED_PAGE)
     assert [phrase for phrase in _seed_gold()["body_must_contain"] if phrase not in document.body_text] == []
-    assert document.blocks[14].kind == "figure"
-    assert document.blocks[14].text == "crossroads decision"
+    assert (document.blocks[14].kind, document.blocks[14].text) == ("figure", "crossroads decision")
+    assert "crossroads decision" not in main_text(document)
 
 
 def test_seed_page_starts_with_the_bold_takeaways_label_and_its_list(clean_file):
@@ -49,6 +55,109 @@ def test_seed_page_metadata(clean_file):
     assert metadata.published == "2024-08-27T04:12:06Z"
     assert metadata.language == "en-US"
     assert metadata.site_name == "eNotAlone"
-    assert metadata.canonical_url == (
-        "https://www.enotalone.com/article/breakups-and-divorce/12-crucial-steps-to-get-your-ex-back-should-you-r4273/"
-    )
+
+
+def test_comments_longer_than_the_article_are_left_out(clean_file):
+    document = clean_file("comments.html")
+    assert [block.text[:40] for block in document.blocks] == [
+        "Overthinking feels like problem solving,",
+        "Start by naming the loop. When you notic",
+        "Then set a worry window of fifteen minut",
+    ]
+    assert document.metadata.authors == ("Dana Reyes",)
+
+
+def test_newsletter_box_and_cookie_banners_are_left_out(clean_file):
+    text = clean_file("banners.html").body_text
+    assert "newsletter" not in text.lower() and "Subscribe" not in text
+    assert "cookies" not in text
+    assert text.startswith("Most sleep advice asks for a new mattress")
+    assert text.endswith("stop rehearsing themselves once the lights are out.")
+    assert text.count("\n\n") == 3
+
+
+def test_bold_paragraphs_are_marked_as_pseudo_headings(clean_file):
+    blocks = clean_file("structure.html").blocks
+    assert [(b.text, b.emphasis) for b in blocks[1:5]] == [
+        ("Prepare the night before", True),
+        ("Lay out clothes and pack your bag in the evening, so the morning starts with nothing left to decide.", False),
+        ("Wake without the phone", True),
+        ("Keep the phone in another room and use a plain alarm clock. The first ten minutes of the day belong to you,"
+         " not to your inbox.", False),
+    ]
+
+
+def test_nested_lists_keep_depth_order_and_rendered_numbers(clean_file):
+    items = [(b.text, b.level, b.ordered, b.number, b.list_id) for b in clean_file("structure.html").blocks
+             if b.kind == "list_item"]
+    assert items == [
+        ("Drink a glass of water.", 1, True, 3, 1),
+        ("Keep it by the bed.", 2, True, 1, 2),
+        ("Add lemon if you like.", 2, True, 7, 2),
+        ("Finish it before coffee.", 2, True, 8, 2),
+        ("Stretch for five minutes.", 1, True, 4, 1),
+        ("Write one line in a journal.", 1, True, 10, 1),
+        ("Open a window.", 1, False, None, 3),
+        ("Even in winter.", 2, False, None, 4),
+        ("Make your bed.", 1, False, None, 3),
+    ]
+
+
+def test_quotes_headings_and_figure_captions_keep_their_kind(clean_file):
+    blocks = clean_file("structure.html").blocks
+    assert [(b.kind, b.text) for b in blocks if b.kind in ("heading", "quote", "figure")] == [
+        ("heading", "The routine"),
+        ("quote", "“How we spend our days is, of course, how we spend our lives.”"),
+        ("quote", "— Annie Dillard"),
+        ("figure", "Morning light helps you wake."),
+    ]
+
+
+def test_malformed_html_with_a_stray_closing_html_tag_keeps_the_text_after_it(clean_file):
+    blocks = clean_file("malformed.html").blocks
+    assert [(b.kind, b.text[:30]) for b in blocks] == [
+        ("paragraph", "Every yes is a no to something"),
+        ("paragraph", "Practise a short, warm refusal"),
+        ("paragraph", "If guilt follows, remember tha"),
+        ("list_item", "Pause before answering."),
+        ("list_item", "Offer an alternative only if y"),
+        ("paragraph", "Over time the people around yo"),
+    ]
+
+
+def test_a_10_mb_page_gives_the_same_article_as_its_small_original():
+    small = (CLEAN_DATA / "banners.html").read_bytes()
+    teasers = b"".join(b'<li><a href="/a/%d">Teaser headline number %d</a></li>' % (n, n) for n in range(40_000))
+    script = b"<script>var data = '" + b"x" * (8 * 1024 * 1024) + b"';</script>"
+    big = small.replace(b"</main>", b"</main><aside><ul>" + teasers + b"</ul></aside>" + script)
+    assert len(big) > 10 * 1024 * 1024
+    settings = Settings()
+    assert clean(page_of(big), settings).blocks == clean(page_of(small), settings).blocks
+
+
+def test_5000_deep_nesting_neither_recurses_nor_loses_text():
+    article = (CLEAN_DATA / "comments.html").read_text(encoding="utf-8")
+    deep = article.replace('<div class="entry-content">', '<div class="entry-content">' + "<div>" * 5000, 1)
+    deep = deep.replace("</article>", "</div>" * 5000 + "</article>", 1)
+    blocks = clean(page_of(deep.encode()), Settings()).blocks
+    assert [block.text[:20] for block in blocks] == ["Overthinking feels l", "Start by naming the ", "Then set a worry win"]
+
+
+def test_a_page_without_an_article_raises_no_article_error(clean_file):
+    with pytest.raises(NoArticleError, match=re.escape("no-article.html: page holds no article text")):
+        clean_file("no-article.html")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"Just a plain text note.\nNothing else here.\n", "content has no HTML markup"),
+        (b'{"title": "<p>not a page</p>"}', "content is JSON, not HTML"),
+        (bytes(range(256)) * 4, "content is binary, not HTML"),
+        (b"   \n", "page is empty"),
+    ],
+)
+def test_bytes_that_are_not_html_raise_input_error(content, reason):
+    with pytest.raises(InputError) as raised:
+        clean(page_of(content, "note.html"), Settings())
+    assert str(raised.value) == f"note.html: {reason}"
