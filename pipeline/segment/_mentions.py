@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.segment._people import name_runs
@@ -15,6 +16,7 @@ _DISCOURSE = frozenset("Yet But And So Still Meanwhile However Then Now Later In
 _SOFT_PUNCTUATION = "'’\""
 _CLAUSE_END = re.compile(r"[,;:!?)”\"]$|(?<![A-Z])(?<!Dr)(?<!Mr|Ms|St)(?<!Mrs)\.$")
 _CLAUSE_START = re.compile(r"^[(“\"]")
+_ABBREVIATIONS = frozenset(("Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Jr.", "Sr."))
 _SENTENCE_END = re.compile(r"[.!?][)”\"’]*$")
 
 
@@ -27,36 +29,56 @@ class _Clause:
     opens: bool
 
 
-def referent(context: str, history: str) -> str | None:
+class PeopleIndex:
+    """The first full name the article gives each surname, and the block it is given in.
+
+    Articles name a person in full once, then by surname ("Gottman says"); the first mention is
+    the one to widen a surname to.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._first: dict[str, tuple[int, str]] | None = None
+
+    def widen(self, name: str, block: int, prefix: str) -> str:
+        """`name` in full when the article named its surname in full before `prefix` of `block`."""
+        if " " in name:
+            return name
+        first = self._first_mentions().get(name)
+        if first is None or first[0] > block:
+            return name
+        if first[0] < block or any(first[1] in clause.names for clause in _clauses_of(prefix)):
+            return first[1]
+        return name
+
+    def _first_mentions(self) -> dict[str, tuple[int, str]]:
+        """Surname -> (block, full name) of its first full mention; read once, when first needed."""
+        if self._first is None:
+            self._first = {}
+            for block, text in enumerate(self._texts):
+                for clause in _clauses_of(text):
+                    for name in clause.names:
+                        if " " in name:
+                            self._first.setdefault(name.rsplit(" ", 1)[1], (block, name))
+        return self._first
+
+
+def referent(context: str, widen: Callable[[str], str]) -> str | None:
     """The person a pronoun cue refers to: the last speaker or sentence subject `context` names.
 
-    A clause's speaker ("said Buser", even a surname never given in full) comes first; else, in a clause that opens a sentence, its
-    first name that resolves to a full name ("Sleep researcher Andrew Ng explained", "Netanyahu
-    visited ..."). `history` is the article before the quote, where surnames are widened.
+    A clause's speaker ("said Buser", even a surname never given in full) comes first; else, in
+    a clause that opens a sentence, its first name that widens to a full name ("Sleep
+    researcher Andrew Ng explained", "Netanyahu visited ...").
     """
     clauses = _clauses_of(context)
     for clause in reversed(clauses):
         if clause.speakers:
-            return full_name(clause.speakers[-1], history)
+            return widen(clause.speakers[-1])
         for name in clause.names if clause.opens else ():
-            full = full_name(name, history)
+            full = widen(name)
             if " " in full:
                 return full
     return next((name for clause in reversed(clauses) for name in reversed(clause.names) if " " in name), None)
-
-
-def full_name(name: str, history: str) -> str:
-    """A surname alone ("Gottman") widened to the first full name ending in it in `history`.
-
-    The first mention is where articles give a person's full name; later ones shorten it.
-    """
-    if " " in name:
-        return name
-    for clause in _clauses_of(history):
-        for candidate in clause.names:
-            if candidate.endswith(" " + name):
-                return candidate
-    return name
 
 
 def _clauses_of(text: str) -> list[_Clause]:
@@ -92,9 +114,10 @@ def _clauses(text: str) -> list[tuple[list[str], bool]]:
 def _bare_word(token: str) -> str:
     """The token without quotation marks, clause punctuation or a possessive 's."""
     word = token.strip("(“”\"),;:!?").rstrip(_SOFT_PUNCTUATION)
-    word = re.sub(r"['’]s$", "", word)
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     return word if _keeps_full_stop(word) else word.rstrip(".")
 
 
 def _keeps_full_stop(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.|Dr\.|Mr\.|Mrs\.|Ms\.|St\.|Jr\.|Sr\.", word))
+    return word in _ABBREVIATIONS or (len(word) == 2 and word[0].isupper() and word[1] == ".")

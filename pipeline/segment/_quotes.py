@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.model import Block, Document, Quote, Step
-from pipeline.segment._mentions import full_name, referent
+from pipeline.segment._mentions import PeopleIndex, referent
 from pipeline.segment._people import Person, is_pronoun, person_ending, person_starting
-from pipeline.segment._sections import nearest_heading, under_page_furniture
+from pipeline.segment._sections import nearest_heading
 
 _VERBS = (
     r"says|said|say|writes|wrote|explains|explained|notes|noted|adds|added|argues|argued|observes|observed"
@@ -36,6 +36,7 @@ _MIN_WORDS = 4
 _MAX_ATTRIBUTION = 160
 # How far back (in characters) a "she said" looks for the person it means: about two paragraphs.
 _PRONOUN_REACH = 1200
+_PRONOUN_BLOCKS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +46,22 @@ class _Attribution:
     end: int
 
 
-def find_quotes(document: Document, steps: Sequence[Step], boxes: frozenset[int]) -> tuple[Quote, ...]:
+def find_quotes(
+    document: Document, steps: Sequence[Step], boxes: frozenset[int], furniture: frozenset[int]
+) -> tuple[Quote, ...]:
     """Attributed direct quotations, in reading order, each placed in its step and section.
 
-    `boxes` are the blocks of takeaway boxes and reading lists, whose labels are no section.
+    `boxes` are the blocks of takeaway boxes and reading lists, whose labels are no section;
+    quotes in `furniture` (comments, teasers) are not the article's.
     """
     blocks = document.blocks
     offsets = document.block_offsets()
+    people = PeopleIndex([block.text if block.kind != "heading" else "" for block in blocks])
     quotes: list[Quote] = []
     for index, block in enumerate(blocks):
-        if block.kind == "heading" or under_page_furniture(blocks, index):
+        if block.kind == "heading" or index in furniture:
             continue
-        history = _prose_before(blocks, index)
-        for start, end, attribution in _attributed_spans(blocks, index, history):
+        for start, end, attribution in _attributed_spans(blocks, index, people):
             start, end = _quote_span(block.text, start, end)
             heading = nearest_heading(blocks, index, boxes)
             quotes.append(
@@ -75,19 +79,19 @@ def find_quotes(document: Document, steps: Sequence[Step], boxes: frozenset[int]
     return tuple(quotes)
 
 
-def _attributed_spans(blocks: Sequence[Block], index: int, history: str):
-    """(start, end, attribution) of each attributed quotation inside block `index`.
-
-    `history` is the article text before the block, where pronouns and surnames are resolved.
-    """
+def _attributed_spans(blocks: Sequence[Block], index: int, people: PeopleIndex):
+    """(start, end, attribution) of each attributed quotation inside block `index`."""
     text = blocks[index].text
     spans = quotation_spans(text)
     if not spans and blocks[index].kind == "quote":
         yield from _bare_blockquote(blocks, index)
         return
+    before = _prose_before(blocks, index)
     previous: _Attribution | None = None
     for start, end in spans:
-        attribution = _attribution(text, start, end, history + text[:start])
+        attribution = _attribution(text, start, end)
+        if attribution is not None:
+            attribution = _resolved(attribution, before + text[:start], lambda name: people.widen(name, index, text[:start]))
         if attribution is None and previous is not None and not text[previous.end : start - 1].strip():
             attribution = _Attribution(previous.person, previous.cue, _sentence_end(text, end + 1))
         if attribution is not None and len(text[start:end].split()) >= _MIN_WORDS:
@@ -110,17 +114,19 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _attribution(text: str, start: int, end: int, before: str) -> _Attribution | None:
+def _attribution(text: str, start: int, end: int) -> _Attribution | None:
     sentence_start = _sentence_start(text, start - 1)
     found = _attribution_before(text[sentence_start : start - 1], end)
-    if found is None:
-        found = _attribution_after(text, start, end)
-    if found is not None and is_pronoun(found.person.name):
-        name = referent(before[-_PRONOUN_REACH:], before)
+    return found if found is not None else _attribution_after(text, start, end)
+
+
+def _resolved(found: _Attribution, context: str, widen) -> _Attribution | None:
+    """The attribution with "she" replaced by whom it means and a surname widened to the full name."""
+    if is_pronoun(found.person.name):
+        name = referent(context[-_PRONOUN_REACH:], widen)
         return _Attribution(Person(name, None), found.cue, found.end) if name else None
-    if found is not None and " " not in found.person.name:
-        person = Person(full_name(found.person.name, before), found.person.description)
-        return _Attribution(person, found.cue, found.end)
+    if " " not in found.person.name:
+        return _Attribution(Person(widen(found.person.name), found.person.description), found.cue, found.end)
     return found
 
 
@@ -214,8 +220,12 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 def _prose_before(blocks: Sequence[Block], index: int) -> str:
-    """The paragraphs before block `index`; headings are left out, their capitals name no one."""
-    return " ".join(block.text for block in blocks[:index] if block.kind != "heading") + " "
+    """The paragraphs just before block `index`, where a pronoun's person was last named.
+
+    Headings are left out: their capitals name no one.
+    """
+    prose = [block.text for block in blocks[max(0, index - _PRONOUN_BLOCKS) : index] if block.kind != "heading"]
+    return " ".join(prose) + " "
 
 
 def _step_number(steps: Sequence[Step], index: int) -> int | None:

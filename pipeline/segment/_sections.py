@@ -18,22 +18,32 @@ _FURNITURE_LABEL = re.compile(
 )
 
 
-def under_page_furniture(blocks: Sequence[Block], index: int) -> bool:
-    """True when the nearest label above the block names page furniture, not article content.
+def page_furniture(blocks: Sequence[Block]) -> frozenset[int]:
+    """Indexes of the blocks whose nearest label above names page furniture, not article content.
 
-    A heading is governed only by a heading that outranks it: a bold "Contents" label does not
-    swallow the article's next h2.
+    A heading is governed only by a heading that outranks it, so a bold "Contents" label does
+    not swallow the article's next h2. One pass, however long the page.
     """
-    own = blocks[index]
-    for earlier in range(index - 1, -1, -1):
-        block = blocks[earlier]
-        if own.kind == "heading":
-            is_label = block.kind == "heading" and block.level < own.level
-        else:
-            is_label = block.kind == "heading" or (block.kind == "paragraph" and block.emphasis)
-        if is_label:
-            return bool(_FURNITURE_LABEL.fullmatch(block.text.strip().rstrip(":").strip()))
-    return False
+    furniture: set[int] = set()
+    label: str | None = None
+    headings_by_level: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            above = [text for level, text in headings_by_level.items() if level < block.level]
+            if above and _is_furniture(above[-1]):
+                furniture.add(index)
+            headings_by_level = {level: text for level, text in headings_by_level.items() if level < block.level}
+            headings_by_level[block.level] = label = block.text
+            continue
+        if label is not None and _is_furniture(label):
+            furniture.add(index)
+        if block.kind == "paragraph" and block.emphasis:
+            label = block.text
+    return frozenset(furniture)
+
+
+def _is_furniture(label: str) -> bool:
+    return bool(_FURNITURE_LABEL.fullmatch(label.strip().rstrip(":").strip()))
 
 
 def find_sections(blocks: Sequence[Block]) -> tuple[Section, ...]:

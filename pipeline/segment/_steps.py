@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._numbering import SERIES_NOUNS, clean_title, read_numbered, split_lead
-from pipeline.segment._sections import under_page_furniture
 
 _TITLE_COUNT = re.compile(
     rf"\b(?P<count>\d{{1,3}})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{SERIES_NOUNS})s?\b", re.IGNORECASE
@@ -35,9 +34,9 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     """The steps of the best numbered series in `blocks`, or () when the article has none.
 
     `title` is the article title, whose "12 Crucial Steps" is checked against each series;
-    `excluded` are blocks already claimed (takeaway boxes, reading lists).
+    `excluded` are blocks already claimed (takeaway boxes, reading lists) or page furniture.
     """
-    candidates = [c for c in _candidates(blocks, excluded) if not under_page_furniture(blocks, c.index)]
+    candidates = _candidates(blocks, excluded)
     runs = [run for run in _runs(candidates) if _long_enough(run)]
     if not runs:
         return ()
