@@ -8,12 +8,12 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from pipeline.errors import InputError
+from pipeline.gzip_data import GzipProblem, inflate, is_gzip
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
 
@@ -61,7 +61,7 @@ def read_page(path: str, settings: Settings) -> Page:
     gzip stream, a file over `settings.max_page_bytes`, or bytes that are plainly binary.
     """
     raw = _read_bytes(path, settings.max_page_bytes)
-    content = _gunzip(path, raw, settings.max_page_bytes) if raw[:2] == b"\x1f\x8b" else raw
+    content = _inflate(path, raw, settings.max_page_bytes) if is_gzip(raw) else raw
     if not content.strip():
         raise InputError(path, "empty file")
     if _looks_binary(content):
@@ -85,17 +85,11 @@ def _read_bytes(path: str, limit: int) -> bytes:
     return raw
 
 
-def _gunzip(path: str, raw: bytes, limit: int) -> bytes:
-    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+def _inflate(path: str, raw: bytes, limit: int) -> bytes:
     try:
-        content = decompressor.decompress(raw, limit + 1)
-    except zlib.error as error:
-        raise InputError(path, f"corrupt gzip data ({error})") from None
-    if len(content) > limit:
-        raise InputError(path, f"decompresses to more than the {limit // (1024 * 1024)} MiB page limit")
-    if not decompressor.eof:
-        raise InputError(path, "truncated gzip file")
-    return content
+        return inflate(raw, limit)
+    except GzipProblem as problem:
+        raise InputError(path, str(problem)) from None
 
 
 def _looks_binary(content: bytes) -> bool:

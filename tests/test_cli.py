@@ -49,7 +49,7 @@ def test_bad_inputs_fail_one_by_one_and_the_batch_goes_on(tmp_path):
     )
     assert errors[str(batch / "empty.html")] == f"error: {batch / 'empty.html'}: empty file"
     assert errors[str(batch / "binary.html")] == f"error: {batch / 'binary.html'}: binary file, not HTML"
-    assert errors[str(batch / "truncated.html.gz")] == f"error: {batch / 'truncated.html.gz'}: truncated gzip file"
+    assert errors[str(batch / "truncated.html.gz")] == f"error: {batch / 'truncated.html.gz'}: truncated gzip data"
     assert all(len(line.split(": ", 2)[2]) > 5 for line in errors.values())
     assert result.stderr.splitlines()[-1] == "1 written, 6 failed"
     assert sorted(p.name for p in out.iterdir()) == [SEED_FILE]

@@ -16,7 +16,7 @@ from corpus_files import DATA, SEED_PAGE
         ("empty.html", "empty file"),
         ("blank.html", "empty file"),
         ("binary.html", "binary file, not HTML"),
-        ("truncated.html.gz", "truncated gzip file"),
+        ("truncated.html.gz", "truncated gzip data"),
         ("missing.html", "no such file"),
     ],
 )

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
-import zlib
 
 from lxml import etree
 
 from pipeline.errors import FetchError, UsageError
 from pipeline.fetch._sessions import session_for
+from pipeline.gzip_data import GzipProblem, inflate, is_gzip
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-GZIP_MAGIC = b"\x1f\x8b"
 # The sitemaps protocol allows no nesting of indexes; a little slack tolerates odd sites.
 MAX_DEPTH = 3
 
@@ -61,21 +60,16 @@ def _download(url: str, settings: Settings) -> bytes:
     if not 200 <= reply.status < 300 or reply.body is None:
         raise FetchError(url, f"sitemap answered HTTP {reply.status}")
     body = reply.body
-    if body.startswith(GZIP_MAGIC):
-        body = _gunzip(url, body, settings.fetch.max_bytes)
+    if is_gzip(body):
+        body = _inflate(url, body, settings.fetch.max_bytes)
     return body
 
 
-def _gunzip(url: str, body: bytes, max_bytes: int) -> bytes:
-    # Inflate at most one byte past the cap, so a gzip bomb stops there instead of filling memory.
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+def _inflate(url: str, body: bytes, max_bytes: int) -> bytes:
     try:
-        data = inflater.decompress(body, max_bytes + 1)
-    except zlib.error as error:
-        raise FetchError(url, f"sitemap is not valid gzip: {error}") from error
-    if len(data) > max_bytes:
-        raise FetchError(url, f"sitemap is over the {max_bytes} byte limit once unzipped")
-    return data
+        return inflate(body, max_bytes)
+    except GzipProblem as problem:
+        raise FetchError(url, f"sitemap: {problem}") from None
 
 
 def _parse(url: str, body: bytes) -> tuple[str, list[str]]:
