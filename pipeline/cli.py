@@ -170,10 +170,11 @@ def eval_group() -> None:
 def clean_command(sources: tuple[str, ...], as_text: bool, out: str | None) -> None:
     """Print (or write to DIR) the cleaned main text of every page in SOURCES.
 
-    Sources are expanded as for `run`. A page that fails is reported on stderr as
+    The main text is the article's blocks but figures (captions, image alt text), one blank
+    line apart. Sources are expanded as for `run`. A page that fails is reported on stderr as
     "PATH: reason" and the batch goes on; the exit code is then 1.
     """
-    from pipeline.clean import clean_each, text_file_name
+    from pipeline.clean import clean_each, main_text, text_file_name
     from pipeline.sources import read_page
 
     settings = Settings.from_env()
@@ -185,9 +186,9 @@ def clean_command(sources: tuple[str, ...], as_text: bool, out: str | None) -> N
             failed = True
             click.echo(str(result), err=True)
         elif out:
-            (Path(out) / text_file_name(path)).write_text(result.body_text + "\n", encoding="utf-8")
+            (Path(out) / text_file_name(path)).write_text(main_text(result) + "\n", encoding="utf-8")
         else:
-            click.echo(result.body_text + "\n")
+            click.echo(main_text(result) + "\n")
     sys.exit(1 if failed else 0)
 
 

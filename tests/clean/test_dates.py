@@ -1,0 +1,32 @@
+"""to_iso_date: the dates pages write, as ISO 8601."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean._dates import looks_like_date, to_iso_date
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2024-08-27T04:12:06Z", "2024-08-27T04:12:06Z"),
+        ("2024-08-27T04:12:06+00:00", "2024-08-27T04:12:06Z"),
+        ("2019-11-19T10:00:00-0500", "2019-11-19T10:00:00-05:00"),
+        ("2024-08-27", "2024-08-27"),
+        ("2024-08-27 04:12", "2024-08-27T04:12:00"),
+        ("August 27, 2024", "2024-08-27"),
+        ("27th August 2024", "2024-08-27"),
+        ("Tue, 27 Aug 2024 04:12:06 GMT", "2024-08-27T04:12:06Z"),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_dates_become_iso_8601_keeping_the_time(written, iso):
+    assert to_iso_date(written) == iso
+
+
+def test_date_strings_are_told_from_names():
+    assert looks_like_date("08/27/2024")
+    assert looks_like_date("August 27, 2024")
+    assert not looks_like_date("Olivia Sanders")

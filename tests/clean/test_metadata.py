@@ -1,0 +1,53 @@
+"""extract_metadata: JSON-LD, then meta tags, then microdata, then what the page shows."""
+
+from __future__ import annotations
+
+from conftest import CLEAN_DATA, SEED_PAGE
+
+from pipeline.clean._metadata import extract_metadata
+from pipeline.clean._parse import parse_html
+from pipeline.model import Metadata
+
+
+def _metadata(path) -> Metadata:
+    return extract_metadata(parse_html(path.read_text(encoding="utf-8"), str(path)))
+
+
+def test_jsonld_author_that_is_the_site_a_date_or_by_gives_way_to_the_byline():
+    assert _metadata(CLEAN_DATA / "jsonld-byline.html") == Metadata(
+        title="When to Walk Away From a Friendship",
+        authors=("Ana Lima",),
+        published="2021-06-05T08:00:00Z",
+        modified="2021-07-01",
+        site_name="Kindred Notes",
+        canonical_url="https://kindred.example/friendship/walk-away",
+        language="en-US",
+        description="Signs a friendship has run its course, and how to leave it kindly.",
+    )
+
+
+def test_jsonld_person_author_wins_over_a_disagreeing_byline():
+    html = (CLEAN_DATA / "jsonld-byline.html").read_text(encoding="utf-8").replace(
+        '[{"@type": "Organization", "name": "Kindred Notes"}, "By", "2021-06-05"]',
+        '{"@type": "Person", "name": "Rosa Marin"}',
+    )
+    assert extract_metadata(parse_html(html, "page.html")).authors == ("Rosa Marin",)
+
+
+def test_byline_link_gives_the_author_without_the_date_beside_it():
+    metadata = _metadata(CLEAN_DATA / "comments.html")
+    assert metadata.authors == ("Dana Reyes",)
+    assert metadata.published == "2023-03-14T09:30:00+01:00"
+
+
+def test_meta_tags_give_author_and_date_when_there_is_no_jsonld():
+    metadata = _metadata(CLEAN_DATA / "banners.html")
+    assert (metadata.authors, metadata.published, metadata.language) == (("Sam Okafor",), "2022-11-02", "en-GB")
+
+
+def test_seed_page_author_follows_the_visible_by():
+    metadata = _metadata(SEED_PAGE)
+    assert metadata.authors == ("Olivia Sanders",)
+    assert metadata.canonical_url == (
+        "https://www.enotalone.com/article/breakups-and-divorce/12-crucial-steps-to-get-your-ex-back-should-you-r4273/"
+    )
