@@ -1,8 +1,9 @@
 """Score the segmenter against the gold files of a corpus: precision, recall and F1 per field.
 
-Each `<page>.gold.json` names its page (relative to the gold file) and lists the steps, takeaways, quotes and resources a
-careful reader finds there. Every page is run through the real clean and segment stages; each
-field is compared as a multiset of normalised values, summed over the corpus (micro average).
+Each `<page>.gold.json` names its page (relative to the gold file) and lists the steps,
+takeaways, quotes and resources a careful reader finds there. Every page is run through the
+real clean and segment stages; each field is compared as a multiset of normalised values,
+summed over the corpus (micro average).
 """
 
 from __future__ import annotations

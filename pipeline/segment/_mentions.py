@@ -85,12 +85,15 @@ def _clauses_of(text: str) -> list[_Clause]:
     clauses = []
     for words, opens in _clauses(text):
         runs = name_runs(words)
-        speakers = tuple(
-            name for start, end, name in runs
-            if (end < len(words) and _SPEECH_VERB.match(words[end])) or (start > 0 and _SPEECH_VERB.match(words[start - 1]))
-        )
+        speakers = tuple(name for start, end, name in runs if _next_to_speech_verb(words, start, end))
         clauses.append(_Clause(tuple(name for _, _, name in runs), speakers, opens))
     return clauses
+
+
+def _next_to_speech_verb(words: list[str], start: int, end: int) -> bool:
+    """True for a name just before or after "said" ("Buser said", "says Buser")."""
+    after = end < len(words) and bool(_SPEECH_VERB.match(words[end]))
+    return after or (start > 0 and bool(_SPEECH_VERB.match(words[start - 1])))
 
 
 def _clauses(text: str) -> list[tuple[list[str], bool]]:

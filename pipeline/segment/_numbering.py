@@ -56,7 +56,8 @@ def split_lead(text: str) -> tuple[str, str]:
     """The lead of a paragraph-long item (its first sentence, or a short label before a colon) and the rest."""
     sentence = _SENTENCE_END.search(text)
     label = _LABEL_END.search(text)
-    if label and len(text[: label.start()].split()) <= _MAX_LABEL_WORDS and (not sentence or label.start() < sentence.start()):
+    short_label = label is not None and len(text[: label.start()].split()) <= _MAX_LABEL_WORDS
+    if short_label and (sentence is None or label.start() < sentence.start()):
         return text[: label.start()], text[label.end() :]
     if sentence is None:
         return text, ""

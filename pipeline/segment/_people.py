@@ -99,6 +99,11 @@ def person_starting(phrase: str) -> Person | None:
     return None
 
 
+def _inner_particle(words: list[str], index: int) -> bool:
+    """True for "ten" in "Corrie ten Boom": a particle with a name after it."""
+    return bool(_PARTICLE.match(words[index])) and _name_goes_on(words, index)
+
+
 def _name_goes_on(words: list[str], end: int) -> bool:
     """True when the name ending before `end` continues: "Corrie" in "Corrie ten Boom"."""
     if end >= len(words):
@@ -169,9 +174,7 @@ def name_runs(words: list[str]) -> list[tuple[int, int, str]]:
     runs, index = [], 0
     while index < len(words):
         end = index
-        while end < len(words) and (
-            _is_name_word(words[end], []) or (end > index and _PARTICLE.match(words[end]) and _name_goes_on(words, end))
-        ):
+        while end < len(words) and (_is_name_word(words[end], []) or (end > index and _inner_particle(words, end))):
             end += 1
         if index == 0 and end > index + 1 and words[0].endswith("ing"):
             index += 1  # a sentence-opening gerund ("Hosting Cook, ...") is not a first name

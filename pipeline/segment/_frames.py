@@ -1,0 +1,119 @@
+"""Attribution frames: who a quotation is given to by the words around its marks.
+
+Before the quote: "X said," / "As X puts it," / "According to X,"; after it: "..., says X",
+"..., X said", "... — X"; and the short line under a blockquote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.model import Block
+from pipeline.segment._people import Person, is_pronoun, person_ending, person_starting
+
+_VERBS = (
+    r"says|said|say|writes|wrote|explains|explained|notes|noted|adds|added|argues|argued|observes|observed"
+    r"|recalls|recalled|warns|warned|advises|advised|suggests|suggested|insists|insisted|claims|claimed"
+    r"|states|stated|asks|asked|remarks|remarked|quips|quipped|declares|declared|stresses|stressed"
+    r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared"
+    r"|(?:tells|told) (?:me|us|readers|reporters)|reminds us|reminded us|points out|pointed out"
+    r"|puts it|put it|sums it up|summed it up"
+)
+# Verbs that follow their subject but would name the listener, not the speaker, if read before it.
+_SUBJECT_VERBS = (
+    _VERBS + r"|tells|told|reminds|reminded|replies|replied|answers|answered|admits|admitted|concludes"
+    r"|concluded|urges|urged|cautions|cautioned|jokes|joked|likes to say|liked to say|likes to remind"
+)
+_MANNER = r"(?:\s+it)?(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succinctly|beautifully|nicely|this way))?"
+# "puts it this way in his newsletter:" - a short place or occasion may sit between cue and colon.
+_OCCASION = r"(?:\s+(?:in|on|at|during|for)\s+[^,:\"“”]{1,40}?(?=\s*[,:]))?"
+_CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}{_OCCASION}(?:\s+that)?\s*[,:]?\s*$")
+_SOURCE_BEFORE = re.compile(r"(?:^|\s)(?P<cue>according to|in the words of)\s+(?P<who>.+?)\s*[,:]?\s*$", re.I)
+_CUE_AFTER = re.compile(rf"^\s*(?P<cue>{_VERBS}|according to)\s+(?P<who>.+)$", re.DOTALL)
+_SUBJECT_AFTER = re.compile(rf"^\s*(?:as\s+)?(?P<who>[^\"“”]{{1,120}}?)\s+(?P<cue>{_SUBJECT_VERBS})\b", re.I)
+_DASH_AFTER = re.compile(r"^\s*(?:[—–―]|--?|~)\s*(?P<who>\S.*)$", re.DOTALL)
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|vs|etc|e\.g|i\.e|No)|\b[A-Z])\.$")
+_MAX_ATTRIBUTION = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quotation is given to, the cue that gives it, and where the frame ends in the text."""
+
+    person: Person
+    cue: str
+    end: int
+
+
+def attribution(text: str, start: int, end: int) -> Attribution | None:
+    """The frame around the quotation at text[start:end], before it if there is one, else after it."""
+    opening = _sentence_start(text, start - 1)
+    found = _attribution_before(text[opening : start - 1], end)
+    return found if found is not None else _attribution_after(text, start, end)
+
+
+def _attribution_before(lead: str, close: int) -> Attribution | None:
+    source = _SOURCE_BEFORE.search(lead)
+    if source:
+        person = person_starting(source.group("who"))
+        return Attribution(person, source.group("cue").lower(), close + 1) if person else None
+    cue = _CUE_BEFORE.search(lead)
+    if cue is None:
+        return None
+    subject = lead[: cue.start()]
+    if is_pronoun(subject.split()[-1] if subject.split() else ""):
+        return Attribution(Person(subject.split()[-1], None), cue.group("cue"), close + 1)
+    person = person_ending(subject)
+    return Attribution(person, cue.group("cue"), close + 1) if person else None
+
+
+def _attribution_after(text: str, start: int, end: int) -> Attribution | None:
+    stop = sentence_end(text, end + 1)
+    after = text[end + 1 : stop]
+    dash = _DASH_AFTER.match(after)
+    if dash:
+        person = person_starting(dash.group("who"))
+        return Attribution(person, "—", stop) if person else None
+    inner = text[start:end].rstrip()
+    if not (inner.endswith((",", "?", "!", "—", "–")) or after.startswith(",")):
+        return None
+    after = after.lstrip(" ,")
+    cue = _CUE_AFTER.match(after)
+    if cue:
+        person = person_starting(cue.group("who"))
+        return Attribution(person, cue.group("cue"), stop) if person else None
+    subject = _SUBJECT_AFTER.match(after)
+    if subject is None:
+        return None
+    who = subject.group("who")
+    if is_pronoun(who):
+        return Attribution(Person(who, None), subject.group("cue"), stop)
+    person = person_ending(who)
+    return Attribution(person, subject.group("cue"), stop) if person else None
+
+
+def attribution_line(block: Block) -> Person | None:
+    """The person a short line after a blockquote names: "— Name, role", or a <cite> kept as a quote block."""
+    if len(block.text) > _MAX_ATTRIBUTION or sentence_end(block.text, 0) < len(block.text) - 1:
+        return None
+    line = _DASH_AFTER.match(block.text)
+    if line and block.kind in ("paragraph", "quote"):
+        return person_starting(line.group("who"))
+    return person_starting(block.text) if block.kind == "quote" else None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    for match in reversed(list(re.finditer(r"[.!?][\"”’)]?\s+", text[:position]))):
+        if not _ABBREVIATION.search(text[: match.start() + 1]):
+            return match.end()
+    return 0
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Index just after the sentence that runs on from `position` (abbreviations do not end it)."""
+    for match in re.finditer(r"[.!?](?=\s|$)", text[position:]):
+        stop = position + match.end()
+        if not _ABBREVIATION.search(text[:stop]):
+            return stop
+    return len(text)
