@@ -3,9 +3,9 @@
 A trained text classifier (see `_cue_bow` and `pipeline/tag/train/detector.cfg`) scores every
 sentence of a doc on its own. What it sets:
 
-- `span._.advice_prob` (float in 0..1) on every sentence of `doc.sents`; a doc without sentence
+- `span._.advice_probability` (float in 0..1) on every sentence of `doc.sents`; a doc without sentence
   boundaries is scored as one sentence, `doc[:]`.
-- `doc.spans[spans_key]` (default "advice"): the sentences whose probability reaches the
+- `doc.spans[spans_key]` (default "detected_advice"): the sentences whose probability reaches the
   component's threshold, in order.
 - `doc.cats["ADVICE"]`: the highest sentence probability of the doc.
 
@@ -28,7 +28,7 @@ from thinc.api import Config, Model
 from pipeline.tag import _cue_bow
 
 ADVICE_LABEL = "ADVICE"
-PROBABILITY_EXTENSION = "advice_prob"
+PROBABILITY_EXTENSION = "advice_probability"
 PACKAGED_MODEL = Path(__file__).parent / "data" / "advice_detector"
 
 DEFAULT_MODEL_CONFIG = f"""
@@ -49,7 +49,7 @@ if not Span.has_extension(PROBABILITY_EXTENSION):
     default_config={
         "model": DEFAULT_MODEL,
         "threshold": 0.5,
-        "spans_key": "advice",
+        "spans_key": "detected_advice",
         "from_package": True,
         "scorer": {"@scorers": "spacy.textcat_multilabel_scorer.v2"},
     },
@@ -92,7 +92,7 @@ class AdviceDetector(MultiLabel_TextCategorizer):
         name: str = "advice_detector",
         *,
         threshold: float,
-        spans_key: str = "advice",
+        spans_key: str = "detected_advice",
         scorer: Callable | None = textcat_multilabel_score,
     ) -> None:
         super().__init__(vocab, model, name, threshold=threshold, scorer=scorer)

@@ -29,7 +29,7 @@ def test_directive_scores_above_narration(detector_nlp: Language) -> None:
 
 def test_each_sentence_gets_its_own_probability(detector_nlp: Language) -> None:
     doc = detector_nlp("Give them space. I went to the store yesterday.")
-    probabilities = [sentence._.advice_prob for sentence in doc.sents]
+    probabilities = [sentence._.advice_probability for sentence in doc.sents]
     assert len(probabilities) == 2
     assert probabilities[0] > probabilities[1]
     assert doc.cats[ADVICE_LABEL] == probabilities[0]
@@ -37,21 +37,21 @@ def test_each_sentence_gets_its_own_probability(detector_nlp: Language) -> None:
 
 def test_advice_span_group_holds_sentences_over_the_threshold(detector_nlp: Language) -> None:
     doc = detector_nlp("Give them space. I went to the store yesterday.")
-    assert [span.text for span in doc.spans["advice"]] == ["Give them space."]
+    assert [span.text for span in doc.spans["detected_advice"]] == ["Give them space."]
 
 
 def test_doc_without_sentence_boundaries_is_scored_whole() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("advice_detector")
     doc = nlp("Try to sleep eight hours a night.")
-    assert doc[:]._.advice_prob == doc.cats[ADVICE_LABEL]
-    assert [span.text for span in doc.spans["advice"]] == ["Try to sleep eight hours a night."]
+    assert doc[:]._.advice_probability == doc.cats[ADVICE_LABEL]
+    assert [span.text for span in doc.spans["detected_advice"]] == ["Try to sleep eight hours a night."]
 
 
 def test_empty_doc_has_no_advice(detector_nlp: Language) -> None:
     doc = detector_nlp("")
     assert doc.cats[ADVICE_LABEL] == 0.0
-    assert list(doc.spans["advice"]) == []
+    assert list(doc.spans["detected_advice"]) == []
 
 
 def test_threshold_comes_from_the_packaged_model(detector_nlp: Language) -> None:
