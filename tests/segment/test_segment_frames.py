@@ -1,0 +1,42 @@
+"""Attribution frames around a quotation's marks."""
+
+from __future__ import annotations
+
+from pipeline.segment._frames import attribution
+
+
+def _frame(text: str):
+    start = text.index("“") + 1
+    found = attribution(text, start, text.index("”"))
+    return found and (found.person.name, found.person.description, found.cue)
+
+
+def test_said_before_the_quote():
+    assert _frame("Dr. Helen Fisher, an anthropologist, once said, “Love is an addiction of sorts.”") == (
+        "Helen Fisher", "Dr., an anthropologist", "said")
+
+
+def test_says_after_the_quote_with_the_name_after_the_verb():
+    assert _frame("“Sleep is a process you allow,” says Dr. Anika Rao, a sleep researcher.") == (
+        "Anika Rao", "Dr., a sleep researcher", "says")
+
+
+def test_name_before_the_verb_after_the_quote():
+    assert _frame("“It will be really exciting for everyone,” Lopes said.") == ("Lopes", None, "said")
+
+
+def test_according_to_before_the_quote():
+    assert _frame("According to Dr. Samira Haddad, “Anxiety shrinks when it is shared.”") == (
+        "Samira Haddad", "Dr.", "according to")
+
+
+def test_dash_after_the_quote():
+    assert _frame("“Clarity about what matters provides clarity.” — Cal Newport") == ("Cal Newport", None, "—")
+
+
+def test_quote_ending_a_sentence_takes_no_cue_from_the_next_one():
+    assert _frame("He read “The Seven Principles of It.” Gottman said nothing.") is None
+
+
+def test_verb_that_is_not_speech_is_no_cue():
+    assert _frame("Therapist Corinne Abbey calls boundaries “cues for how to treat you.”") is None

@@ -1,0 +1,44 @@
+"""Reading the number and title off numbered lines, and the lead of a list item."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segment._numbering import read_numbered, split_lead
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title", "family"),
+    [
+        ("Step 3: Don't Force It", 3, "Don't Force It", "keyword:step"),
+        ("Step two: Start with one small thing", 2, "Start with one small thing", "keyword:step"),
+        ("Step 1 — Measure Before You Cut", 1, "Measure Before You Cut", "keyword:step"),
+        ("Tip 7: Stay Connected", 7, "Stay Connected", "keyword:tip"),
+        ("#4 Give Every Pound a Job", 4, "Give Every Pound a Job", "hash"),
+        ("No. 2: Go Private", 2, "Go Private", "no"),
+        ("3) Sort Into Four Boxes", 3, "Sort Into Four Boxes", "dotted"),
+        ("12. Accept the Situation", 12, "Accept the Situation", "dotted"),
+    ],
+)
+def test_numbered_line_prefixes(line, number, title, family):
+    numbered = read_numbered(line)
+    assert (numbered.number, numbered.title, numbered.family) == (number, title, family)
+
+
+@pytest.mark.parametrize("line", ["12 Crucial Steps to Get Your Ex Back", "1.5 million people agree", "Why Step Back?"])
+def test_lines_that_only_start_with_a_number_are_not_numbered(line):
+    assert read_numbered(line) is None
+
+
+def test_lead_of_an_item_is_its_first_sentence():
+    assert split_lead("Keep it short. Long explanations invite debate.") == (
+        "Keep it short.", "Long explanations invite debate.")
+
+
+def test_lead_ends_at_a_colon_after_a_short_label():
+    assert split_lead("Be patient: it takes weeks.") == ("Be patient", "it takes weeks.")
+
+
+def test_colon_inside_a_long_sentence_does_not_cut_the_lead():
+    item = "Notice your breath where you feel it most clearly: the nose, the chest or the belly."
+    assert split_lead(item) == (item, "")
