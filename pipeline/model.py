@@ -44,8 +44,9 @@ class Block:
 
     `level` is the heading level (1-6) for headings and the nesting depth (1 = top level) for
     list items; 0 otherwise. `number` is a list item's ordinal as rendered (honouring `start=`
-    and `value=`); `list_id` groups the items of one list. `emphasis` marks a paragraph whose
-    whole text is bold, the usual pseudo-heading.
+    and `value=`); `list_id` groups the items of one list. A heading that opens a list item (a
+    step written as `<li><h3>`) carries that item's `ordered`, `number` and `list_id` too.
+    `emphasis` marks a paragraph whose whole text is bold, the usual pseudo-heading.
     """
 
     kind: BlockKind

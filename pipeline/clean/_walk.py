@@ -96,13 +96,19 @@ class _Walker:
 
     def _block(self, text: str) -> RawBlock:
         ancestors = tuple(self.path)
+        item = self._unstarted_item()
         if self.headings:
-            return RawBlock("heading", text, self.chars, self.link_chars, ancestors, level=self.headings[-1])
+            # A step written as a heading inside a list item keeps the item's number.
+            if item is None:
+                return RawBlock("heading", text, self.chars, self.link_chars, ancestors, level=self.headings[-1])
+            frame = item.list_frame
+            return RawBlock(
+                "heading", text, self.chars, self.link_chars, ancestors, level=self.headings[-1],
+                ordered=frame.ordered, number=item.number, list_id=frame.list_id,
+            )
         if self.caption_depth:
             return RawBlock("figure", text, self.chars, self.link_chars, ancestors)
-        item = self.items[-1] if self.items else None
-        if item is not None and item.depth == len(self.lists) and not item.started:
-            item.started = True
+        if item is not None:
             frame = item.list_frame
             return RawBlock(
                 "list_item", text, self.chars, self.link_chars, ancestors, level=item.depth,
@@ -111,6 +117,14 @@ class _Walker:
         kind: BlockKind = "quote" if self.quote_depth else "paragraph"
         emphasis = kind == "paragraph" and not self.has_plain_text
         return RawBlock(kind, text, self.chars, self.link_chars, ancestors, emphasis=emphasis)
+
+    def _unstarted_item(self) -> _ItemFrame | None:
+        """The list item the next block opens, if that block is the item's first."""
+        item = self.items[-1] if self.items else None
+        if item is None or item.depth != len(self.lists) or item.started:
+            return None
+        item.started = True
+        return item
 
     def start(self, element: HtmlElement, tag: str) -> None:
         if tag not in INLINE_TAGS:

@@ -161,3 +161,14 @@ def test_bytes_that_are_not_html_raise_input_error(content, reason):
     with pytest.raises(InputError) as raised:
         clean(page_of(content, "note.html"), Settings())
     assert str(raised.value) == f"note.html: {reason}"
+
+
+def test_steps_written_as_headings_inside_list_items_keep_their_numbers(clean_file):
+    blocks = clean_file("steps-in-list.html").blocks
+    assert [(b.kind, b.level, b.number, b.text) for b in blocks[1:5]] == [
+        ("heading", 3, 1, "Name what you did"),
+        ("paragraph", 0, None, "Say exactly what happened, in plain words, without softening it into something that merely occurred."),
+        ("heading", 3, 2, "Acknowledge the effect"),
+        ("paragraph", 0, None, "Describe how it landed for the other person, and check whether you have understood it the way they felt it."),
+    ]
+    assert "Popular" not in clean_file("steps-in-list.html").body_text
