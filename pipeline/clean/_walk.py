@@ -5,6 +5,7 @@ The walk is event-driven (no recursion), so 5,000-deep nesting costs nothing spe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -20,6 +21,7 @@ _BOLD_TAGS = frozenset(("b", "strong"))
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _LISTS = frozenset(("ul", "ol"))
 _ALT_MIN_CHARS = 3
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -202,8 +204,15 @@ class _Walker:
             self.after_break = True
 
     def _image(self, element: HtmlElement) -> None:
+        """A standalone image becomes a figure block of its alt text.
+
+        Not when it is a link (a teaser), has a caption of its own, sits inside running text
+        (an icon or emoji), or its alt text is only a file name.
+        """
         alt = (element.get("alt") or "").strip()
-        if self.link_depth or self.captioned_figures or len(alt) < _ALT_MIN_CHARS or "." in alt[-5:]:
+        if self.link_depth or self.captioned_figures or len(alt) < _ALT_MIN_CHARS or _FILE_NAME.search(alt):
+            return
+        if any(not piece.isspace() for piece in self.pieces):
             return
         self.flush()
         self.blocks.append(RawBlock("figure", alt, len(alt), 0, tuple(self.path)))
