@@ -41,7 +41,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, title))
-    return tuple(_step(blocks, best, position) for position in range(len(best)))
+    return tuple(_step(blocks, best, position, excluded) for position in range(len(best)))
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
@@ -137,10 +137,10 @@ def _enclosing_heading(blocks: Sequence[Block], candidate: _Candidate) -> int | 
     return None
 
 
-def _step(blocks: Sequence[Block], run: list[_Candidate], position: int) -> Step:
+def _step(blocks: Sequence[Block], run: list[_Candidate], position: int, excluded: frozenset[int]) -> Step:
     candidate = run[position]
     following = run[position + 1].index if position + 1 < len(run) else len(blocks)
-    last = _last_block(blocks, candidate, following)
+    last = _last_block(blocks, candidate, following, excluded)
     body = [candidate.rest] if candidate.rest else []
     body.extend(blocks[index].text for index in range(candidate.index + 1, last + 1))
     section = _enclosing_heading(blocks, candidate)
@@ -154,12 +154,13 @@ def _step(blocks: Sequence[Block], run: list[_Candidate], position: int) -> Step
     )
 
 
-def _last_block(blocks: Sequence[Block], candidate: _Candidate, following: int) -> int:
-    """The step runs to the next step, or to the next heading that outranks or matches it."""
+def _last_block(blocks: Sequence[Block], candidate: _Candidate, following: int, excluded: frozenset[int]) -> int:
+    """The step runs to the next step, to the next heading that outranks or matches it, or to
+    the bold label of a box that is not the step's ("The bottom line", "Further reading")."""
     own = blocks[candidate.index]
     for index in range(candidate.index + 1, following):
         block = blocks[index]
-        if _ends_step(own, block):
+        if _ends_step(own, block) or (block.emphasis and index in excluded):
             return index - 1
     return following - 1
 

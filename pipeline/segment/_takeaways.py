@@ -12,8 +12,10 @@ _LABEL = (
     r"|tl;?\s?dr|in\s+short|in\s+brief|(?:quick\s+)?summary|(?:the\s+)?bottom\s+line"
     r"|main\s+points|the\s+short\s+version|quick\s+takes?"
 )
-_WHOLE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.!\-–—]?\s*$", re.IGNORECASE)
+_WHOLE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.!…\-–—]*\s*$", re.IGNORECASE)
 _INLINE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+# In a styled box (a blockquote) the bold label often runs straight into the text: "Summary Studies show".
+_BOX_LABEL = re.compile(rf"^\s*(?i:{_LABEL})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 
 
 def find_takeaways(blocks: Sequence[Block]) -> tuple[tuple[Takeaway, ...], frozenset[int]]:
@@ -21,34 +23,56 @@ def find_takeaways(blocks: Sequence[Block]) -> tuple[tuple[Takeaway, ...], froze
     takeaways: list[Takeaway] = []
     used: set[int] = set()
     for index, block in enumerate(blocks):
-        if index in used or block.kind in ("list_item", "quote", "figure"):
+        if index in used or block.kind in ("list_item", "figure"):
             continue
-        inline = _INLINE_LABEL.match(block.text)
-        if inline and block.kind == "paragraph":
-            takeaways.append(Takeaway(text=inline.group("rest").strip(), block=index))
+        inline = _inline_label(block)
+        if inline is not None:
+            takeaways.append(Takeaway(text=inline, block=index))
             used.add(index)
-        elif _WHOLE_LABEL.match(block.text):
+        elif block.kind != "quote" and _WHOLE_LABEL.match(block.text):
             items = _items_after(blocks, index)
             takeaways.extend(Takeaway(text=blocks[item].text, block=item) for item in items)
             used.update([index, *items])
     return tuple(takeaways), frozenset(used)
 
 
+def _inline_label(block: Block) -> str | None:
+    """The text after a label that opens the block itself: "TL;DR: ...", or "Summary ..." in a box."""
+    if block.kind == "paragraph":
+        match = _INLINE_LABEL.match(block.text)
+    elif block.kind == "quote":
+        match = _INLINE_LABEL.match(block.text) or _BOX_LABEL.match(block.text)
+    else:
+        match = None
+    return match.group("rest").strip() if match else None
+
+
 def _items_after(blocks: Sequence[Block], label: int) -> list[int]:
-    """The list right after the label, else the plain paragraphs up to the next heading."""
+    """The list right after the label (or after its one-line lead-in ending in ":"), else the
+    paragraphs and boxed lines up to the next heading."""
     start = label + 1
+    if _introduces_list(blocks, start):
+        start += 1
     if start < len(blocks) and blocks[start].kind == "list_item":
         return _list_items(blocks, start)
     items = []
     for index in range(start, len(blocks)):
         block = blocks[index]
-        if block.kind == "heading" or (block.kind == "paragraph" and block.emphasis):
+        if block.kind in ("heading", "list_item") or (block.kind == "paragraph" and block.emphasis):
             break
-        if block.kind == "paragraph":
+        if block.kind in ("paragraph", "quote"):
             items.append(index)
-        elif block.kind == "list_item":
-            break
     return items
+
+
+def _introduces_list(blocks: Sequence[Block], index: int) -> bool:
+    """True for "This post will discuss the following:" right before a list."""
+    return (
+        index + 1 < len(blocks)
+        and blocks[index].kind == "paragraph"
+        and blocks[index].text.rstrip().endswith(":")
+        and blocks[index + 1].kind == "list_item"
+    )
 
 
 def _list_items(blocks: Sequence[Block], start: int) -> list[int]:

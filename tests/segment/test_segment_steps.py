@@ -109,3 +109,12 @@ def test_heading_step_text_is_its_paragraphs_up_to_the_next_step(corpus_structur
     assert step.text == ("Pick the distraction that costs you the most and put a barrier in front of it for one "
                          "hour: phone in a drawer, a site blocker, headphones on. One barrier you actually use "
                          "beats five you ignore.")
+
+
+def test_heading_step_ends_at_a_bold_box_label(data_structure):
+    last = data_structure("takeaway-boxes").steps[-1]
+    assert last.text.split("\n\n") == [
+        "A ten-minute walk after eating helps your muscles use the sugar from your meal. It also gets you away "
+        "from the desk, which is a small rest in itself.",
+        "Summary A short walk after meals can blunt the rise in blood sugar.",
+    ]

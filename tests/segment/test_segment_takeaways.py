@@ -59,3 +59,18 @@ def test_key_takeaways_heading_followed_by_paragraphs(corpus_structure):
 
 def test_page_without_a_summary_box_has_no_takeaways(corpus_structure):
     assert _texts(corpus_structure("careercorner-ask-for-a-raise-windows-1252")) == []
+
+
+def test_summary_heading_with_a_lead_in_line_takes_the_list(data_structure):
+    assert _texts(data_structure("takeaway-boxes"))[:2] == [
+        "Why a regular breakfast steadies your energy.", "How a short walk after meals helps."]
+
+
+def test_summary_box_label_running_into_its_text(data_structure):
+    assert _texts(data_structure("takeaway-boxes"))[2:4] == [
+        "A consistent breakfast with protein and fibre can reduce later snacking.",
+        "A short walk after meals can blunt the rise in blood sugar."]
+
+
+def test_bottom_line_label_with_an_ellipsis(data_structure):
+    assert _texts(data_structure("takeaway-boxes"))[4:] == ["Small, regular habits beat big fixes for steady energy."]
