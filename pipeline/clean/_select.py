@@ -13,8 +13,6 @@ from pipeline.clean._walk import RawBlock
 # A block must read like prose to count towards where the article is.
 _MIN_PROSE_CHARS = 80
 _MAX_PROSE_LINK_SHARE = 0.5
-# Descend into a child while it holds this share of the article text of its parent.
-_DESCEND_SHARE = 1.0
 # A chrome-looking element holding more than this share of the page's (or container's) prose
 # is a layout wrapper.
 _WRAPPER_SHARE = 0.8
@@ -72,7 +70,7 @@ def _cached(test: Callable[[HtmlElement], bool]) -> Callable[[HtmlElement], bool
     return check
 
 
-def weigh(blocks: list[RawBlock]) -> tuple[_Tally, Callable[[HtmlElement], bool]]:
+def _weigh(blocks: list[RawBlock]) -> tuple[_Tally, Callable[[HtmlElement], bool]]:
     """Tally prose per element, and tell chrome apart.
 
     Comments and teasers can outweigh a short article, so the prose inside chrome does not
@@ -99,7 +97,7 @@ def weigh(blocks: list[RawBlock]) -> tuple[_Tally, Callable[[HtmlElement], bool]
 
 def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     """The blocks of the article: inside the container found by prose weight, chrome removed."""
-    tally, in_chrome = weigh(blocks)
+    tally, in_chrome = _weigh(blocks)
     container = _marked_article_body(tally)
     if container is None:
         container = _find_container(body, tally)
@@ -131,13 +129,18 @@ def _marked_article_body(tally: _Tally) -> HtmlElement | None:
 
 
 def _find_container(body: HtmlElement, tally: _Tally) -> HtmlElement:
-    """The best paragraph holder, widened to its ancestors while they add little other prose."""
+    """The best paragraph holder, widened to its ancestors while they add no other prose.
+
+    Widening takes in the headings and short lines around the paragraphs; it stops before
+    any prose of another box (teasers, a second article), which on real pages is more often
+    chrome than a lost part of the article.
+    """
     if not tally.paragraphs:
         return body
     node = max(tally.paragraphs, key=tally.paragraphs.__getitem__)
     while node is not body:
         parent = node.getparent()
-        if parent is None or tally.prose[node] < tally.prose[parent] * _DESCEND_SHARE:
+        if parent is None or tally.prose[parent] > tally.prose[node]:
             return node
         node = parent
     return node
