@@ -26,7 +26,7 @@ _LIKELY_CHROME = frozenset(
     "sidebar widget widgets footer nav navbar navigation menu breadcrumb breadcrumbs masthead banner tags"
     " tag byline author bio meta toolbar pagination pager print rating skip hidden login signin"
     " caption credit credits".split()
-)
+) | _SURELY_CHROME
 _HIDDEN_TOKENS = frozenset(("sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"))
 _CONDITION_PREFIXES = ("has-", "has_", "no-", "no_", "is-", "is_", "with-", "show-", "hide-")
 _CONDITION_SUFFIXES = ("-enabled", "-disabled", "-open", "-active", "-visible", "-loaded")
@@ -72,7 +72,7 @@ def titled_as_chrome(element: HtmlElement) -> bool:
 
 def likely_chrome(element: HtmlElement) -> bool:
     """Classed as sidebars, widgets, bylines, tags and other small boxes around the article."""
-    return not _words(element).isdisjoint(_SURELY_CHROME | _LIKELY_CHROME)
+    return not _words(element).isdisjoint(_LIKELY_CHROME)
 
 
 def is_article_body(element: HtmlElement) -> bool:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from pipeline.model import BlockKind
 
-INLINE_TAGS = frozenset(
+_INLINE_TAGS = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd label mark nobr q rp rt"
     " ruby s samp small span strike strong sub sup time tt u var wbr br".split()
 )
@@ -42,6 +42,8 @@ class RawBlock:
 
 @dataclass(slots=True)
 class _ListFrame:
+    """An open <ul> or <ol>: the number its next item gets unless the item says otherwise."""
+
     ordered: bool
     list_id: int
     next_number: int
@@ -50,6 +52,8 @@ class _ListFrame:
 
 @dataclass(slots=True)
 class _ItemFrame:
+    """An open <li>; only its first block is the list item, the rest are its paragraphs."""
+
     depth: int
     number: int | None
     list_frame: _ListFrame
@@ -58,6 +62,8 @@ class _ItemFrame:
 
 @dataclass(slots=True)
 class _Walker:
+    """State of the walk: the open block elements, the text run being collected, list counters."""
+
     blocks: list[RawBlock] = field(default_factory=list)
     path: list[HtmlElement] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
@@ -129,7 +135,7 @@ class _Walker:
         return item
 
     def start(self, element: HtmlElement, tag: str) -> None:
-        if tag not in INLINE_TAGS:
+        if tag not in _INLINE_TAGS:
             self.flush()
             self.path.append(element)
             self._start_block(element, tag)
@@ -144,7 +150,7 @@ class _Walker:
         self.add_text(element.text)
 
     def end(self, element: HtmlElement, tag: str) -> None:
-        if tag not in INLINE_TAGS:
+        if tag not in _INLINE_TAGS:
             self.flush()
             self.path.pop()
             self._end_block(tag)
