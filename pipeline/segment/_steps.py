@@ -85,7 +85,7 @@ def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
     """Candidates written alike, split wherever the numbering does not go on by one."""
     groups: dict[tuple[str, str, int], list[_Candidate]] = {}
     for candidate in candidates:
-        groups.setdefault((candidate.kind, candidate.family, candidate.level), []).append(candidate)
+        groups.setdefault((candidate.kind, _series_family(candidate), candidate.level), []).append(candidate)
     runs = []
     for members in groups.values():
         run = [members[0]]
@@ -97,6 +97,17 @@ def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
                 run = [candidate]
         runs.append(run)
     return runs
+
+
+def _series_family(candidate: _Candidate) -> str:
+    """How a candidate's number is written, with the bare-number styles of headings taken as one.
+
+    A CMS may render the first item of a numbered heading list from `<ol>` markup and the rest
+    as typed "2. " text; a "Tip 3" or "Step 3" series stays apart from plain numbers.
+    """
+    if candidate.kind == "heading" and not candidate.family.startswith("keyword:"):
+        return "numbered"
+    return candidate.family
 
 
 def _long_enough(run: list[_Candidate]) -> bool:

@@ -118,3 +118,9 @@ def test_heading_step_ends_at_a_bold_box_label(data_structure):
         "from the desk, which is a small rest in itself.",
         "Summary A short walk after meals can blunt the rise in blood sugar.",
     ]
+
+
+def test_heading_numbered_by_its_list_markup_joins_typed_numbers(data_structure):
+    assert _titles(data_structure("mixed-numbered-headings")) == [
+        (1, '"Write it down or it didn\'t happen"'), (2, "Protect the overlap hours"),
+        (3, "Meet in person twice a year")]
