@@ -27,6 +27,7 @@ _LIKELY_CHROME = frozenset(
     " tag byline author bio meta toolbar pagination pager print rating skip hidden login signin"
     " caption credit credits".split()
 ) | _SURELY_CHROME
+_COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "respond", "reply", "replies", "disqus"))
 _HIDDEN_TOKENS = frozenset(("sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"))
 _CONDITION_PREFIXES = ("has-", "has_", "no-", "no_", "is-", "is_", "with-", "show-", "hide-")
 _CONDITION_SUFFIXES = ("-enabled", "-disabled", "-open", "-active", "-visible", "-loaded")
@@ -62,6 +63,11 @@ def chrome_tag(element: HtmlElement) -> bool:
 def surely_chrome(element: HtmlElement) -> bool:
     """Classed as comments, share bars, related links, newsletter and cookie boxes, ads."""
     return not _words(element).isdisjoint(_SURELY_CHROME)
+
+
+def comment_area(element: HtmlElement) -> bool:
+    """Classed as comments or a reply form."""
+    return not _words(element).isdisjoint(_COMMENT_WORDS)
 
 
 def titled_as_chrome(element: HtmlElement) -> bool:

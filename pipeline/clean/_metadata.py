@@ -9,6 +9,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from pipeline.clean._dates import looks_like_date, to_iso_date
+from pipeline.clean._hints import comment_area
 from pipeline.clean._jsonld import article_node
 from pipeline.clean._text import normalize_text
 from pipeline.model import Metadata
@@ -59,7 +60,7 @@ def _first(*values: str | None) -> str | None:
 def _text(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
-    return normalize_text(value) or None if isinstance(value, str) else None
+    return normalize_text(html.unescape(value)) or None if isinstance(value, str) else None
 
 
 def _name_of(value: Any) -> str | None:
@@ -132,15 +133,27 @@ def _microdata_author(root: HtmlElement) -> str | None:
 
 
 def _visible_byline(root: HtmlElement) -> str | None:
-    """The name in an element classed as byline or author, or after a lone 'By' in the page."""
+    """The name in an element classed as byline or author, or after a lone 'By' in the page.
+
+    Comment threads and reply forms are skipped: there "author" is a commenter or a name field.
+    """
     for element in root.iter("a", "span", "div", "p", "strong", "address"):
         if element.get("rel") == "author" or _BYLINE_CLASSES.search(element.get("class") or ""):
             name = _name_in(element)
-            if name:
-                return name
-        if element.text and _BY_PREFIX.fullmatch(element.text) and len(element):
-            return element[0].text_content()
+        elif element.text and _BY_PREFIX.fullmatch(element.text) and len(element):
+            name = element[0].text_content()
+        else:
+            continue
+        if name and not _in_comment_area(element):
+            return name
     return None
+
+
+def _in_comment_area(element: HtmlElement) -> bool:
+    """Inside a form or a comment, where 'author' means a commenter or a name field."""
+    return comment_area(element) or any(
+        ancestor.tag == "form" or comment_area(ancestor) for ancestor in element.iterancestors()
+    )
 
 
 def _name_in(byline: HtmlElement) -> str:

@@ -51,3 +51,9 @@ def test_seed_page_author_follows_the_visible_by():
     assert metadata.canonical_url == (
         "https://www.enotalone.com/article/breakups-and-divorce/12-crucial-steps-to-get-your-ex-back-should-you-r4273/"
     )
+
+
+def test_author_fields_of_the_comment_form_are_not_taken_for_the_byline():
+    html = (CLEAN_DATA / "comments.html").read_text(encoding="utf-8")
+    without_byline = html.replace('rel="author"', "").replace('class="byline"', "")
+    assert extract_metadata(parse_html(without_byline, "page.html")).authors == ()
