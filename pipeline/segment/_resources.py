@@ -19,7 +19,7 @@ _INVERTED_NAME = re.compile(
     r"^(?P<last>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?),\s+"
     r"(?P<first>(?:[A-Z][\w'’\-]*\.?\s?)+?(?:,?\s+(?:and|&)\s+[A-Z][^.]*?)?)\.\s+(?P<rest>\S.*)$"
 )
-_PERSON = r"[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){0,3}"
+_PERSON = r"[A-Z][\w.'’\-]*(?:\s(?:(?:van|von|der|den|de|ten|da|del|la|le|du)\s)*[A-Z][\w.'’\-]*){0,3}"
 _BY_AUTHOR = re.compile(
     rf"^(?P<title>.+?),?\s+by\s+(?P<author>{_PERSON}(?:,\s{_PERSON})*(?:,?\s(?:and|&)\s{_PERSON})?)"
     r"(?:\s*\(.*\)|,\s.*)?\.?$"

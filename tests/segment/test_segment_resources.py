@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pipeline.model import Resource
+from pipeline.segment._resources import parse_citation
+
 
 def _parsed(structure) -> list[tuple[str | None, str | None, str | None]]:
     return [(item.author, item.title, item.subtitle) for item in structure.resources]
@@ -41,3 +44,23 @@ def test_references_with_publisher_and_year_after_the_title(corpus_structure):
 def test_resource_text_is_the_entry_as_written(corpus_structure):
     assert corpus_structure("careercorner-ask-for-a-raise-windows-1252").resources[0].text == (
         "Voss, Chris. Never Split the Difference: Negotiating As If Your Life Depended On It")
+
+
+def test_quoted_title_after_the_author():
+    assert parse_citation('Helen Fisher, "Why We Love," Henry Holt, 2004') == Resource(
+        'Helen Fisher, "Why We Love," Henry Holt, 2004', "Helen Fisher", "Why We Love", None)
+
+
+def test_title_by_author_with_a_name_particle():
+    assert parse_citation("The Body Keeps the Score by Bessel van der Kolk").author == "Bessel van der Kolk"
+
+
+def test_apa_pair_of_authors_with_ampersand():
+    parsed = parse_citation("Gottman, J. M., & Silver, N. (1999). The seven principles for making marriage work. Crown.")
+    assert (parsed.author, parsed.title, parsed.subtitle) == (
+        "J. M. Gottman and N. Silver", "The seven principles for making marriage work", None)
+
+
+def test_entry_without_an_author_keeps_its_text_as_title():
+    assert parse_citation("National Sleep Foundation sleep guidelines") == Resource(
+        "National Sleep Foundation sleep guidelines", None, "National Sleep Foundation sleep guidelines", None)
