@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from lxml.html import HtmlElement
@@ -33,18 +33,22 @@ class _Tally:
         self.chars: defaultdict[HtmlElement, int] = defaultdict(int)
         self.links: defaultdict[HtmlElement, int] = defaultdict(int)
         self.paragraphs: defaultdict[HtmlElement, float] = defaultdict(float)
+        runs_per_owner = Counter(block.ancestors[-1] for block in blocks if block.ancestors)
         for block, weight in zip(blocks, weights, strict=True):
             ancestors = block.ancestors
             for element in ancestors:
                 self.prose[element] += weight
                 self.chars[element] += block.chars
                 self.links[element] += block.link_chars
-            if weight and len(ancestors) > 1:
+            # The holder of a paragraph is its parent; an element holding several runs of text
+            # itself (paragraphs split by <br><br>) is their holder.
+            holder = len(ancestors) - (1 if runs_per_owner[ancestors[-1]] > 1 else 2) if ancestors else -1
+            if weight and holder >= 0:
                 # Teaser lists are list items; an article's list items sit among paragraphs.
                 score = weight / 2 if block.kind == "list_item" else weight
-                self.paragraphs[ancestors[-2]] += score
-                if len(ancestors) > 2:
-                    self.paragraphs[ancestors[-3]] += score / 2
+                self.paragraphs[ancestors[holder]] += score
+                if holder > 0:
+                    self.paragraphs[ancestors[holder - 1]] += score / 2
 
     def link_share(self, element: HtmlElement) -> float:
         return self.links[element] / self.chars[element] if self.chars[element] else 0.0

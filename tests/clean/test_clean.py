@@ -172,3 +172,12 @@ def test_steps_written_as_headings_inside_list_items_keep_their_numbers(clean_fi
         ("paragraph", 0, None, "Describe how it landed for the other person, and check whether you have understood it the way they felt it."),
     ]
     assert "Popular" not in clean_file("steps-in-list.html").body_text
+
+
+def test_paragraphs_split_by_double_line_breaks_are_held_by_their_own_element(clean_file):
+    blocks = clean_file("br-paragraphs.html").blocks
+    assert [block.text[:30] for block in blocks] == [
+        "Gratitude is easier to practis",
+        "Try naming one specific thing ",
+        "After a month, most people not",
+    ]
