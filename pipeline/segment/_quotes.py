@@ -11,6 +11,7 @@ from pipeline.segment._frames import Attribution, attribution, attribution_line,
 from pipeline.segment._people import Person, is_pronoun, person_starting
 from pipeline.segment._sections import nearest_heading
 
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(—–]))‘([^‘]*?[,.!?])’")
 _MIN_WORDS = 4
 # How far back (in characters) a "she said" looks for the person it means: about two paragraphs.
 _PRONOUN_REACH = 1200
@@ -85,7 +86,16 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     if opened is not None:
         # A quotation left open at the end of its paragraph usually lost its closing mark.
         spans.append((opened, len(text)))
-    return spans
+    return spans or _single_mark_spans(text)
+
+
+def _single_mark_spans(text: str) -> list[tuple[int, int]]:
+    """British ‘single’ quotations, in a paragraph with no double marks.
+
+    The closing ’ is also the apostrophe, so only a ’ right after the quotation's own
+    punctuation (‘…,’ says) closes one.
+    """
+    return [(match.start(1), match.end(1)) for match in _SINGLE_QUOTED.finditer(text)]
 
 
 def _resolved(found: Attribution, context: str, widen: Callable[[str], str]) -> Attribution | None:

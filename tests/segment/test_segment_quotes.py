@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.segment._quotes import quotation_spans
+
 
 def _said(structure) -> list[tuple[str | None, str]]:
     return [(quote.speaker, quote.text) for quote in structure.quotes]
@@ -101,3 +103,13 @@ def test_quotes_in_reader_comments_are_left_out(data_structure):
 
 def test_quote_section_skips_the_takeaway_box_label(corpus_structure):
     assert corpus_structure("tidyhome-declutter-paren-numbered").quotes[0].section is None
+
+
+def test_british_single_quotes_close_only_after_their_punctuation():
+    text = "‘The students’ work matters more than the grade,’ says Dr Anika Rao."
+    assert [text[start:end] for start, end in quotation_spans(text)] == [
+        "The students’ work matters more than the grade,"]
+
+
+def test_unbalanced_marks_do_not_raise():
+    assert quotation_spans("He said ” and then “ nothing") == [(20, 28)]
