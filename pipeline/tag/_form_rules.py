@@ -1,9 +1,11 @@
-"""The rules that read an advice form off one parsed sentence.
+"""The rules that read an advice form off one sentence.
 
 Forms, strongest first: a negated imperative or second-person "should not" is a prohibition; an
 imperative main verb is a directive ("try" and "consider" soften it to a suggestion); obligation
-and recommendation phrasings ("you need to", "it's important to", "the best thing you can do")
-are suggestions; a question that addresses the reader and is not a tag question is a question.
+and recommendation phrasings ("you need to", "it's important to", "the best thing you can do",
+"spending time with others is vital") are suggestions; a question put to the reader (not a tag
+question, a verbless fragment or a Title Case heading) is a question. A label before a colon
+("Step 2: Give them space") does not count as the verb's subject.
 """
 
 from __future__ import annotations
@@ -25,19 +27,28 @@ RULE_SCORES: dict[AdviceForm, float] = {
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 PROHIBITIVE_VERBS = frozenset({"avoid", "stop", "quit", "refrain", "resist"})
 SOFT_VERBS = frozenset({"try", "consider"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+LABEL_SEPARATORS = frozenset({":", "—", "–", ")", "-"})
 # Words after which a base-form verb may start an imperative clause ("If you can, take ...").
 CLAUSE_OPENERS = frozenset(
-    {",", ";", ":", "—", "–", "-", "(", '"', "“", "and", "or", "but", "so", "then", "instead", "please", "do", "n't",
-     "not"}
-)
+    {",", ";", '"', "“", "(", "and", "or", "but", "so", "then", "instead", "please", "do", "n't", "not"}
+) | LABEL_SEPARATORS
+LEADING_TAGS = frozenset({"RB", "UH", "CC", "``", "''", ",", ":", "-LRB-", "HYPH", "NFP"})
+# What follows a sentence-opening verb the tagger misread as a noun ("Label four boxes", "Stick to it").
+OBJECT_STARTS = frozenset({"DT", "PRP$", "PRP", "CD", "RP", "PDT"})
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "JJ", "VBN", "VBD"})
+PARTICLES = frozenset({"to", "up", "down", "out", "off", "aside", "away", "back"})
+TAG_QUESTION_WORDS = frozenset({"right", "ok", "okay", "no", "eh", "huh", "yes", "yeah"})
+IMPORTANT = frozenset({"important", "essential", "crucial", "vital", "necessary", "key", "critical", "helpful"})
 
 _ADVERBS = {"TAG": {"IN": ["RB", "RBR", "RBS"]}, "OP": "*"}
 _MODAL = {"TAG": "MD", "OP": "?"}
-_IMPORTANT = ["important", "essential", "crucial", "vital", "necessary", "wise", "helpful", "key", "critical",
-              "best", "better", "okay", "ok", "healthy", "smart", "good"]
-_BEST = ["best", "healthiest", "smartest", "wisest", "first"]
-_THINGS = ["thing", "things", "way", "ways", "step", "steps", "choice", "option", "approach", "move"]
+_IT_IS = [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS]
+_GOOD_TO = ["important", "essential", "crucial", "vital", "necessary", "wise", "helpful", "key", "critical",
+            "best", "better", "okay", "ok", "healthy", "smart", "good"]
+_BEST = ["best", "healthiest", "smartest", "wisest", "first", "easiest", "simplest"]
+_MOST = ["important", "effective", "helpful", "powerful", "reliable", "useful", "valuable"]
+_THINGS = ["thing", "things", "way", "ways", "step", "steps", "choice", "option", "approach", "move", "tool"]
 
 SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
     "you_should": [
@@ -50,16 +61,20 @@ SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": "you"}, {"LOWER": {"IN": ["can", "could", "might"]}}, {"LEMMA": {"IN": ["try", "consider"]}}],
     ],
     "it_is_important": [
-        [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": {"IN": _IMPORTANT}}, {"LOWER": "to"}],
-        [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": "worth"}, {"TAG": "VBG"}],
-        [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": "a"}, {"LOWER": "good"}, {"LOWER": "idea"}],
-        [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS, {"LOWER": "time"}, {"LOWER": "to"}],
+        [*_IT_IS, {"LOWER": {"IN": _GOOD_TO}}, {"LOWER": "to"}],
+        [*_IT_IS, {"LOWER": "worth"}, {"TAG": "VBG"}],
+        [*_IT_IS, {"LOWER": "a"}, {"LOWER": "good"}, {"LOWER": "idea"}],
+        [*_IT_IS, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["perfect", "right", "good", "best"]}, "OP": "?"},
+         {"LOWER": "time"}, {"LOWER": "to"}],
     ],
     "best_way": [
         [{"LOWER": "the"}, {"LOWER": {"IN": _BEST}}, {"LOWER": {"IN": _THINGS}}],
-        [{"LOWER": "the"}, {"LOWER": "most"}, {"LOWER": {"IN": ["important", "effective", "helpful"]}},
-         {"LOWER": {"IN": _THINGS}}],
-        [{"LOWER": "the"}, {"LOWER": "key"}, {"LOWER": "here", "OP": "?"}, {"LEMMA": "be"}, {"LOWER": "to"}],
+        [{"LOWER": "the"}, {"LOWER": "most"}, {"LOWER": {"IN": _MOST}}, {"LOWER": {"IN": _THINGS}}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["key", "secret", "trick", "goal", "aim"]}}, {"LOWER": "here", "OP": "?"},
+         {"LEMMA": "be"}],
+        [{"LOWER": "your"}, {"LOWER": {"IN": ["job", "goal", "task", "aim", "priority"]}}, {"LEMMA": "be"},
+         {"LOWER": "to"}],
+        [{"LEMMA": "work"}, {"LOWER": {"IN": ["best", "better"]}}],
     ],
     "i_recommend": [
         [{"LOWER": "i"}, {"LEMMA": {"IN": ["want", "encourage", "urge", "recommend", "suggest", "advise"]}},
@@ -90,48 +105,123 @@ def may_be_imperative(sentence: Span) -> bool:
     return False
 
 
-def sentence_form(sentence: Span, suggestion_starts: list[int], parsed: Span | None) -> AdviceForm | None:
+def sentence_form(
+    sentence: Span, suggestion_starts: list[int], parsed: Span | None, verbs: frozenset[str]
+) -> AdviceForm | None:
     """The advice form of one sentence, or None when it gives no advice.
 
     `suggestion_starts` are the token indices where a suggestion phrasing begins in the sentence;
-    `parsed` is the sentence with a dependency parse, None when it cannot be imperative.
+    `parsed` is the sentence with a dependency parse, None when it cannot be imperative; `verbs`
+    are the base forms of English verbs, to catch a sentence-opening verb the tagger misread.
     """
     if sentence.text.rstrip().endswith("?"):
         return "question" if _asks_the_reader(sentence) else None
-    if parsed is not None:
-        for verb in _clause_heads(parsed):
-            if _is_imperative(verb):
-                if _is_negated(verb) or verb.lemma_ in PROHIBITIVE_VERBS:
-                    return "prohibition"
-                return "suggestion" if verb.lemma_ in SOFT_VERBS else "directive"
+    imperative = _imperative_form(parsed) if parsed is not None else None
+    if imperative is None and _opens_with_misread_verb(sentence, verbs):
+        imperative = "directive"
+    if imperative is not None:
+        return imperative
     for start in suggestion_starts:
         if _negated_after(sentence.doc[start:], limit=4):
             return "prohibition"
         return "suggestion"
+    return "suggestion" if _gerund_is_important(sentence) else None
+
+
+def _imperative_form(parsed: Span) -> AdviceForm | None:
+    for verb in _clause_heads(parsed):
+        if _is_imperative(verb):
+            if _is_negated(verb) or verb.lemma_ in PROHIBITIVE_VERBS:
+                return "prohibition"
+            return "suggestion" if verb.lemma_ in SOFT_VERBS else "directive"
     return None
 
 
 def _clause_heads(sentence: Span) -> list[Token]:
+    """The root, its coordinated verbs, and a verb opening the sentence ("Remember, ...").
+
+    Verbs coordinated with a root that has a subject or a modal share them ("You check your
+    balance and close the app"), so they count only under a root that has neither.
+    """
     root = sentence.root
-    return [root, *(token for token in root.children if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))]
+    heads = [root]
+    if root.pos_ in ("VERB", "AUX") and not any(child.dep_ in SUBJECT_DEPS or child.tag_ == "MD" for child in root.children):
+        heads += [token for token in root.children if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")]
+    opening = _first_word(sentence)
+    if opening is not None and opening not in heads and opening.pos_ == "VERB":
+        heads.append(opening)
+    return heads
+
+
+def _first_word(sentence: Span) -> Token | None:
+    """The first token past leading adverbs, punctuation and a label ("Step 2:", "TL;DR:")."""
+    start = sentence.start
+    label_end = _label_end(sentence)
+    if label_end is not None:
+        start = label_end + 1
+    return next((token for token in sentence.doc[start:sentence.end] if token.tag_ not in LEADING_TAGS), None)
+
+
+def _label_end(sentence: Span) -> int | None:
+    """Where a short leading label ends: a separator among the first four tokens."""
+    return next((token.i for token in sentence[:4] if token.text in LABEL_SEPARATORS and token.i > sentence.start), None)
 
 
 def _is_imperative(verb: Token) -> bool:
     if verb.tag_ not in ("VB", "VBP") or verb.lower_ == "let" and _next_is(verb, "'s"):
         return False
-    if verb.tag_ == "VBP" and not _starts_clause(verb):
+    if verb.tag_ == "VBP" and not _opens_clause(verb):
         return False
+    label_end = _label_end(verb.sent) if verb.sent.start < verb.i else None
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        is_label = child.tag_ == "CD" or label_end is not None and child.i < label_end < verb.i
+        if child.dep_ in SUBJECT_DEPS and not is_label:
             return False
         if child.dep_ in ("aux", "auxpass") and (child.tag_ == "MD" or child.lower_ == "to"):
             return False
     return True
 
 
-def _starts_clause(verb: Token) -> bool:
-    """True when only adverbs, interjections or punctuation come before the verb in its clause."""
-    return all(token.pos_ in ("ADV", "INTJ", "PUNCT", "CCONJ", "AUX", "PART") for token in verb.doc[verb.left_edge.i:verb.i])
+def _opens_clause(verb: Token) -> bool:
+    """True when the verb starts its sentence, adverbs aside, or follows an introductory clause.
+
+    The tagger reads many imperatives as present tense (VBP); a VBP verb after a comma is an
+    imperative only when what precedes it hangs off it as an adverbial clause or phrase
+    ("If you still struggle, talk to your doctor"), not as a subject.
+    """
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+        if token.tag_ in ("RB", "UH") or token.lower_ in ("do", "n't", "not", "never"):
+            continue
+        if token.lower_ not in CLAUSE_OPENERS:
+            return False
+        return any(child.i < verb.i and child.dep_ in ("advcl", "prep", "advmod") for child in verb.children)
+    return True
+
+
+def _opens_with_misread_verb(sentence: Span, verbs: frozenset[str]) -> bool:
+    """A first word that is a verb the tagger read as a noun or adjective, followed by its object."""
+    first = _first_word(sentence)
+    if first is None or first.i + 1 >= sentence.end or first.tag_ not in MISREAD_VERB_TAGS:
+        return False
+    following = sentence.doc[first.i + 1]
+    if any(token.tag_ in FINITE_TAGS for token in sentence.doc[first.i + 1:min(first.i + 3, sentence.end)]):
+        return False  # "Step 3 is ...": the first word was the subject after all
+    return first.lower_ in verbs and (following.tag_ in OBJECT_STARTS or following.lower_ in PARTICLES)
+
+
+def _gerund_is_important(sentence: Span) -> bool:
+    """A gerund subject judged important: "Spending time with others is vital for healing"."""
+    tokens = list(sentence)
+    opens_with_gerund = any(
+        token.tag_ == "VBG" and (index == 0 or tokens[index - 1].text == ",") for index, token in enumerate(tokens)
+    )
+    if not opens_with_gerund:
+        return False
+    for index, token in enumerate(tokens):
+        if token.lemma_ == "be":
+            window = tokens[index + 1:index + 5]
+            return any(word.lower_ in IMPORTANT for word in window)
+    return False
 
 
 def _is_negated(verb: Token) -> bool:
@@ -147,9 +237,21 @@ def _next_is(token: Token, text: str) -> bool:
 
 
 def _asks_the_reader(question: Span) -> bool:
-    """A question to the reader names them and is not a tag question ("..., isn't it?")."""
-    words = [token for token in question if not token.is_punct]
-    if not any(token.lower_ in SECOND_PERSON for token in words):
+    """A question with a verb, neither a tag question ("..., isn't it?") nor a Title Case heading."""
+    words = [token for token in question if token.is_alpha]
+    if not any(token.tag_.startswith("VB") or token.tag_ == "MD" for token in question):
         return False
+    capitalised = [token for token in words[1:] if token.is_title and token.lower_ != "i"]
+    if len(capitalised) >= 2 and len(capitalised) * 2 >= len(words) - 1:
+        return False
+    return not _is_tag_question(question)
+
+
+def _is_tag_question(question: Span) -> bool:
     commas = [token.i for token in question if token.text == ","]
-    return not commas or question.end - commas[-1] > 5
+    if not commas:
+        return False
+    tail = [token for token in question.doc[commas[-1] + 1:question.end] if not token.is_punct]
+    if not tail or len(tail) > 3:
+        return False
+    return tail[0].lower_ in TAG_QUESTION_WORDS or tail[0].tag_ in ("VBZ", "VBP", "VBD", "MD")

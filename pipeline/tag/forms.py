@@ -25,9 +25,11 @@ from pipeline.model import AdviceForm
 from pipeline.tag._form_rules import RULE_SCORES, may_be_imperative, sentence_form, suggestion_matcher
 
 DEFAULT_SPANS_KEY = "advice"
+# Set on sentences by the trained detector (pipeline/tag/detector.py) when it runs earlier.
+PROBABILITY_EXTENSION = "advice_probability"
 COPIED_ATTRS = [TAG, POS, MORPH, LEMMA]
 
-for _name in ("advice_form", "advice_score", "advice_probability"):
+for _name in ("advice_form", "advice_score", PROBABILITY_EXTENSION):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -42,6 +44,15 @@ def score_advice_forms(examples: Iterable[Example], *, spans_key: str = DEFAULT_
         labeled=True,
         allow_overlap=False,
     )
+
+
+def _known_verbs(nlp: Language) -> frozenset[str]:
+    """Base forms of verbs from the pipeline's rule lemmatizer tables; empty without them."""
+    for _, component in nlp.pipeline:
+        lookups = getattr(component, "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+    return frozenset()
 
 
 def _copies(doc: Doc, sentences: list[Span]) -> Iterator[tuple[Span, Doc]]:
@@ -139,6 +150,7 @@ class AdviceFormDetector:
         self.parser = parser
         self.scorer = scorer
         self.matcher = suggestion_matcher(nlp.vocab)
+        self.verbs = _known_verbs(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the advice sentences of `doc` and write them to doc.spans[spans_key]."""
@@ -156,8 +168,8 @@ class AdviceFormDetector:
             advice: list[Span] = []
             for sentence in doc.sents:
                 starts = [start for start in suggestion_starts if sentence.start <= start < sentence.end]
-                form = sentence_form(sentence, starts, parses.get((position, sentence.start)))
-                score = self._score(form, sentence._.advice_probability)
+                form = sentence_form(sentence, starts, parses.get((position, sentence.start)), self.verbs)
+                score = self._score(form, sentence._.get(PROBABILITY_EXTENSION))
                 if form is None and score >= self.threshold:
                     form = "suggestion"
                 if form is not None and score >= self.threshold:

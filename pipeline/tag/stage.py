@@ -1,7 +1,7 @@
 """The tag stage: advice sentences of an article, and the ranked advice types of its steps and takeaways.
 
 Body advice comes from paragraphs and list items only: headings and bold pseudo-headings are
-labels, figures are captions, and quotations (blockquotes and every sentence that overlaps a
+labels, figures are captions, resources are titles of books and links, and quotations (blockquotes and every sentence that overlaps a
 quote the segmenter found) are someone else's words, attribution included. Step titles and
 takeaways are tagged on their own for their types.
 
@@ -30,7 +30,8 @@ BATCH_SIZE = 64
 def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     """The advice sentences of `document` and the ranked types of each step and takeaway."""
     taxonomy: Taxonomy = nlp.get_pipe("advice_tagger").taxonomy
-    prose = [index for index, block in enumerate(document.blocks) if _is_prose(block)]
+    resources = {resource.text for resource in structure.resources}
+    prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
     headlines = [_sentence_case(step.title) for step in structure.steps]
     headlines += [takeaway.text for takeaway in structure.takeaways]
     # One pipe per article: batches stay full however the text divides between body and headlines.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Block, Document, Metadata, Quote, Source, Structure
+from pipeline.model import Block, Document, Metadata, Quote, Resource, Source, Structure
 from pipeline.tag import tag
 
 
@@ -64,3 +64,10 @@ def test_imperative_inside_a_quote_is_not_the_articles_advice(nlp):
     quote = Quote("Call a therapist today.", "Anna Lee", "therapist", "puts it", None, None, quote_start, quote_start + 23)
     tags = tag(document, Structure(quotes=(quote,)), nlp)
     assert [(item.text, item.form) for item in tags.advice] == [("Then rest.", "directive")]
+
+
+def test_resource_titles_are_not_advice(nlp):
+    title = "Never Split the Difference: Negotiating As If Your Life Depended On It"
+    document = Document(Source("resources"), Metadata(), (Block("paragraph", "Read widely."), Block("list_item", title)))
+    tags = tag(document, Structure(resources=(Resource(title, title="Never Split the Difference"),)), nlp)
+    assert [(item.text, item.form) for item in tags.advice] == [("Read widely.", "directive")]
