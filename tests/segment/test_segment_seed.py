@@ -1,8 +1,11 @@
-"""segment() on the seed article reproduces its gold file exactly."""
+"""segment(): the seed article reproduces its gold file exactly; odd documents do not break it."""
 
 from __future__ import annotations
 
 import pytest
+
+from pipeline.model import Block, Document, Metadata, Source, Structure
+from pipeline.segment import segment
 
 SEED = "enotalone-12-crucial-steps-to-get-your-ex-back"
 
@@ -54,3 +57,17 @@ def test_seed_resources_are_parsed_into_author_title_subtitle(structure, gold):
 
 def test_seed_sections_are_the_article_headings(structure, gold):
     assert [section.heading for section in structure.sections] == gold["sections"]
+
+
+def test_document_without_blocks_has_an_empty_structure():
+    empty = Document(Source("0" * 64), Metadata(), ())
+    assert segment(empty) == Structure()
+
+
+def test_stray_marks_and_bare_prefixes_yield_nothing():
+    odd = Document(Source("0" * 64), Metadata(), (
+        Block("paragraph", '"'), Block("quote", "— "), Block("heading", "Step 1:", level=2),
+        Block("list_item", "1.", level=1, ordered=True, number=1),
+    ))
+    structure = segment(odd)
+    assert (structure.steps, structure.quotes, structure.takeaways) == ((), (), ())
