@@ -41,7 +41,8 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, title))
-    return tuple(_step(blocks, best, position, excluded) for position in range(len(best)))
+    lasts = _last_blocks(blocks, best, excluded)
+    return tuple(_step(blocks, candidate, last) for candidate, last in zip(best, lasts))
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
@@ -148,10 +149,7 @@ def _enclosing_heading(blocks: Sequence[Block], candidate: _Candidate) -> int | 
     return None
 
 
-def _step(blocks: Sequence[Block], run: list[_Candidate], position: int, excluded: frozenset[int]) -> Step:
-    candidate = run[position]
-    following = run[position + 1].index if position + 1 < len(run) else len(blocks)
-    last = _last_block(blocks, candidate, following, excluded)
+def _step(blocks: Sequence[Block], candidate: _Candidate, last: int) -> Step:
     body = [candidate.rest] if candidate.rest else []
     body.extend(blocks[index].text for index in range(candidate.index + 1, last + 1))
     section = _enclosing_heading(blocks, candidate)
@@ -163,6 +161,21 @@ def _step(blocks: Sequence[Block], run: list[_Candidate], position: int, exclude
         first_block=candidate.index,
         last_block=last,
     )
+
+
+def _last_blocks(blocks: Sequence[Block], run: list[_Candidate], excluded: frozenset[int]) -> list[int]:
+    """The last block of each step.
+
+    A list item's paragraphs come out as blocks after it; between two items they are the
+    item's own. After the last item nothing marks where the list ended, so it keeps only as
+    many blocks as the other items had at most (none, for a list of one-line items).
+    """
+    following = [candidate.index for candidate in run[1:]] + [len(blocks)]
+    lasts = [_last_block(blocks, candidate, end, excluded) for candidate, end in zip(run, following)]
+    if run[-1].kind == "list_item" and len(run) > 1:
+        longest = max(last - candidate.index for candidate, last in zip(run[:-1], lasts[:-1]))
+        lasts[-1] = min(lasts[-1], run[-1].index + longest)
+    return lasts
 
 
 def _last_block(blocks: Sequence[Block], candidate: _Candidate, following: int, excluded: frozenset[int]) -> int:
@@ -183,4 +196,4 @@ def _ends_step(own: Block, block: Block) -> bool:
         return False
     if block.kind == "paragraph" and block.emphasis:
         return True
-    return own.kind == "list_item" and (block.kind != "list_item" or block.level <= own.level)
+    return own.kind == "list_item" and block.kind == "list_item" and block.level <= own.level

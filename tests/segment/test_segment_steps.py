@@ -124,3 +124,20 @@ def test_heading_numbered_by_its_list_markup_joins_typed_numbers(data_structure)
     assert _titles(data_structure("mixed-numbered-headings")) == [
         (1, '"Write it down or it didn\'t happen"'), (2, "Protect the overlap hours"),
         (3, "Meet in person twice a year")]
+
+
+def test_yoast_how_to_block_items_keep_their_paragraphs(corpus_structure):
+    steps = corpus_structure("brewbetter-cold-brew-yoast-howto").steps
+    assert [step.title for step in steps] == ["Grind the beans coarsely", "Combine coffee and water",
+                                              "Steep for 12 to 18 hours", "Strain and dilute"]
+    assert steps[-1].text == ("Strain through a paper filter or a fine cloth. Dilute the concentrate one to one "
+                              "with water or milk, and serve over ice.")
+
+
+def test_partial_bold_tip_paragraphs_beside_the_counted_steps_are_not_steps(corpus_structure):
+    assert all(not step.title.startswith("Use beans") for step in
+               corpus_structure("brewbetter-cold-brew-yoast-howto").steps)
+
+
+def test_last_one_line_list_item_does_not_take_the_paragraph_after_the_list(corpus_structure):
+    assert corpus_structure("stillpoint-how-to-meditate-list-steps").steps[-1].text == ""
