@@ -1,4 +1,4 @@
-"""Fixtures of the clean tests: cleaning a page file from tests/data/clean or the corpus."""
+"""Fixtures of the clean tests: pages from bytes, and cleaning a page file."""
 
 from __future__ import annotations
 
@@ -12,21 +12,25 @@ from pipeline.clean import clean
 from pipeline.model import Document, Page, Source
 from pipeline.settings import Settings
 
-REPO = Path(__file__).resolve().parents[2]
-CLEAN_DATA = REPO / "tests" / "data" / "clean"
-SEED_PAGE = REPO / "corpus" / "enotalone-12-crucial-steps-to-get-your-ex-back.html"
+CLEAN_DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
 
 
-def page_of(content: bytes, name: str = "page.html", encoding: str | None = None) -> Page:
-    return Page(Source(hashlib.sha256(content).hexdigest(), path=name), content, encoding)
+def _page(content: bytes, name: str = "page.html") -> Page:
+    return Page(Source(hashlib.sha256(content).hexdigest(), path=name), content)
+
+
+@pytest.fixture
+def page_from() -> Callable[..., Page]:
+    """A Page of the given bytes, named `page.html` unless a name is given."""
+    return _page
 
 
 @pytest.fixture
 def clean_file() -> Callable[[Path | str], Document]:
-    """Clean a fixture page given by its path, or by its name under tests/data/clean."""
+    """Clean a page file given by its path, or by its name under tests/data/clean."""
 
     def run(path: Path | str) -> Document:
         path = Path(path) if Path(path).is_absolute() else CLEAN_DATA / path
-        return clean(page_of(path.read_bytes(), str(path)), Settings())
+        return clean(_page(path.read_bytes(), str(path)), Settings())
 
     return run

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
-from conftest import CLEAN_DATA, SEED_PAGE, page_of
 
 from pipeline.clean import clean, main_text
 from pipeline.errors import InputError, NoArticleError
 from pipeline.settings import Settings
+
+CLEAN_DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
+SEED_PAGE = Path(__file__).resolve().parents[2] / "corpus" / "enotalone-12-crucial-steps-to-get-your-ex-back.html"
 
 
 def _seed_gold() -> dict:
@@ -125,21 +128,21 @@ def test_malformed_html_with_a_stray_closing_html_tag_keeps_the_text_after_it(cl
     ]
 
 
-def test_a_10_mb_page_gives_the_same_article_as_its_small_original():
+def test_a_10_mb_page_gives_the_same_article_as_its_small_original(page_from):
     small = (CLEAN_DATA / "banners.html").read_bytes()
     teasers = b"".join(b'<li><a href="/a/%d">Teaser headline number %d</a></li>' % (n, n) for n in range(40_000))
     script = b"<script>var data = '" + b"x" * (8 * 1024 * 1024) + b"';</script>"
     big = small.replace(b"</main>", b"</main><aside><ul>" + teasers + b"</ul></aside>" + script)
     assert len(big) > 10 * 1024 * 1024
     settings = Settings()
-    assert clean(page_of(big), settings).blocks == clean(page_of(small), settings).blocks
+    assert clean(page_from(big), settings).blocks == clean(page_from(small), settings).blocks
 
 
-def test_5000_deep_nesting_neither_recurses_nor_loses_text():
+def test_5000_deep_nesting_neither_recurses_nor_loses_text(page_from):
     article = (CLEAN_DATA / "comments.html").read_text(encoding="utf-8")
     deep = article.replace('<div class="entry-content">', '<div class="entry-content">' + "<div>" * 5000, 1)
     deep = deep.replace("</article>", "</div>" * 5000 + "</article>", 1)
-    blocks = clean(page_of(deep.encode()), Settings()).blocks
+    blocks = clean(page_from(deep.encode()), Settings()).blocks
     assert [block.text[:20] for block in blocks] == ["Overthinking feels l", "Start by naming the ", "Then set a worry win"]
 
 
@@ -157,9 +160,9 @@ def test_a_page_without_an_article_raises_no_article_error(clean_file):
         (b"   \n", "page is empty"),
     ],
 )
-def test_bytes_that_are_not_html_raise_input_error(content, reason):
+def test_bytes_that_are_not_html_raise_input_error(content, reason, page_from):
     with pytest.raises(InputError) as raised:
-        clean(page_of(content, "note.html"), Settings())
+        clean(page_from(content, "note.html"), Settings())
     assert str(raised.value) == f"note.html: {reason}"
 
 

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from conftest import CLEAN_DATA, page_of
+from pathlib import Path
 
 from pipeline.clean import clean_each, text_file_name
 from pipeline.errors import InputError, NoArticleError
 from pipeline.model import Page
 from pipeline.settings import Settings
 
-
-def _read(path: str) -> Page:
-    if path == "missing.html":
-        raise InputError(path, "no such file")
-    return page_of((CLEAN_DATA / path).read_bytes(), path)
+CLEAN_DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
 
 
-def test_each_page_gives_a_document_or_its_error_and_the_batch_goes_on():
-    outcomes = list(clean_each(["missing.html", "no-article.html", "banners.html"], _read, Settings()))
+def test_each_page_gives_a_document_or_its_error_and_the_batch_goes_on(page_from):
+    def read(path: str) -> Page:
+        if path == "missing.html":
+            raise InputError(path, "no such file")
+        return page_from((CLEAN_DATA / path).read_bytes(), path)
+
+    outcomes = list(clean_each(["missing.html", "no-article.html", "banners.html"], read, Settings()))
     assert [path for path, _ in outcomes] == ["missing.html", "no-article.html", "banners.html"]
     assert str(outcomes[0][1]) == "missing.html: no such file"
     assert isinstance(outcomes[1][1], NoArticleError)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import codecs
-
-from conftest import CLEAN_DATA
+from pathlib import Path
 
 from pipeline.clean import decode_html
 
+CLEAN_DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
 WINDOWS_1252_PAGE = (CLEAN_DATA / "windows-1252.html").read_bytes()
 SENTENCE = "Café owners say the “slow morning” is back – and customers naïvely love it, at € 3 a cup."
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN_DATA
 
 from pipeline.cli import cli
 
+CLEAN_DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
 BANNERS = str(CLEAN_DATA / "banners.html")
 COMMENTS = str(CLEAN_DATA / "comments.html")
 

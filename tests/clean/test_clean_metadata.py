@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import CLEAN_DATA, SEED_PAGE
+from pathlib import Path
 
 from pipeline.clean._metadata import extract_metadata
 from pipeline.clean._parse import parse_html
 from pipeline.model import Metadata
+
+CLEAN_DATA = Path(__file__).resolve().parents[1] / "data" / "clean"
+SEED_PAGE = Path(__file__).resolve().parents[2] / "corpus" / "enotalone-12-crucial-steps-to-get-your-ex-back.html"
 
 
 def _metadata(path) -> Metadata:

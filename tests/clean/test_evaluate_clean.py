@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
-from conftest import CLEAN_DATA
 
 from pipeline.errors import UsageError
 from pipeline.evaluate.clean import (
@@ -18,7 +18,7 @@ from pipeline.evaluate.clean import (
     shingles,
 )
 
-BENCH = CLEAN_DATA / "bench"
+BENCH = Path(__file__).resolve().parents[1] / "data" / "clean" / "bench"
 
 
 def test_shingles_are_the_multiset_of_word_4_grams():
