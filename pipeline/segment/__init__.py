@@ -10,7 +10,7 @@ from __future__ import annotations
 from pipeline.model import Document, Structure
 from pipeline.segment._quotes import find_quotes
 from pipeline.segment._resources import find_resources
-from pipeline.segment._sections import find_sections, page_furniture
+from pipeline.segment._sections import find_sections, page_furniture, title_headings
 from pipeline.segment._steps import find_steps
 from pipeline.segment._takeaways import find_takeaways
 
@@ -22,11 +22,13 @@ def segment(document: Document) -> Structure:
     blocks = document.blocks
     takeaways, takeaway_blocks = find_takeaways(blocks)
     resources, resource_blocks = find_resources(blocks)
-    boxes = takeaway_blocks | resource_blocks
+    title = _title(document)
+    titles = title_headings(blocks, title)
+    boxes = takeaway_blocks | resource_blocks | titles
     furniture = page_furniture(blocks)
-    steps = find_steps(blocks, _title(document), boxes | furniture)
+    steps = find_steps(blocks, title, boxes | furniture)
     return Structure(
-        sections=find_sections(blocks),
+        sections=find_sections(blocks, titles),
         takeaways=takeaways,
         steps=steps,
         quotes=find_quotes(document, steps, boxes, furniture),

@@ -117,3 +117,17 @@ def sentence_end(text: str, position: int) -> int:
         if not _ABBREVIATION.search(text[:stop]):
             return stop
     return len(text)
+
+
+def describe(name: str, text: str) -> str | None:
+    """What `text` says of `name` where it last introduced them in full: "Professional organiser
+    Keiko Sato, who has cleared hundreds of homes, ..." -> "Professional organiser, who has ..."."""
+    at = text.rfind(name)
+    if at < 0:
+        return None
+    end = at + len(name)
+    appositive = re.match(r",\s+(?P<words>[a-z][^,.;:]*),", text[end:])
+    phrase = text[_sentence_start(text, at) : end] + (f", {appositive.group('words')}" if appositive else "")
+    person = person_ending(phrase)
+    return person.description if person is not None and person.name == name else None
+

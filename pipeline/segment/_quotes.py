@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from pipeline.model import Block, Document, Quote, Step
 from pipeline.segment._mentions import PeopleIndex, referent
-from pipeline.segment._frames import Attribution, attribution, attribution_line, sentence_end
+from pipeline.segment._frames import Attribution, attribution, attribution_line, describe, sentence_end
 from pipeline.segment._people import Person, is_pronoun, person_starting
 from pipeline.segment._sections import nearest_heading
 
@@ -23,7 +23,7 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     """Attributed direct quotations, in reading order, each placed in its step and section.
 
-    `boxes` are the blocks of takeaway boxes and reading lists, whose labels are no section;
+    `boxes` are the blocks of takeaway boxes, reading lists and the title, which are no section;
     quotes in `furniture` (comments, teasers) are not the article's.
     """
     blocks = document.blocks
@@ -102,7 +102,7 @@ def _resolved(found: Attribution, context: str, widen: Callable[[str], str]) -> 
     """The attribution with "she" replaced by whom it means and a surname widened to the full name."""
     if is_pronoun(found.person.name):
         name = referent(context[-_PRONOUN_REACH:], widen)
-        return Attribution(Person(name, None), found.cue, found.end) if name else None
+        return Attribution(Person(name, describe(name, context)), found.cue, found.end) if name else None
     if " " not in found.person.name:
         return Attribution(Person(widen(found.person.name), found.person.description), found.cue, found.end)
     return found

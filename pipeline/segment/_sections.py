@@ -18,6 +18,19 @@ _FURNITURE_LABEL = re.compile(
 )
 
 
+def title_headings(blocks: Sequence[Block], title: str | None) -> frozenset[int]:
+    """Indexes of headings that repeat the article's title: the title, not a section of it."""
+    if not title:
+        return frozenset()
+    wanted = _comparable(title)
+    return frozenset(index for index, block in enumerate(blocks)
+                     if block.kind == "heading" and _comparable(block.text) == wanted)
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
+
+
 def page_furniture(blocks: Sequence[Block]) -> frozenset[int]:
     """Indexes of the blocks whose nearest label above names page furniture, not article content.
 
@@ -46,11 +59,14 @@ def _is_furniture(label: str) -> bool:
     return bool(_FURNITURE_LABEL.fullmatch(label.strip().rstrip(":").strip()))
 
 
-def find_sections(blocks: Sequence[Block]) -> tuple[Section, ...]:
-    """One Section per heading block, running to the next heading of the same or a higher level."""
+def find_sections(blocks: Sequence[Block], skipped: frozenset[int] = frozenset()) -> tuple[Section, ...]:
+    """One Section per heading block, running to the next heading of the same or a higher level.
+
+    Headings in `skipped` (the article's own title) open no section.
+    """
     sections = []
     for index, block in enumerate(blocks):
-        if block.kind != "heading":
+        if block.kind != "heading" or index in skipped:
             continue
         end = section_end(blocks, index)
         body = [item.text for item in blocks[index + 1 : end + 1]]

@@ -42,7 +42,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, title))
     lasts = _last_blocks(blocks, best, excluded)
-    return tuple(_step(blocks, candidate, last) for candidate, last in zip(best, lasts))
+    return tuple(_step(blocks, candidate, last, excluded) for candidate, last in zip(best, lasts))
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
@@ -139,20 +139,22 @@ def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:
     return blocks[section].text if section is not None else None
 
 
-def _enclosing_heading(blocks: Sequence[Block], candidate: _Candidate) -> int | None:
-    """The nearest heading before the candidate that ranks above it."""
+def _enclosing_heading(
+    blocks: Sequence[Block], candidate: _Candidate, skipped: frozenset[int] = frozenset()
+) -> int | None:
+    """The nearest heading before the candidate that ranks above it and is not in `skipped`."""
     outranks = candidate.level if candidate.kind == "heading" and blocks[candidate.index].kind == "heading" else 7
     for index in range(candidate.index - 1, -1, -1):
         block = blocks[index]
-        if block.kind == "heading" and block.level < outranks:
+        if block.kind == "heading" and block.level < outranks and index not in skipped:
             return index
     return None
 
 
-def _step(blocks: Sequence[Block], candidate: _Candidate, last: int) -> Step:
+def _step(blocks: Sequence[Block], candidate: _Candidate, last: int, excluded: frozenset[int]) -> Step:
     body = [candidate.rest] if candidate.rest else []
     body.extend(blocks[index].text for index in range(candidate.index + 1, last + 1))
-    section = _enclosing_heading(blocks, candidate)
+    section = _enclosing_heading(blocks, candidate, excluded)
     return Step(
         number=candidate.number,
         title=candidate.title,

@@ -20,3 +20,9 @@ def test_subsection_runs_to_the_next_heading_of_its_level(corpus_structure):
     assert habits.last_block == sections["The Bottom Line"].first_block - 1
     assert first.last_block == first.first_block + 1
     assert talk.last_block == habits.last_block
+
+
+def test_heading_that_repeats_the_title_opens_no_section(corpus_structure):
+    structure = corpus_structure("sleepwell-9-ways-to-fall-asleep-faster")
+    assert structure.sections == ()
+    assert [quote.section for quote in structure.quotes] == [None, None]
