@@ -5,8 +5,9 @@ suggestion phrasings (see _form_rules). Parsing is the dearest step of a pipelin
 sentence where a base-form verb opens a clause can be imperative, so given the name of a disabled
 parser it parses just those sentences. It writes the advice sentences to `doc.spans[spans_key]`
 labelled with their form, and sets `Span._.advice_form` and `Span._.advice_score` on them. When
-an earlier component (the trained detector) has set `Span._.advice_probability` on a sentence,
-the score blends the rule's confidence with that probability.
+an earlier component (the trained advice_detector) has set `Span._.advice_probability` on a
+sentence, the rules still decide, but a very low probability vetoes a rule's advice, a very high
+one makes advice where no rule matched, and the score blends the rule's confidence with it.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def make_advice_form_scorer(spans_key: str = DEFAULT_SPANS_KEY) -> Callable[...,
     requires=["token.tag", "token.lemma"],
     default_config={
         "spans_key": DEFAULT_SPANS_KEY,
-        "threshold": 0.5,
+        "veto": 0.05,
+        "detector_alone": 0.9,
         "detector_weight": 0.5,
         "parser": None,
         "scorer": {"@scorers": "advice_pipeline.form_scorer.v1"},
@@ -95,7 +97,8 @@ def make_advice_form(
     name: str,
     *,
     spans_key: str,
-    threshold: float,
+    veto: float,
+    detector_alone: float,
     detector_weight: float,
     parser: str | None,
     scorer: Callable[..., dict[str, Any]] | None,
@@ -103,9 +106,11 @@ def make_advice_form(
     """Create an AdviceFormDetector.
 
     spans_key (str): The key in doc.spans the advice sentences are written to.
-    threshold (float): The least score, in [0, 1], a sentence needs to count as advice.
-    detector_weight (float): How much a detector's `advice_probability` weighs against the rules,
-        in [0, 1]; unused for sentences that carry no probability.
+    veto (float): A detector probability below which a sentence with a rule form is not advice.
+    detector_alone (float): The detector probability from which a sentence no rule matched
+        counts as advice all the same (as a suggestion, the broadest form).
+    detector_weight (float): The weight, in [0, 1], of the detector's probability against the
+        rule's confidence in a sentence's score. Without a detector the score is the rule's.
     parser (Optional[str]): The name of a (typically disabled) parser component in the pipeline,
         used to parse only the sentences that may be imperative when docs arrive unparsed, with
         sentence boundaries from a senter. None when docs arrive parsed; an unparsed doc then
@@ -113,8 +118,8 @@ def make_advice_form(
     scorer (Optional[Callable]): The scoring method; defaults to score_advice_forms.
     """
     return AdviceFormDetector(
-        nlp, name, spans_key=spans_key, threshold=threshold, detector_weight=detector_weight, parser=parser,
-        scorer=scorer,
+        nlp, name, spans_key=spans_key, veto=veto, detector_alone=detector_alone, detector_weight=detector_weight,
+        parser=parser, scorer=scorer,
     )
 
 
@@ -127,7 +132,8 @@ class AdviceFormDetector:
         name: str = "advice_form",
         *,
         spans_key: str = DEFAULT_SPANS_KEY,
-        threshold: float = 0.5,
+        veto: float = 0.05,
+        detector_alone: float = 0.9,
         detector_weight: float = 0.5,
         parser: str | None = None,
         scorer: Callable[..., dict[str, Any]] | None = score_advice_forms,
@@ -137,15 +143,17 @@ class AdviceFormDetector:
         nlp (Language): The pipeline the component belongs to; its vocab builds the matcher.
         name (str): The component's name in the pipeline.
         spans_key (str): The key in doc.spans the advice sentences are written to.
-        threshold (float): The least score a sentence needs to count as advice.
-        detector_weight (float): The weight of a detector's probability against the rules.
+        veto (float): The detector probability below which a rule's advice is dropped.
+        detector_alone (float): The detector probability that makes advice without a rule.
+        detector_weight (float): The weight of a detector's probability in the score.
         parser (Optional[str]): The parser component that parses candidate sentences of unparsed docs.
         scorer (Optional[Callable]): The scoring method.
         """
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
-        self.threshold = threshold
+        self.veto = veto
+        self.detector_alone = detector_alone
         self.detector_weight = detector_weight
         self.parser = parser
         self.scorer = scorer
@@ -169,10 +177,8 @@ class AdviceFormDetector:
             for sentence in doc.sents:
                 starts = [start for start in suggestion_starts if sentence.start <= start < sentence.end]
                 form = sentence_form(sentence, starts, parses.get((position, sentence.start)), self.verbs)
-                score = self._score(form, sentence._.get(PROBABILITY_EXTENSION))
-                if form is None and score >= self.threshold:
-                    form = "suggestion"
-                if form is not None and score >= self.threshold:
+                form, score = self._decide(form, sentence._.get(PROBABILITY_EXTENSION))
+                if form is not None:
                     sentence._.advice_form = form
                     sentence._.advice_score = score
                     advice.append(Span(doc, sentence.start, sentence.end, label=form))
@@ -195,11 +201,15 @@ class AdviceFormDetector:
                 parses[key] = parsed_doc[:]
         return parses
 
-    def _score(self, form: AdviceForm | None, probability: float | None) -> float:
+    def _decide(self, form: AdviceForm | None, probability: float | None) -> tuple[AdviceForm | None, float]:
+        """The form the sentence keeps (None: not advice) and its score, given the detector's view."""
         rule_score = RULE_SCORES[form] if form is not None else 0.0
         if probability is None:
-            return rule_score
-        return round((1 - self.detector_weight) * rule_score + self.detector_weight * probability, 4)
+            return form, rule_score
+        score = round((1 - self.detector_weight) * rule_score + self.detector_weight * probability, 4)
+        if form is not None:
+            return (form if probability >= self.veto else None), score
+        return ("suggestion" if probability >= self.detector_alone else None), score
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         """Score a batch of examples with the configured scorer."""

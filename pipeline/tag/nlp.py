@@ -1,4 +1,10 @@
-"""Loading the spaCy pipeline the tag stage runs: the configured model, trimmed, plus our components."""
+"""Loading the spaCy pipeline the tag stage runs: the configured model, trimmed, plus our components.
+
+The model's senter splits sentences, its parser (disabled) parses only the sentences advice_form
+asks for, and its AttributeRuler is swapped for the indexed one; then advice_detector sets each
+sentence's probability, advice_form decides advice and form from its rules and that probability,
+and advice_tagger ranks the types.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from spacy.language import Language
 
 from pipeline.errors import ModelError
 from pipeline.settings import Settings
-from pipeline.tag import attribute_index, forms, types  # noqa: F401  (registers the factories)
+from pipeline.tag import attribute_index, detector, forms, types  # noqa: F401  (registers the factories)
 
 # Named entities cost half the model's time and no rule reads them.
 UNUSED_COMPONENTS = ("ner",)
@@ -30,7 +36,9 @@ def _load(model_name: str) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelError(model_name, "the model has no dependency parser, which advice forms are read from")
     _index_attribute_rules(nlp)
-    nlp.add_pipe("advice_form", config={"parser": _parse_on_demand(nlp)})
+    parser = _parse_on_demand(nlp)
+    nlp.add_pipe("advice_detector")
+    nlp.add_pipe("advice_form", config={"parser": parser})
     nlp.add_pipe("advice_tagger")
     return nlp
 

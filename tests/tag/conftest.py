@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from corpus_files import CORPUS, DATA
@@ -19,6 +20,13 @@ SEED_GOLD = CORPUS / "enotalone-12-crucial-steps-to-get-your-ex-back.gold.json"
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_nlp(Settings())
+
+
+@pytest.fixture
+def rules_nlp(nlp: Language) -> Iterator[Language]:
+    """The tag pipeline without the trained detector: scores are the rules' own, whatever model ships."""
+    with nlp.select_pipes(disable=["advice_detector"]):
+        yield nlp
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ from pipeline.tag import classify_lines
 LINES = ["Give them space.\n", "\n", "The sky is blue.\n", "Is it really what you want?"]
 
 
-def test_one_result_per_line_with_blank_lines_kept(nlp):
-    results = list(classify_lines(LINES, nlp))
+def test_one_result_per_line_with_blank_lines_kept(rules_nlp):
+    results = list(classify_lines(LINES, rules_nlp))
     assert results == [
         {"text": "Give them space.", "advice": True, "score": 0.85, "form": "directive",
          "types": [{"type": "space_and_distance", "score": 0.8232}]},
@@ -23,9 +23,15 @@ def test_one_result_per_line_with_blank_lines_kept(nlp):
     ]
 
 
-def test_line_of_several_sentences_takes_its_strongest_advice(nlp):
-    [result] = classify_lines(["Breakups hurt. Don't force it."], nlp)
+def test_line_of_several_sentences_takes_its_strongest_advice(rules_nlp):
+    [result] = classify_lines(["Breakups hurt. Don't force it."], rules_nlp)
     assert (result["advice"], result["form"], result["score"]) == (True, "prohibition", 0.9)
+
+
+def test_detector_probability_enters_the_score(nlp):
+    [result] = classify_lines(["Give them space."], nlp)
+    probability = next(nlp("Give them space.").sents)._.advice_probability
+    assert result["score"] == round(0.5 * 0.85 + 0.5 * probability, 4)
 
 
 def test_classify_command_writes_a_json_line_per_stdin_line():

@@ -72,23 +72,35 @@ def test_statement_gets_no_entry(nlp, sentence):
     assert [sentence._.advice_form for sentence in doc.sents] == [None]
 
 
-def test_only_the_advice_sentence_of_a_paragraph_is_marked(nlp):
-    doc = nlp("Space is crucial for healing. Use this time to focus on yourself.")
+def test_only_the_advice_sentence_of_a_paragraph_is_marked(rules_nlp):
+    doc = rules_nlp("Space is crucial for healing. Use this time to focus on yourself.")
     assert [(span.label_, span.text, span._.advice_score) for span in doc.spans["advice"]] == [
         ("directive", "Use this time to focus on yourself.", 0.85)
     ]
 
 
-def test_detector_probability_blends_with_the_rule_score(nlp):
-    form_detector = nlp.get_pipe("advice_form")
-    doc = nlp.make_doc("Give them space.")
+def sentence_before_advice_form(nlp, text: str):
+    doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
         if name == "advice_form":
-            break
+            return doc
         doc = component(doc)
-    next(doc.sents)._.advice_probability = 0.25
-    doc = form_detector(doc)
-    assert [(span.label_, span._.advice_score) for span in doc.spans["advice"]] == [("directive", 0.55)]
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "marked"),
+    [
+        ("Give them space.", 0.25, [("directive", 0.55)]),
+        ("Give them space.", 0.01, []),
+        ("The sky is blue.", 0.95, [("suggestion", 0.475)]),
+        ("The sky is blue.", 0.6, []),
+    ],
+)
+def test_detector_probability_vetoes_confirms_or_adds_advice(nlp, text, probability, marked):
+    doc = sentence_before_advice_form(nlp, text)
+    next(doc.sents)._.advice_probability = probability
+    doc = nlp.get_pipe("advice_form")(doc)
+    assert [(span.label_, span._.advice_score) for span in doc.spans["advice"]] == marked
 
 
 def test_scorer_reports_form_precision_and_recall(nlp):
