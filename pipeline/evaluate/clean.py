@@ -132,7 +132,7 @@ def benchmark(bench_dir: Path, settings: Settings) -> list[ToolScore]:
     return [run_tool(name, extract, pages)[0] for name, extract in tools]
 
 
-def format_table(scores: Sequence[ToolScore], page_count: int | None = None) -> str:
+def format_table(scores: Sequence[ToolScore]) -> str:
     """A Markdown table of the figures, and our speed relative to trafilatura default."""
     lines = ["| tool | precision | recall | F1 | pages/s |", "|---|---|---|---|---|"]
     lines += [
