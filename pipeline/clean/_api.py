@@ -6,6 +6,7 @@ from pipeline.clean._decode import decode_html
 from pipeline.clean._document import article_blocks
 from pipeline.clean._metadata import extract_metadata
 from pipeline.clean._parse import parse_html
+from pipeline.errors import InputError
 from pipeline.model import BLOCK_SEPARATOR, Document, Page
 from pipeline.settings import Settings
 
@@ -13,9 +14,12 @@ from pipeline.settings import Settings
 def clean(page: Page, settings: Settings) -> Document:
     """Extract metadata and main-content blocks from a page.
 
-    Raises InputError when the bytes are not HTML, NoArticleError when no article text is found.
+    Raises InputError when the bytes are not HTML or exceed `settings.max_page_bytes`,
+    NoArticleError when no article text is found.
     """
     name = page.source.name
+    if len(page.content) > settings.max_page_bytes:
+        raise InputError(name, f"page is larger than {settings.max_page_bytes} bytes")
     root = parse_html(decode_html(page.content, page.encoding), name)
     metadata = extract_metadata(root)
     return Document(source=page.source, metadata=metadata, blocks=article_blocks(root, metadata, name))

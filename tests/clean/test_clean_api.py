@@ -184,3 +184,8 @@ def test_paragraphs_split_by_double_line_breaks_are_held_by_their_own_element(cl
         "Try naming one specific thing ",
         "After a month, most people not",
     ]
+
+
+def test_a_page_over_the_size_limit_raises_input_error(page_from):
+    with pytest.raises(InputError, match=r"^page.html: page is larger than 1000 bytes$"):
+        clean(page_from((CLEAN_DATA / "banners.html").read_bytes()), Settings(max_page_bytes=1000))
