@@ -34,6 +34,9 @@ _CONDITION_SUFFIXES = ("-enabled", "-disabled", "-open", "-active", "-visible", 
 # Taxonomy classes (WordPress `category-*`, `tag-*`) name the article's topics, not a role.
 _TAXONOMY_PREFIXES = ("category-", "tag-", "tags-", "topic-", "section-", "format-", "type-", "status-")
 _MAX_ROLE_WORDS = 4
+_ATOMIC_MIN_TOKENS = 4
+_ATOMIC_MAX_CHARS = 3
+_GENERATED_ID = re.compile(r"[0-9a-f]*[0-9][0-9a-f]*")
 # Chrome words run together with others in one lowercase token ("relatedposts", "commentlist").
 _CHROME_INSIDE = re.compile(r"related|comments?(?!ary)|newsletter|sidebar|widget|cookie|disqus|outbrain|taboola")
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -42,9 +45,15 @@ _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 def _words(element: HtmlElement) -> set[str]:
     words: set[str] = set()
-    for token in f"{element.get('class') or ''} {element.get('id') or ''}".split():
+    classes = (element.get("class") or "").split()
+    # Atomic or generated CSS ("ab co ij ad") and hex ids ("ad41") are letters, not words.
+    if len(classes) >= _ATOMIC_MIN_TOKENS and all(len(token) <= _ATOMIC_MAX_CHARS for token in classes):
+        classes = []
+    for token in [*classes, *(element.get("id") or "").split()]:
         lowered = token.lower()
         if lowered.startswith(_CONDITION_PREFIXES + _TAXONOMY_PREFIXES) or lowered.endswith(_CONDITION_SUFFIXES):
+            continue
+        if _GENERATED_ID.fullmatch(lowered):
             continue
         if lowered in _HIDDEN_TOKENS:
             words.add("hidden")

@@ -18,6 +18,8 @@ _MAX_PROSE_LINK_SHARE = 0.5
 _WRAPPER_SHARE = 0.8
 _BOX_MAX_SHARE = 0.5
 _MAX_LINK_SHARE = 0.5
+# Widening stops at the element the markup declares as the article.
+_ARTICLE_TAGS = frozenset(("article", "main"))
 
 
 class _Tally:
@@ -142,7 +144,7 @@ def _find_container(body: HtmlElement, tally: _Tally) -> HtmlElement:
     if not tally.paragraphs:
         return body
     node = max(tally.paragraphs, key=tally.paragraphs.__getitem__)
-    while node is not body:
+    while node is not body and node.tag not in _ARTICLE_TAGS:
         parent = node.getparent()
         if parent is None or tally.prose[parent] > tally.prose[node]:
             return node
