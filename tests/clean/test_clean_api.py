@@ -189,3 +189,16 @@ def test_paragraphs_split_by_double_line_breaks_are_held_by_their_own_element(cl
 def test_a_page_over_the_size_limit_raises_input_error(page_from):
     with pytest.raises(InputError, match=r"^page.html: page is larger than 1000 bytes$"):
         clean(page_from((CLEAN_DATA / "banners.html").read_bytes()), Settings(max_page_bytes=1000))
+
+
+def test_atomic_css_page_keeps_its_step_headings_and_stops_at_the_article_element(clean_file):
+    document = clean_file(SEED_PAGE.with_name("medium-quit-doomscrolling-5-steps.html"))
+    assert [block.text for block in document.blocks if block.kind == "heading"] == [
+        "Step 1 — Measure Before You Cut",
+        "Step 2 — Delete the Worst Offenders",
+        "Step 3 — Add Friction to the Rest",
+        "Step 4 — Replace the Habit",
+        "Step 5 — Choose When to Catch Up",
+        "A Month Later",
+    ]
+    assert document.blocks[-1].text.startswith("My daily average is now under ninety minutes.")
