@@ -93,15 +93,13 @@ def suggestion_matcher(vocab: Vocab) -> Matcher:
 
 def may_be_imperative(sentence: Span) -> bool:
     """True when a base-form verb opens a clause: only then can the parse find an imperative."""
-    previous: Token | None = None
+    clause_start = True
     for token in sentence:
         if token.is_space:
             continue
-        if token.tag_ in ("VB", "VBP") and (
-            previous is None or previous.lower_ in CLAUSE_OPENERS or previous.tag_ in ("RB", "UH")
-        ):
+        if clause_start and token.tag_ in ("VB", "VBP"):
             return True
-        previous = token
+        clause_start = token.lower_ in CLAUSE_OPENERS or clause_start and token.tag_ in ("RB", "UH", "CD")
     return False
 
 

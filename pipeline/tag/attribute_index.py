@@ -108,12 +108,22 @@ class IndexedAttributeRuler(AttributeRuler):
         """Every (rule, match id, start, end), indexed and matched alike, sorted by rule."""
         matches = super().match(doc) if len(self.matcher) else []
         index = self._index
+        # Without a parse every dep is "", which no anchored DEP rule names: skip those lookups.
+        parsed = doc.has_annotation("DEP")
         for token in doc:
-            token_values = {attribute: value_of(token) for attribute, value_of in TOKEN_VALUES.items()}
-            for attribute, value in token_values.items():
-                for number, checks in index.get((attribute, value), ()):
-                    if not checks or all(check.holds(token_values) for check in checks):
-                        matches.append((number, 0, token.i, token.i + 1))
+            candidates = [
+                *index.get(("TAG", token.tag_), ()),
+                *index.get(("LOWER", token.lower_), ()),
+                *index.get(("IS_SPACE", token.is_space), ()),
+                *(index.get(("DEP", token.dep_), ()) if parsed else ()),
+            ]
+            token_values = None
+            for number, checks in candidates:
+                if checks:
+                    token_values = token_values or {name: value_of(token) for name, value_of in TOKEN_VALUES.items()}
+                    if not all(check.holds(token_values) for check in checks):
+                        continue
+                matches.append((number, 0, token.i, token.i + 1))
         matches.sort()
         return matches
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import spacy
 from corpus_files import DATA
 
@@ -22,11 +23,12 @@ def annotations(docs):
     return [(token.pos_, token.tag_, str(token.morph), token.lemma_) for doc in docs for token in doc]
 
 
-def test_annotations_match_the_stock_attribute_ruler_token_for_token():
+@pytest.mark.parametrize("without", [["ner"], ["ner", "parser"]])
+def test_annotations_match_the_stock_attribute_ruler_token_for_token(without):
     texts = [block["text"] for block in json.loads((DATA / "tag" / "seed_article.json").read_text(encoding="utf-8"))["blocks"]]
     texts.append(ODD_TEXT)
-    stock = spacy.load(MODEL, exclude=["ner"])
-    indexed = indexed_copy_of(spacy.load(MODEL, exclude=["ner"]))
+    stock = spacy.load(MODEL, exclude=without)
+    indexed = indexed_copy_of(spacy.load(MODEL, exclude=without))
     assert annotations(indexed.pipe(texts)) == annotations(stock.pipe(texts))
 
 
