@@ -7,7 +7,10 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
 _ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y", "%Y/%m/%d", "%m/%d/%Y")
+_WRITTEN_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y", "%Y/%m/%d", "%m/%d/%Y",
+    "%A, %B %d, %Y", "%a, %b %d, %Y", "%A, %d %B %Y",
+)
 
 
 def to_iso_date(value: str | None) -> str | None:

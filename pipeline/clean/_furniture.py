@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.clean._dates import to_iso_date
 from pipeline.model import Block
 
 _DATE = re.compile(
@@ -19,10 +20,13 @@ _MAX_NOTICE_CHARS = 400
 
 
 def is_furniture(block: Block) -> bool:
-    """True for a dateline ("Updated 1:39 am EST, November 20, 2019") or a cookie notice."""
+    """True for a block that is only a date, a dateline ("Updated 1:39 am EST, November 20, 2019")
+    or a cookie notice."""
+    text = block.text
+    if to_iso_date(text) is not None:
+        return True
     if block.kind != "paragraph":
         return False
-    text = block.text
     if len(text) < _MAX_DATELINE_CHARS and not text.endswith(".") and _DATE.search(text):
         return True
     return len(text) < _MAX_NOTICE_CHARS and _COOKIE_NOTICE.search(text) is not None

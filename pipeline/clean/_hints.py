@@ -25,7 +25,7 @@ _SURELY_CHROME = frozenset(
 _LIKELY_CHROME = frozenset(
     "sidebar widget widgets footer nav navbar navigation menu breadcrumb breadcrumbs masthead banner tags"
     " tag byline author bio meta toolbar pagination pager print rating skip hidden login signin"
-    " caption credit credits".split()
+    " caption credit credits kicker eyebrow dek standfirst date dateline timestamp".split()
 ) | _SURELY_CHROME
 _COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "respond", "reply", "replies", "disqus"))
 _HIDDEN_TOKENS = frozenset(("sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"))
@@ -87,7 +87,7 @@ def titled_as_chrome(element: HtmlElement) -> bool:
 
 def likely_chrome(element: HtmlElement) -> bool:
     """Classed as sidebars, widgets, bylines, tags and other small boxes around the article."""
-    return not _words(element).isdisjoint(_LIKELY_CHROME)
+    return element.tag == "header" or not _words(element).isdisjoint(_LIKELY_CHROME)
 
 
 def is_article_body(element: HtmlElement) -> bool:

@@ -17,6 +17,7 @@ from pipeline.clean._dates import looks_like_date, to_iso_date
         ("2024-08-27 04:12", "2024-08-27T04:12:00"),
         ("August 27, 2024", "2024-08-27"),
         ("27th August 2024", "2024-08-27"),
+        ("Monday, April 12, 2021", "2021-04-12"),
         ("Tue, 27 Aug 2024 04:12:06 GMT", "2024-08-27T04:12:06Z"),
         ("soon", None),
         ("", None),
