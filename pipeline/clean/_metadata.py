@@ -19,6 +19,8 @@ _LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z0-9]{2,8}))?")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·]\s+")
 _MAX_AUTHOR_CHARS = 80
 _BYLINE_CLASSES = re.compile(r"byline|author", re.IGNORECASE)
+_DATE_CLASSES = re.compile(r"date|publish|posted|timestamp", re.IGNORECASE)
+_MAX_DATE_CHARS = 60
 _BYLINE_SEPARATOR = re.compile(r"\s+[·•|–—-]\s+|\s*\|\s*|,\s+(?=\d)|\s+(?:on|at)\s+(?=\w)")
 
 
@@ -172,10 +174,16 @@ def _itemprop(root: HtmlElement, name: str) -> str | None:
 
 
 def _visible_time(root: HtmlElement) -> str | None:
+    """The first <time>, else the first short element classed as a date whose text is one."""
     for element in root.iter("time"):
         value = element.get("datetime") or element.text_content()
         if value and value.strip():
             return value
+    for element in root.iter("span", "div", "p", "h2", "h3", "h4", "abbr"):
+        if _DATE_CLASSES.search(element.get("class") or ""):
+            text = normalize_text(element.text_content())
+            if len(text) <= _MAX_DATE_CHARS and to_iso_date(text):
+                return text
     return None
 
 

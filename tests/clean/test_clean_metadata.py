@@ -61,3 +61,7 @@ def test_author_fields_of_the_comment_form_are_not_taken_for_the_byline():
     byline = html[html.index('<p class="byline">') : html.index("</p>", html.index('<p class="byline">')) + 4]
     without_byline = html.replace(byline, "")
     assert extract_metadata(parse_html(without_byline, "page.html")).authors == ()
+
+
+def test_a_date_shown_in_an_element_classed_as_a_date_is_the_published_date():
+    assert _metadata(SEED_PAGE.with_name("workwise-conflict-at-work-no-n.html")).published == "2021-04-12"
