@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
-from pipeline.tag.types import ranked_types, type_weights
+from pipeline.tag.types import ranked_types, sentence_weights
 
 BATCH_SIZE = 256
 
@@ -21,16 +21,16 @@ def classify_lines(lines: Iterable[str], nlp: Language) -> Iterator[dict[str, An
     A line holding several sentences takes the form and score of its highest-scoring advice
     sentence, and the types of all its cues.
     """
-    taxonomy: Taxonomy = nlp.get_pipe("advice_tagger").taxonomy
+    type_tagger = nlp.get_pipe("advice_tagger")
     texts = (line.rstrip("\r\n") for line in lines)
     for doc, text in nlp.pipe(((text, text) for text in texts), as_tuples=True, batch_size=BATCH_SIZE):
-        yield _result(text, doc, taxonomy)
+        yield _result(text, doc, type_tagger.taxonomy, type_tagger.min_score)
 
 
-def _result(text: str, doc: Doc, taxonomy: Taxonomy) -> dict[str, Any]:
+def _result(text: str, doc: Doc, taxonomy: Taxonomy, min_score: float) -> dict[str, Any]:
     scored = [sentence for sentence in doc.sents if sentence._.advice_form is not None] if text.strip() else []
     best = max(scored, key=lambda sentence: sentence._.advice_score, default=None)
-    types = ranked_types(type_weights(doc.spans.get(CUES_KEY, []), taxonomy), taxonomy) if best else ()
+    types = ranked_types(_line_weights(doc, taxonomy), taxonomy, min_score) if best else ()
     return {
         "text": text,
         "advice": best is not None,
@@ -38,3 +38,14 @@ def _result(text: str, doc: Doc, taxonomy: Taxonomy) -> dict[str, Any]:
         "form": best._.advice_form if best is not None else None,
         "types": [{"type": item.type, "score": item.score} for item in types],
     }
+
+
+def _line_weights(doc: Doc, taxonomy: Taxonomy) -> dict[str, float]:
+    """The type weights of every sentence of the line, summed."""
+    cues = doc.spans.get(CUES_KEY, [])
+    total: dict[str, float] = {}
+    for sentence in doc.sents:
+        inside = [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
+        for name, weight in sentence_weights(sentence, inside, taxonomy).items():
+            total[name] = total.get(name, 0.0) + weight
+    return total

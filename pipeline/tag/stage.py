@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from pipeline.model import AdviceSentence, Block, Document, Quote, Structure, Tags, TypeScore
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
-from pipeline.tag.types import ranked_types, type_weights
+from pipeline.tag.types import ranked_types, sentence_weights, type_weights
 
 TITLE_WEIGHT = 3.0
 STATEMENT_WEIGHT = 0.5
@@ -29,7 +29,9 @@ BATCH_SIZE = 64
 
 def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     """The advice sentences of `document` and the ranked types of each step and takeaway."""
-    taxonomy: Taxonomy = nlp.get_pipe("advice_tagger").taxonomy
+    type_tagger = nlp.get_pipe("advice_tagger")
+    taxonomy: Taxonomy = type_tagger.taxonomy
+    min_score: float = type_tagger.min_score
     resources = {resource.text for resource in structure.resources}
     prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
     headlines = [_sentence_case(step.title) for step in structure.steps]
@@ -50,13 +52,15 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
         form = sentence._.advice_form
         if step is not None:
             weight = 1.0 if form is not None else STATEMENT_WEIGHT
-            _add(step_weights[step], type_weights(_cues_in(sentence), taxonomy), weight)
+            _add(step_weights[step], sentence_weights(sentence, _cues_in(sentence), taxonomy), weight)
         if form is not None:
             advice.append(_advice_sentence(sentence, start, step))
     return Tags(
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
-        takeaway_types=tuple(ranked_types(weights, taxonomy) for weights in headline_weights[len(structure.steps):]),
+        takeaway_types=tuple(
+            ranked_types(weights, taxonomy, min_score) for weights in headline_weights[len(structure.steps):]
+        ),
     )
 
 

@@ -1,8 +1,9 @@
 """The advice taxonomy: the types the tagger assigns, read from a versioned, schema-checked file.
 
 The shipped file is pipeline/tag/data/taxonomy.json; schemas/taxonomy/v1.json is the only
-statement of its shape. Cues are lowercase lemma sequences ("give in", "come to term") so they
-match every inflection of the words they name.
+statement of its shape; docs/taxonomy.md explains the types. Cues are lowercase lemma sequences
+("give in", "come to term") so they match every inflection of the words they name; `forms` give
+a type weight from the advice form alone (a question put to the reader is self-reflection).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class AdviceType:
     definition: str
     examples: tuple[str, ...]
     cues: dict[str, float]
+    forms: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,10 @@ class Taxonomy:
         """The weight of `cue` as evidence of the type `type_name`."""
         return self._weights[(type_name, cue)]
 
+    def form_weights(self, form: str | None) -> dict[str, float]:
+        """The weight a sentence of advice form `form` gives each type before any cue."""
+        return {advice_type.name: advice_type.forms[form] for advice_type in self.types if form in advice_type.forms}
+
     def to_json(self) -> dict[str, Any]:
         """The taxonomy as the JSON object its schema describes."""
         return {
@@ -58,6 +64,7 @@ class Taxonomy:
                     "definition": advice_type.definition,
                     "examples": list(advice_type.examples),
                     "cues": dict(advice_type.cues),
+                    **({"forms": dict(advice_type.forms)} if advice_type.forms else {}),
                 }
                 for advice_type in self.types
             ],
@@ -76,7 +83,10 @@ class Taxonomy:
         return cls(
             version=data["version"],
             types=tuple(
-                AdviceType(entry["name"], entry["definition"], tuple(entry["examples"]), dict(entry["cues"]))
+                AdviceType(
+                    entry["name"], entry["definition"], tuple(entry["examples"]), dict(entry["cues"]),
+                    dict(entry.get("forms", {})),
+                )
                 for entry in data["types"]
             ),
         )

@@ -1,10 +1,12 @@
 """The `advice_tagger` spaCy component: which advice types a sentence speaks to, with evidence.
 
 A PhraseMatcher over the taxonomy's cue lemmas marks every cue in `doc.spans[spans_key]`,
-labelled with its type. Each sentence with cues gets `Span._.advice_types`, its types ranked by
-score, and `Span._.advice_evidence`, the strongest cue of its top type. A type's score is
-1 - 0.5 ** weight, where weight sums the weights of its cues in the sentence: one ordinary cue
-gives 0.5, and each further cue halves the distance to 1.
+labelled with its type; where cues overlap the longest stands. Each sentence with cues gets
+`Span._.advice_types`, its types ranked by score (those below `min_score` left out), and
+`Span._.advice_evidence`, the strongest cue of its top type. A type's score is 1 - 0.5 ** weight,
+where weight sums the weights of its cues in the sentence: one ordinary cue gives 0.5, and each
+further cue halves the distance to 1. An earlier advice_form's `Span._.advice_form` adds the
+weight the taxonomy gives that form (a question put to the reader counts for self_reflection).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import ensure_path, registry
+from spacy.util import ensure_path, filter_spans, registry
 
 from pipeline.model import TypeScore
 from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
@@ -41,11 +43,21 @@ def type_weights(cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
     return weights
 
 
-def ranked_types(weights: dict[str, float], taxonomy: Taxonomy) -> tuple[TypeScore, ...]:
-    """Types ranked by weight, ties in taxonomy order, each scored 1 - 0.5 ** weight."""
+def sentence_weights(sentence: Span, cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
+    """The type weights of a sentence: its cues', plus what its advice form alone says."""
+    weights = type_weights(cues, taxonomy)
+    form = sentence._.get("advice_form") if Span.has_extension("advice_form") else None
+    for name, weight in taxonomy.form_weights(form).items():
+        weights[name] = weights.get(name, 0.0) + weight
+    return weights
+
+
+def ranked_types(weights: dict[str, float], taxonomy: Taxonomy, min_score: float = 0.0) -> tuple[TypeScore, ...]:
+    """Types ranked by weight, ties in taxonomy order, each scored 1 - 0.5 ** weight, none below `min_score`."""
     order = {name: index for index, name in enumerate(taxonomy.names)}
     ranked = sorted(weights.items(), key=lambda item: (-item[1], order[item[0]]))
-    return tuple(TypeScore(name, round(1 - 0.5**weight, 4)) for name, weight in ranked if weight > 0)
+    scored = (TypeScore(name, round(1 - 0.5**weight, 4)) for name, weight in ranked if weight > 0)
+    return tuple(item for item in scored if item.score >= min_score)
 
 
 def score_advice_types(examples: Iterable[Example], *, spans_key: str = DEFAULT_SPANS_KEY) -> dict[str, Any]:
@@ -73,6 +85,7 @@ def make_advice_type_scorer(spans_key: str = DEFAULT_SPANS_KEY) -> Callable[...,
     default_config={
         "spans_key": DEFAULT_SPANS_KEY,
         "attr": "LEMMA",
+        "min_score": 0.5,
         "taxonomy_path": None,
         "scorer": {"@scorers": "advice_pipeline.type_scorer.v1"},
     },
@@ -84,6 +97,7 @@ def make_advice_tagger(
     *,
     spans_key: str,
     attr: str,
+    min_score: float,
     taxonomy_path: str | None,
     scorer: Callable[..., dict[str, Any]] | None,
 ) -> AdviceTypeTagger:
@@ -92,11 +106,14 @@ def make_advice_tagger(
     spans_key (str): The key in doc.spans the typed cue spans are written to.
     attr (str): The token attribute cues are matched on: "LEMMA", or "LOWER" for a pipeline
         without a lemmatizer.
+    min_score (float): The least score a type needs to be listed for a sentence; 0.5 asks for one
+        ordinary cue's worth of evidence.
     taxonomy_path (Optional[str]): A taxonomy file; None uses the one shipped with the package.
     scorer (Optional[Callable]): The scoring method; defaults to score_advice_types.
     """
     return AdviceTypeTagger(
-        nlp, name, spans_key=spans_key, attr=attr, taxonomy=load_taxonomy(taxonomy_path), scorer=scorer
+        nlp, name, spans_key=spans_key, attr=attr, min_score=min_score, taxonomy=load_taxonomy(taxonomy_path),
+        scorer=scorer,
     )
 
 
@@ -110,6 +127,7 @@ class AdviceTypeTagger:
         *,
         spans_key: str = DEFAULT_SPANS_KEY,
         attr: str = "LEMMA",
+        min_score: float = 0.5,
         taxonomy: Taxonomy,
         scorer: Callable[..., dict[str, Any]] | None = score_advice_types,
     ) -> None:
@@ -119,6 +137,7 @@ class AdviceTypeTagger:
         name (str): The component's name in the pipeline.
         spans_key (str): The key in doc.spans the typed cue spans are written to.
         attr (str): The token attribute cues are matched on.
+        min_score (float): The least score a type needs to be listed for a sentence.
         taxonomy (Taxonomy): The advice types and their cues.
         scorer (Optional[Callable]): The scoring method.
         """
@@ -126,6 +145,7 @@ class AdviceTypeTagger:
         self.name = name
         self.spans_key = spans_key
         self.attr = attr
+        self.min_score = min_score
         self.scorer = scorer
         self.set_taxonomy(taxonomy)
 
@@ -147,22 +167,23 @@ class AdviceTypeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Mark the cues of `doc` and rank the types of each sentence that has any."""
-        cues = [
+        # A longer cue speaks for the words it covers: "ask yourself" is not also "ask".
+        cues = filter_spans(
             Span(doc, start, end, label=self._cue_of_match[match_id][0], span_id=self._cue_of_match[match_id][1])
             for match_id, start, end in self.matcher(doc)
-        ]
+        )
         doc.spans[self.spans_key] = cues
         for sentence in doc.sents:
             inside = [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
-            if inside:
-                types = ranked_types(type_weights(inside, self.taxonomy), self.taxonomy)
+            types = ranked_types(sentence_weights(sentence, inside, self.taxonomy), self.taxonomy, self.min_score)
+            if types:
                 sentence._.advice_types = types
                 sentence._.advice_evidence = self._evidence(inside, types[0].type)
         return doc
 
-    def _evidence(self, cues: Sequence[Span], type_name: str) -> Span:
+    def _evidence(self, cues: Sequence[Span], type_name: str) -> Span | None:
         of_type = [cue for cue in cues if cue.label_ == type_name]
-        return max(of_type, key=lambda cue: self.taxonomy.weight(type_name, cue.id_))
+        return max(of_type, key=lambda cue: self.taxonomy.weight(type_name, cue.id_), default=None)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         """Score a batch of examples with the configured scorer."""

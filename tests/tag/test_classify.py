@@ -19,7 +19,8 @@ def test_one_result_per_line_with_blank_lines_kept(rules_nlp):
          "types": [{"type": "space_and_distance", "score": 0.8232}]},
         {"text": "", "advice": False, "score": 0.0, "form": None, "types": []},
         {"text": "The sky is blue.", "advice": False, "score": 0.0, "form": None, "types": []},
-        {"text": "Is it really what you want?", "advice": True, "score": 0.6, "form": "question", "types": []},
+        {"text": "Is it really what you want?", "advice": True, "score": 0.6, "form": "question",
+         "types": [{"type": "self_reflection", "score": 0.5}]},
     ]
 
 

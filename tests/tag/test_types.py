@@ -67,3 +67,19 @@ def test_to_disk_and_from_disk_round_trip_the_taxonomy(tmp_path):
     doc = reloaded("Don't rush it or talk too much.")
     assert reloaded.get_pipe("advice_tagger").taxonomy == load_taxonomy(path)
     assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [("patience", "rush")]
+
+
+def test_the_longest_overlapping_cue_stands_and_weak_types_are_left_out(nlp):
+    doc = nlp("Ask yourself one thing.")
+    sentence = next(doc.sents)
+    assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [("self_reflection", "Ask yourself")]
+    assert sentence._.advice_types == (TypeScore("self_reflection", 0.875),)
+
+
+def test_types_below_min_score_are_not_listed():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("advice_tagger", config={"attr": "LOWER", "min_score": 0.9})
+    doc = nlp("Talk to a friend about stress.")
+    assert [span.label_ for span in doc.spans["advice_types"]] == ["communication", "social_connection", "emotional_care"]
+    assert next(doc.sents)._.advice_types is None
