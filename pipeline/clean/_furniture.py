@@ -1,4 +1,4 @@
-"""Blocks that are page furniture whatever markup holds them: datelines and cookie notices."""
+"""Blocks that are page furniture whatever markup holds them: dates, datelines, cookie notices."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ _DATE = re.compile(
 _COOKIE_NOTICE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|opt[- ]out|browsing|settings|experience)", re.IGNORECASE)
 # A dateline or byline is a short line; a sentence that mentions a date ends with a full stop.
 _MAX_DATELINE_CHARS = 100
+_MAX_DATE_CHARS = 40
 _MAX_NOTICE_CHARS = 400
 
 
 def is_furniture(block: Block) -> bool:
-    """True for a block that is only a date, a dateline ("Updated 1:39 am EST, November 20, 2019")
-    or a cookie notice."""
+    """True for a date alone, a dateline ("Updated 1:39 am EST, November 20, 2019"), a cookie notice."""
     text = block.text
-    if to_iso_date(text) is not None:
+    if len(text) <= _MAX_DATE_CHARS and to_iso_date(text) is not None:
         return True
     if block.kind != "paragraph":
         return False
