@@ -25,8 +25,10 @@ _NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(
 _DOTTED = re.compile(r"^(?P<number>\d{1,3})\s*(?:[.)]\s+|\s*[:\-–—]\s+)(?P<title>\S.*)$")
 _SENTENCE_END = re.compile(r"(?<=[^\s.][.!?])\s+(?=\S)")
 _LABEL_END = re.compile(r"(?<=[^\s.]):\s+(?=\S)|\s+[–—]\s+|\s+-\s+")
-# A colon or dash ends a lead only after a short label ("Be patient: ..."), not inside a long sentence.
+# A colon or dash ends a lead only after a short label ("Be patient: ..."), not inside a long sentence;
+# a longer label up to a heading's length counts when a new sentence starts after it.
 _MAX_LABEL_WORDS = 6
+_MAX_HEADING_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +58,19 @@ def split_lead(text: str) -> tuple[str, str]:
     """The lead of a paragraph-long item (its first sentence, or a short label before a colon) and the rest."""
     sentence = _SENTENCE_END.search(text)
     label = _LABEL_END.search(text)
-    short_label = label is not None and len(text[: label.start()].split()) <= _MAX_LABEL_WORDS
-    if short_label and (sentence is None or label.start() < sentence.start()):
+    if _is_label(text, label) and (sentence is None or label.start() < sentence.start()):
         return text[: label.start()], text[label.end() :]
     if sentence is None:
         return text, ""
     return text[: sentence.start()], text[sentence.end() :]
+
+
+def _is_label(text: str, label: re.Match[str] | None) -> bool:
+    """True when the text before `label` is a title: "Be patient: ...", or "Keep it under 30 minutes: A ..."."""
+    if label is None:
+        return False
+    words = len(text[: label.start()].split())
+    return words <= _MAX_LABEL_WORDS or (words <= _MAX_HEADING_WORDS and text[label.end()].isupper())
 
 
 def clean_title(title: str) -> str:

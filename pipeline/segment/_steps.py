@@ -14,6 +14,8 @@ _TITLE_COUNT = re.compile(
 )
 _STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
                "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
+# A list item that holds nothing but its number: "1", "1.", "Step 1".
+_BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
 _OTHER_KIND = re.compile(r"\b(?:signs?|reasons?|mistakes?|myths?|red flags?|symptoms?|benefits?|questions?|faqs?)\b",
                          re.IGNORECASE)
 
@@ -28,6 +30,7 @@ class _Candidate:
     noun: str | None
     kind: str
     level: int
+    body_start: int
 
 
 def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[int]) -> tuple[Step, ...]:
@@ -50,10 +53,33 @@ def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Cand
     for index, block in enumerate(blocks):
         if index in excluded or block.kind in ("quote", "figure"):
             continue
-        candidate = _candidate(index, block, _item_number(blocks, index))
+        lead = _lead_paragraph(blocks, index)
+        if lead is not None:
+            candidate = _candidate(index, _with_text(block, blocks[lead].text), block.number, lead + 1)
+        else:
+            candidate = _candidate(index, block, _item_number(blocks, index), index + 1)
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _lead_paragraph(blocks: Sequence[Block], index: int) -> int | None:
+    """The paragraph that carries a bare-number list item's step, as wikiHow writes it.
+
+    The item holds only its number ("1", "Step 1"); the step's bold lead sentence and its
+    text come out as the paragraph right after it.
+    """
+    block = blocks[index]
+    if block.kind != "list_item" or not block.ordered or block.level > 1 or block.number is None:
+        return None
+    if not _BARE_NUMBER.fullmatch(block.text) or index + 1 >= len(blocks):
+        return None
+    return index + 1 if blocks[index + 1].kind == "paragraph" else None
+
+
+def _with_text(block: Block, text: str) -> Block:
+    return Block(kind=block.kind, text=text, level=block.level, ordered=block.ordered, number=block.number,
+                 list_id=block.list_id)
 
 
 def _item_number(blocks: Sequence[Block], index: int) -> int | None:
@@ -65,7 +91,7 @@ def _item_number(blocks: Sequence[Block], index: int) -> int | None:
     return item.number if item.kind == "list_item" and item.ordered and item.level <= 1 else None
 
 
-def _candidate(index: int, block: Block, item_number: int | None) -> _Candidate | None:
+def _candidate(index: int, block: Block, item_number: int | None, body_start: int) -> _Candidate | None:
     numbered = read_numbered(block.text)
     whole_line = block.kind == "heading" or block.emphasis
     if numbered is not None:
@@ -79,7 +105,7 @@ def _candidate(index: int, block: Block, item_number: int | None) -> _Candidate 
         return None
     kind = "heading" if whole_line else block.kind
     return _Candidate(index, number, clean_title(title), rest, family, numbered and numbered.noun, kind,
-                      block.level)
+                      block.level, body_start)
 
 
 def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
@@ -153,7 +179,7 @@ def _enclosing_heading(
 
 def _step(blocks: Sequence[Block], candidate: _Candidate, last: int, excluded: frozenset[int]) -> Step:
     body = [candidate.rest] if candidate.rest else []
-    body.extend(blocks[index].text for index in range(candidate.index + 1, last + 1))
+    body.extend(blocks[index].text for index in range(candidate.body_start, last + 1))
     section = _enclosing_heading(blocks, candidate, excluded)
     return Step(
         number=candidate.number,

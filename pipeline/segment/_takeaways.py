@@ -6,14 +6,18 @@ import re
 from collections.abc import Sequence
 
 from pipeline.model import Block, Takeaway
+from pipeline.segment._promotions import is_call_to_action
 
 _LABEL = (
     r"(?:the\s+)?key\s+(?:take-?aways?|points?|insights?|lessons?)|take-?aways?|at\s+a\s+glance"
     r"|tl;?\s?dr|in\s+short|in\s+brief|(?:quick\s+)?summary|(?:the\s+)?bottom\s+line"
-    r"|main\s+points|the\s+short\s+version|quick\s+takes?"
+    r"|main\s+points|the\s+short\s+version|quick\s+takes?|things\s+(?:you\s+should|to)\s+know"
 )
 _WHOLE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.!…\-–—]*\s*$", re.IGNORECASE)
 _INLINE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+# A box whose lines were <br>-separated "• " items, kept in one block: "Key points • A. • B."
+_BULLETED_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.]?\s*(?P<rest>[•▪◦‣\n].*)$", re.IGNORECASE | re.DOTALL)
+_ITEM_BREAK = re.compile(r"\s*(?:\n|[•▪◦‣])\s*")
 # In a styled box (a blockquote) the bold label often runs straight into the text: "Summary Studies show".
 _BOX_LABEL = re.compile(rf"^\s*(?i:{_LABEL})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 
@@ -27,24 +31,28 @@ def find_takeaways(blocks: Sequence[Block]) -> tuple[tuple[Takeaway, ...], froze
             continue
         inline = _inline_label(block)
         if inline is not None:
-            takeaways.append(Takeaway(text=inline, block=index))
+            takeaways.extend(Takeaway(text=item, block=index) for item in _lines(inline))
             used.add(index)
         elif block.kind != "quote" and _WHOLE_LABEL.match(block.text):
             items = _items_after(blocks, index)
-            takeaways.extend(Takeaway(text=blocks[item].text, block=item) for item in items)
+            takeaways.extend(Takeaway(text=line, block=item) for item in items for line in _lines(blocks[item].text))
             used.update([index, *items])
     return tuple(takeaways), frozenset(used)
 
 
 def _inline_label(block: Block) -> str | None:
-    """The text after a label that opens the block itself: "TL;DR: ...", or "Summary ..." in a box."""
-    if block.kind == "paragraph":
-        match = _INLINE_LABEL.match(block.text)
-    elif block.kind == "quote":
-        match = _INLINE_LABEL.match(block.text) or _BOX_LABEL.match(block.text)
-    else:
-        match = None
+    """The text after a label that opens the block itself: "TL;DR: ...", "Key points • ...", or "Summary ..." in a box."""
+    if block.kind not in ("paragraph", "quote"):
+        return None
+    match = _BULLETED_LABEL.match(block.text) or _INLINE_LABEL.match(block.text)
+    if match is None and block.kind == "quote":
+        match = _BOX_LABEL.match(block.text)
     return match.group("rest").strip() if match else None
+
+
+def _lines(text: str) -> list[str]:
+    """The items of a text that holds several, one per line or after a bullet; else the text itself."""
+    return [line for line in _ITEM_BREAK.split(text) if line.strip()] if _ITEM_BREAK.search(text) else [text]
 
 
 def _items_after(blocks: Sequence[Block], label: int) -> list[int]:
@@ -59,6 +67,8 @@ def _items_after(blocks: Sequence[Block], label: int) -> list[int]:
     for index in range(start, len(blocks)):
         block = blocks[index]
         if block.kind in ("heading", "list_item") or (block.kind == "paragraph" and block.emphasis):
+            break
+        if is_call_to_action(block.text):
             break
         if block.kind in ("paragraph", "quote"):
             items.append(index)
