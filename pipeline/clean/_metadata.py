@@ -75,8 +75,22 @@ def _name_of(value: Any) -> str | None:
 
 def _title(root: HtmlElement, node: dict[str, Any], meta: dict[str, str], site_name: str | None) -> str | None:
     heading = next((normalize_text(h1.text_content()) for h1 in root.iter("h1")), None)
-    return _first(_text(node.get("headline")), meta.get("og:title"), meta.get("twitter:title"), heading or None,
-                  _document_title(root, site_name))
+    candidates = [
+        title for title in (_text(node.get("headline")), meta.get("og:title"), meta.get("twitter:title"), heading)
+        if title
+    ]
+    if not candidates:
+        return _document_title(root, site_name)
+    return _without_suffix(candidates[0], candidates[1:])
+
+
+def _without_suffix(title: str, others: list[str]) -> str:
+    """`title` without a site or section suffix that another source leaves off ("Title - Site")."""
+    for other in others:
+        rest = title[len(other) :] if title.startswith(other) else ""
+        if rest and _TITLE_SEPARATORS.match(rest):
+            return other
+    return title
 
 
 def _document_title(root: HtmlElement, site_name: str | None) -> str | None:

@@ -65,3 +65,10 @@ def test_author_fields_of_the_comment_form_are_not_taken_for_the_byline():
 
 def test_a_date_shown_in_an_element_classed_as_a_date_is_the_published_date():
     assert _metadata(SEED_PAGE.with_name("workwise-conflict-at-work-no-n.html")).published == "2021-04-12"
+
+
+def test_a_site_suffix_on_the_jsonld_headline_is_dropped_when_og_title_leaves_it_off():
+    html = (CLEAN_DATA / "jsonld-byline.html").read_text(encoding="utf-8").replace(
+        '"headline": "When to Walk Away From a Friendship"', '"headline": "When to Walk Away From a Friendship | Kindred Notes"'
+    )
+    assert extract_metadata(parse_html(html, "page.html")).title == "When to Walk Away From a Friendship"
