@@ -30,5 +30,12 @@ bench-tag: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 		$$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.tag.bench
 
+# Retrain the shipped advice detector (pipeline/tag/data/advice_detector) from the Reddit advice
+# corpus (../shared/data/advice-emnlp2020: train split; checkpoint and threshold from dev) and our
+# labelled article sentences.
+train: $(STAMP)
+	$(BIN)/python -m pipeline.tag.train --data ../shared/data/advice-emnlp2020 \
+		--labels corpus/labels/article_sentences.jsonl --out pipeline/tag/data/advice_detector
+
 clean-output:
 	rm -f output/*.json output/*.jsonl

@@ -208,6 +208,26 @@ def eval_clean(bench_dir: Path | None) -> None:
     click.echo(clean_bench.format_table(scores))
 
 
+@eval_group.command(name="tag")
+@click.option("--data", "data_dir", default="../shared/data/advice-emnlp2020", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The advice-emnlp2020 Reddit corpus.")
+@click.option("--labels", default="corpus/labels/article_sentences.jsonl", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Labelled article sentences (JSON Lines).")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
+@click.option("--reddit-only", is_flag=True, help="Skip the article sentences (no cross-validation training).")
+def eval_tag(data_dir: Path, labels: Path, folds: int, reddit_only: bool) -> None:
+    """Score advice detection on the Reddit test splits and tagging on labelled article sentences."""
+    from pipeline.evaluate import tag as tag_eval
+
+    if not reddit_only:
+        click.echo(f"cross-validating: training {folds} detectors, a minute each...", err=True)
+    try:
+        report = tag_eval.evaluate(data_dir, None if reddit_only else labels, Settings.from_env(), folds=folds)
+    except PipelineError as error:
+        _fail(error)
+    click.echo(report.table())
+
+
 @eval_group.command(name="segment")
 @click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory of pages, each with a <page>.gold.json beside it.")

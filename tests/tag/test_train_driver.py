@@ -11,6 +11,7 @@ from corpus_files import DATA
 
 from pipeline.tag.detector import ADVICE_LABEL
 from pipeline.tag.train import train_detector
+from pipeline.tag.train.driver import ARTICLE_WEIGHT
 
 REDDIT = DATA / "tag" / "reddit"
 LABELS = DATA / "tag" / "article_sentences_sample.jsonl"
@@ -19,7 +20,7 @@ LABELS = DATA / "tag" / "article_sentences_sample.jsonl"
 def test_train_writes_a_loadable_detector(tmp_path: Path) -> None:
     result = train_detector(REDDIT, tmp_path / "detector", labels=LABELS, max_steps=20)
 
-    assert result.train_sentences == 24 + 24 + 4
+    assert result.train_sentences == 24 + 24 + 4 * ARTICLE_WEIGHT
     assert result.dev_sentences == 12 + 12
     cfg = json.loads((tmp_path / "detector" / "cfg").read_text(encoding="utf-8"))
     assert cfg["labels"] == [ADVICE_LABEL]

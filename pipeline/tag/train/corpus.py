@@ -47,9 +47,9 @@ def read_reddit_split(path: Path) -> list[LabelledSentence]:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from error
+        raise InputError(str(path), f"cannot read: {error.strerror}") from error
     if rows and ("Sentence" not in rows[0] or "DS_Label" not in rows[0]):
-        raise InputError(f"{path} lacks the Sentence and DS_Label columns")
+        raise InputError(str(path), "lacks the Sentence and DS_Label columns")
     return [LabelledSentence(detokenise(row["Sentence"]), row["DS_Label"] == "1") for row in rows]
 
 
@@ -63,14 +63,14 @@ def iter_jsonl(path: Path) -> Iterator[dict]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from error
+        raise InputError(str(path), f"cannot read: {error.strerror}") from error
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             yield json.loads(line)
         except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: not JSON ({error.msg})") from error
+            raise InputError(f"{path}:{number}", f"not JSON ({error.msg})") from error
 
 
 def to_docbin(sentences: Iterable[LabelledSentence], nlp, path: Path) -> int:

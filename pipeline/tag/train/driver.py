@@ -24,6 +24,8 @@ from pipeline.tag.train.thresholds import best_threshold
 
 CONFIG = Path(__file__).parent / "detector.cfg"
 FORUMS = ("needadvice", "askparents")
+# Our article sentences are few beside the Reddit ones and closer to what the pipeline tags.
+ARTICLE_WEIGHT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,20 +48,24 @@ def train_detector(
     max_steps: int | None = None,
 ) -> TrainingResult:
     """Train on `data_dir`'s Reddit splits (+ `labels`) and write the component to `output`."""
-    train = [s for forum in FORUMS for s in read_reddit_split(data_dir / f"{forum}_train.tsv")]
+    train, dev = reddit_sentences(data_dir)
     if labels is not None:
-        train += read_article_labels(labels)
-    dev = [s for forum in FORUMS for s in read_reddit_split(data_dir / f"{forum}_dev.tsv")]
-    nlp = fit(train, dev, config=config, max_steps=max_steps)
+        train += read_article_labels(labels) * ARTICLE_WEIGHT
+    nlp, dev_f1 = fit(train, dev, config=config, max_steps=max_steps)
     component = nlp.get_pipe("advice_detector")
-    threshold, dev_f1 = best_threshold(
-        [s.advice for s in dev], [doc.cats[detector.ADVICE_LABEL] for doc in nlp.pipe(s.text for s in dev)]
-    )
-    component.cfg["threshold"] = threshold
     if output.exists():
         shutil.rmtree(output)
     component.to_disk(output, exclude=["vocab"])
-    return TrainingResult(output, threshold, dev_f1, len(train), len(dev))
+    return TrainingResult(output, component.threshold, dev_f1, len(train), len(dev))
+
+
+def reddit_sentences(data_dir: Path) -> tuple[list[LabelledSentence], list[LabelledSentence]]:
+    """The train and the dev sentences of both forums of the Reddit advice corpus."""
+    splits = {
+        split: [s for forum in FORUMS for s in read_reddit_split(data_dir / f"{forum}_{split}.tsv")]
+        for split in ("train", "dev")
+    }
+    return splits["train"], splits["dev"]
 
 
 def fit(
@@ -68,8 +74,11 @@ def fit(
     *,
     config: Path = CONFIG,
     max_steps: int | None = None,
-) -> Language:
-    """Run spaCy's training loop on `train`, keeping the checkpoint with the best dev AUC."""
+) -> tuple[Language, float]:
+    """Train a detector on `train`; keep the checkpoint with the best dev AUC, set the dev-best threshold.
+
+    Returns the trained pipeline and the advice F1 on `dev` at the chosen threshold.
+    """
     overrides = {} if max_steps is None else {"training.max_steps": max_steps}
     blank = spacy.blank("en")
     with tempfile.TemporaryDirectory(prefix="advice-detector-") as scratch:
@@ -80,7 +89,11 @@ def fit(
         nlp = init_nlp(load_config(config, overrides={**paths, **overrides}, interpolate=False))
         (workdir / "model").mkdir()
         train_loop(nlp, workdir / "model", stdout=_Quiet(), stderr=_Quiet())
-        return spacy.load(workdir / "model" / "model-best")
+        nlp = spacy.load(workdir / "model" / "model-best")
+    probabilities = [doc.cats[detector.ADVICE_LABEL] for doc in nlp.pipe(s.text for s in dev)]
+    threshold, dev_f1 = best_threshold([s.advice for s in dev], probabilities)
+    nlp.get_pipe("advice_detector").cfg["threshold"] = threshold
+    return nlp, dev_f1
 
 
 class _Quiet:

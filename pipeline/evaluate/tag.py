@@ -1,0 +1,224 @@
+"""Score advice tagging: the detector on the Reddit advice corpus, the whole tag stage on our
+labelled article sentences.
+
+Reddit (advice-emnlp2020): the shipped detector scores each test split; as in the corpus README,
+each forum's threshold is the one that maximises advice F1 on its own dev split. The figure at the
+shipped threshold (one threshold, chosen on both dev splits) is reported beside it.
+
+Article sentences: k-fold cross-validation grouped by page, so a fold's pages are never seen in
+its training. For each fold a detector is trained the way `make train` trains the shipped one
+(Reddit train splits plus the other folds' sentences, threshold from Reddit dev), swapped into the
+tag pipeline, and the fold's sentences are classified by the whole pipeline (`classify_lines`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline.errors import InputError, UsageError
+from pipeline.settings import Settings
+from pipeline.tag import classify_lines, load_nlp
+from pipeline.tag.detector import ADVICE_LABEL
+from pipeline.tag.train.corpus import LabelledSentence, iter_jsonl, read_reddit_split
+from pipeline.tag.train.driver import ARTICLE_WEIGHT, FORUMS, fit, reddit_sentences
+from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_scores
+
+DEFAULT_DATA_DIR = Path("../shared/data/advice-emnlp2020")
+DEFAULT_LABELS = Path("corpus/labels/article_sentences.jsonl")
+DETECTOR = "advice_detector"
+
+
+@dataclass(frozen=True, slots=True)
+class ForumScore:
+    """Advice-class scores of the detector on one forum's test split at one threshold."""
+
+    forum: str
+    threshold_from: str
+    threshold: float
+    scores: BinaryScores
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledArticleSentence:
+    """One hand-labelled article sentence (see docs/annotation-guide.md)."""
+
+    text: str
+    source: str
+    advice: bool
+    form: str | None
+    types: frozenset[str]
+
+    def as_training(self) -> LabelledSentence:
+        return LabelledSentence(self.text, self.advice)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReport:
+    """Cross-validated scores of the tag stage on the labelled article sentences."""
+
+    folds: int
+    sentences: int
+    detection: BinaryScores
+    types: dict[str, BinaryScores]
+    form_correct: int
+    form_total: int
+
+    @property
+    def macro_type_f1(self) -> float:
+        return sum(score.f1 for score in self.types.values()) / len(self.types) if self.types else 0.0
+
+    @property
+    def form_accuracy(self) -> float:
+        return self.form_correct / self.form_total if self.form_total else 0.0
+
+    def lines(self) -> list[str]:
+        """The report's table rows."""
+        d = self.detection
+        lines = ["", f"Article sentences ({self.sentences}; {self.folds}-fold cross-validation by page; "
+                     "whole tag pipeline)",
+                 f"  advice detection  P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}",
+                 f"  form accuracy     {self.form_accuracy:.3f} ({self.form_correct}/{self.form_total} "
+                 "sentences that gold and tagger both call advice)",
+                 f"  {'type':<22}{'P':>7}{'R':>7}{'F1':>7}"]
+        for name, s in self.types.items():
+            lines.append(f"  {name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
+        return lines + [f"  {'macro-F1':<36}{self.macro_type_f1:>7.3f}"]
+
+
+@dataclass(frozen=True, slots=True)
+class TagReport:
+    """Everything `advice-pipeline eval tag` prints."""
+
+    forums: list[ForumScore]
+    articles: ArticleReport | None
+
+    def table(self) -> str:
+        """The figures as a plain-text table."""
+        lines = ["Advice detection, Reddit test splits (advice class)",
+                 f"  {'forum':<12}{'threshold from':<16}{'thr':>7}{'P':>7}{'R':>7}{'F1':>7}"]
+        for score in self.forums:
+            s = score.scores
+            lines.append(f"  {score.forum:<12}{score.threshold_from:<16}{score.threshold:>7.3f}"
+                         f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
+        return "\n".join(lines + (self.articles.lines() if self.articles else []))
+
+
+def evaluate(
+    data_dir: Path, labels: Path | None, settings: Settings, *, folds: int = 5, max_steps: int | None = None
+) -> TagReport:
+    """Score the detector on Reddit and, when `labels` is given, the tag stage on article sentences.
+
+    `max_steps` caps each fold's training (the config's own limit when None).
+    """
+    forums = evaluate_reddit(data_dir)
+    articles = None
+    if labels is not None:
+        articles = evaluate_articles(labels, data_dir, settings, folds=folds, max_steps=max_steps)
+    return TagReport(forums, articles)
+
+
+def evaluate_reddit(data_dir: Path, nlp: Language | None = None) -> list[ForumScore]:
+    """The detector's advice-class scores on each forum's test split (see the module docstring)."""
+    nlp = nlp or _packaged_detector()
+    shipped = nlp.get_pipe(DETECTOR).threshold
+    results = []
+    for forum in FORUMS:
+        dev_gold, dev_probabilities = _gold_and_probabilities(nlp, data_dir / f"{forum}_dev.tsv")
+        gold, probabilities = _gold_and_probabilities(nlp, data_dir / f"{forum}_test.tsv")
+        own, _ = best_threshold(dev_gold, dev_probabilities)
+        for origin, threshold in ((f"{forum} dev", own), ("shipped", shipped)):
+            predicted = [probability >= threshold for probability in probabilities]
+            results.append(ForumScore(forum, origin, threshold, binary_scores(gold, predicted)))
+    return results
+
+
+def evaluate_articles(
+    labels: Path, data_dir: Path, settings: Settings, *, folds: int = 5, max_steps: int | None = None
+) -> ArticleReport:
+    """Cross-validate the tag stage on the labelled sentences, `folds` groups of pages."""
+    sentences = read_labelled_sentences(labels)
+    fold_of = page_folds(sorted({s.source for s in sentences}), folds)
+    reddit_train, reddit_dev = reddit_sentences(data_dir)
+    nlp = load_nlp(settings)
+    predictions: dict[int, dict] = {}
+    for fold in range(folds):
+        held_out = [i for i, s in enumerate(sentences) if fold_of[s.source] == fold]
+        if not held_out:
+            continue
+        rest = [s.as_training() for s in sentences if fold_of[s.source] != fold] * ARTICLE_WEIGHT
+        with _detector_trained_on(nlp, reddit_train + rest, reddit_dev, max_steps):
+            results = classify_lines((sentences[i].text for i in held_out), nlp)
+            predictions.update(zip(held_out, results, strict=True))
+    ordered = [predictions[i] for i in range(len(sentences))]
+    return _score_articles(sentences, ordered, folds)
+
+
+def read_labelled_sentences(path: Path) -> list[LabelledArticleSentence]:
+    """The labelled sentences of `path` (JSON Lines: text, source, advice, form, types)."""
+    sentences = []
+    for record in iter_jsonl(path):
+        try:
+            sentences.append(
+                LabelledArticleSentence(
+                    record["text"], record["source"], bool(record["advice"]), record["form"], frozenset(record["types"])
+                )
+            )
+        except (KeyError, TypeError) as error:
+            raise InputError(str(path), f"a record lacks text, source, advice, form or types ({error})") from None
+    return sentences
+
+
+def page_folds(pages: Sequence[str], folds: int) -> dict[str, int]:
+    """Deal the (sorted) pages round-robin into `folds` folds."""
+    if folds < 2:
+        raise UsageError("--folds", f"cross-validation needs at least 2 folds, not {folds}")
+    return {page: position % folds for position, page in enumerate(pages)}
+
+
+def _packaged_detector() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe(DETECTOR)
+    return nlp
+
+
+def _gold_and_probabilities(nlp: Language, split: Path) -> tuple[list[bool], list[float]]:
+    sentences = read_reddit_split(split)
+    docs = nlp.pipe(sentence.text for sentence in sentences)
+    return [s.advice for s in sentences], [doc.cats[ADVICE_LABEL] for doc in docs]
+
+
+@contextmanager
+def _detector_trained_on(
+    nlp: Language, train: list[LabelledSentence], dev: list[LabelledSentence], max_steps: int | None
+) -> Iterator[None]:
+    """Swap a freshly trained detector's weights into `nlp` (loaded once per process), then restore."""
+    if DETECTOR not in nlp.pipe_names:
+        raise UsageError(DETECTOR, "the tag pipeline has no such component to cross-validate")
+    detector = nlp.get_pipe(DETECTOR)
+    shipped = detector.to_bytes(exclude=["vocab"])
+    trained, _ = fit(train, dev, max_steps=max_steps)
+    detector.from_bytes(trained.get_pipe(DETECTOR).to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    try:
+        yield
+    finally:
+        detector.from_bytes(shipped, exclude=["vocab"])
+
+
+def _score_articles(sentences: list[LabelledArticleSentence], results: list[dict], folds: int) -> ArticleReport:
+    predicted_advice = [bool(result["advice"]) for result in results]
+    detection = binary_scores([s.advice for s in sentences], predicted_advice)
+    type_names = sorted({name for s in sentences for name in s.types})
+    predicted_types = [{item["type"] for item in result["types"]} if result["advice"] else set() for result in results]
+    types = {
+        name: binary_scores([name in s.types for s in sentences], [name in found for found in predicted_types])
+        for name in type_names
+    }
+    both = [(s, r) for s, r in zip(sentences, results, strict=True) if s.advice and r["advice"]]
+    correct = sum(1 for s, r in both if r["form"] == s.form)
+    return ArticleReport(folds, len(sentences), detection, types, correct, len(both))

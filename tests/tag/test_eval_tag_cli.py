@@ -1,0 +1,30 @@
+"""`advice-pipeline eval tag`: the figures on stdout, errors on stderr with the pipeline's exit codes."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from corpus_files import DATA
+
+from pipeline.cli import cli
+
+REDDIT = DATA / "tag" / "reddit"
+
+
+def test_reddit_only_prints_the_forum_table() -> None:
+    result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(REDDIT), "--reddit-only"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Advice detection, Reddit test splits (advice class)"
+    assert [line.split()[0] for line in lines[2:]] == ["needadvice", "needadvice", "askparents", "askparents"]
+
+
+def test_missing_data_fails_with_the_path_on_stderr(tmp_path) -> None:
+    result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(tmp_path / "absent"), "--reddit-only"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {tmp_path / 'absent' / 'needadvice_dev.tsv'}: cannot read")
+
+
+def test_one_fold_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(REDDIT), "--folds", "1"])
+    assert result.exit_code == 2

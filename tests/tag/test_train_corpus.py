@@ -1,0 +1,52 @@
+"""Reading the labelled sentence sources and undoing the Reddit corpus's tokenisation."""
+
+from __future__ import annotations
+
+import pytest
+from corpus_files import DATA
+
+from pipeline.errors import InputError
+from pipeline.tag.train.corpus import LabelledSentence, detokenise, read_article_labels, read_reddit_split
+
+REDDIT = DATA / "tag" / "reddit"
+
+
+@pytest.mark.parametrize(
+    ("tokenised", "text"),
+    [
+        ("I do n't know ( yet ) .", "I don't know (yet)."),
+        ("They ’re gon na do it , I ’ve heard !", "They’re gonna do it, I’ve heard!"),
+        ("Is n't it 80 % ?", "Isn't it 80%?"),
+        ("It 's my mom 's car ...", "It's my mom's car..."),
+    ],
+)
+def test_detokenise_rejoins_clitics_and_punctuation(tokenised: str, text: str) -> None:
+    assert detokenise(tokenised) == text
+
+
+def test_reddit_split_reads_ds_label_and_detokenised_sentence() -> None:
+    sentences = read_reddit_split(REDDIT / "needadvice_dev.tsv")
+    assert len(sentences) == 12
+    assert sum(sentence.advice for sentence in sentences) == 6
+    assert all(" ." not in sentence.text for sentence in sentences)
+
+
+def test_reddit_split_without_the_label_columns_is_refused(tmp_path) -> None:
+    split = tmp_path / "needadvice_dev.tsv"
+    split.write_text("ID\tText\nx\thello\n", encoding="utf-8")
+    with pytest.raises(InputError, match="lacks the Sentence and DS_Label columns"):
+        read_reddit_split(split)
+
+
+def test_article_labels_keep_text_and_advice() -> None:
+    assert read_article_labels(DATA / "tag" / "article_sentences_sample.jsonl")[:2] == [
+        LabelledSentence("Give your ex some space for a few weeks.", True),
+        LabelledSentence("Don't text them every day.", True),
+    ]
+
+
+def test_article_labels_name_the_line_that_is_not_json(tmp_path) -> None:
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text('{"text": "a", "advice": 1}\n{oops\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"labels.jsonl:2: not JSON"):
+        read_article_labels(labels)
