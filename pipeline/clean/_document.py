@@ -16,7 +16,7 @@ from pipeline.model import Block, Metadata
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                "head", "input", "textarea", "select", "button", "video", "audio", "map")
-_HIDDEN = etree.XPath(
+_HIDDEN = (
     "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
     " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
@@ -29,7 +29,7 @@ def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[
     if body is None:
         body = root
     etree.strip_elements(body, *_NEVER_TEXT, with_tail=False)
-    for hidden in _HIDDEN(body):
+    for hidden in body.xpath(_HIDDEN):
         hidden.drop_tree()
     blocks = [block for raw in select_blocks(body, walk_blocks(body)) if (block := _to_block(raw)) is not None]
     blocks = _numbered_lists(_without_orphan_headings(_without_title(blocks, metadata.title)))
