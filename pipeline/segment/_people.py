@@ -35,6 +35,8 @@ _PREPOSITION = re.compile(r"^(?:of|at|for|in|from|with|on|by|to)$")
 _PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
 _LEADING_DISCOURSE = re.compile(r"^(?:(?:as|and|but|so|or|yet|now|still|like|here's how|here is how)(?:\s+|$))+",
                                 re.IGNORECASE)
+# Words before a name that make them a clause ("When I interviewed"), not a description ("Barista trainer").
+_CLAUSE_WORDS = re.compile(r"\b(?:I|we|you|me|us|when|while|after|if|because|since|until|once)\b", re.IGNORECASE)
 _TRAILING_PUNCTUATION = " ,;:.!?"
 _ADVERB = re.compile(r"^(?:[a-z]+ly|once|also|has|have|had|often|always|even|then|later|best|well|again)$")
 
@@ -130,7 +132,7 @@ def _without_adverbs(chunk: str) -> str:
 def _person(found: tuple[str, str, str], appositives: list[str]) -> Person:
     before, name, honorific = found
     before = _LEADING_DISCOURSE.sub("", before).strip(_TRAILING_PUNCTUATION)
-    before = "" if before.lower() in ("a", "an", "the") else before
+    before = "" if before.lower() in ("a", "an", "the") or _CLAUSE_WORDS.search(before) else before
     parts = [part for part in (honorific, before, *appositives) if part]
     return Person(name=name, description=", ".join(parts) or None)
 

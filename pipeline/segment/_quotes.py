@@ -13,6 +13,8 @@ from pipeline.segment._sections import nearest_heading
 
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(—–]))‘([^‘]*?[,.!?])’")
 _MIN_WORDS = 4
+_OPENING_MARKS = "“\"‘'"
+_CLOSING_MARKS = "”\"’'"
 # How far back (in characters) a "she said" looks for the person it means: about two paragraphs.
 _PRONOUN_REACH = 1200
 _PRONOUN_BLOCKS = 4
@@ -33,12 +35,12 @@ def find_quotes(
     for index, block in enumerate(blocks):
         if block.kind == "heading" or index in furniture:
             continue
-        for start, end, attribution in _attributed_spans(blocks, index, people):
-            start, end = _quote_span(block.text, start, end)
+        for pieces, attribution in _attributed_quotes(blocks, index, people):
+            text, start, end = _quote_text(block.text, pieces)
             heading = nearest_heading(blocks, index, boxes)
             quotes.append(
                 Quote(
-                    text=block.text[start:end],
+                    text=text,
                     speaker=attribution.person.name,
                     speaker_description=attribution.person.description,
                     cue=attribution.cue,
@@ -51,27 +53,42 @@ def find_quotes(
     return tuple(quotes)
 
 
-def _attributed_spans(
+def _attributed_quotes(
     blocks: Sequence[Block], index: int, people: PeopleIndex
-) -> Iterator[tuple[int, int, Attribution]]:
-    """(start, end, attribution) of each attributed quotation inside block `index`."""
+) -> Iterator[tuple[list[tuple[int, int]], Attribution]]:
+    """(pieces, attribution) of each attributed quotation inside block `index`.
+
+    A quotation broken by its frame ("A," she said. "B.") is one quotation of two pieces.
+    """
     text = blocks[index].text
-    spans = quotation_spans(text)
-    if not spans and blocks[index].kind == "quote":
+    widener = lambda prefix: lambda name: people.widen(name, index, prefix)  # noqa: E731
+    quotes = _framed_quotes(text, _prose_before(blocks, index), widener)
+    if not quotes and blocks[index].kind == "quote":
         yield from _bare_blockquote(blocks, index)
         return
-    before = _prose_before(blocks, index)
+    for pieces, found in quotes:
+        if sum(len(text[start:end].split()) for start, end in pieces) >= _MIN_WORDS:
+            yield pieces, found
+
+
+def _framed_quotes(
+    text: str, before: str, widener: Callable[[str], Callable[[str], str]]
+) -> list[tuple[list[tuple[int, int]], Attribution]]:
+    """The quotations of `text` that a frame attributes, a piece right after a frame joined to its quote."""
+    quotes: list[tuple[list[tuple[int, int]], Attribution]] = []
     previous: Attribution | None = None
-    for start, end in spans:
+    for start, end in quotation_spans(text):
         found = attribution(text, start, end)
         if found is not None:
-            prefix = text[:start]
-            found = _resolved(found, before + prefix, lambda name: people.widen(name, index, prefix))
+            found = _resolved(found, before + text[:start], widener(text[:start]))
         if found is None and previous is not None and not text[previous.end : start - 1].strip():
-            found = Attribution(previous.person, previous.cue, sentence_end(text, end + 1))
-        if found is not None and len(text[start:end].split()) >= _MIN_WORDS:
-            yield start, end, found
+            quotes[-1][0].append((start, end))
+            previous = Attribution(previous.person, previous.cue, sentence_end(text, end + 1))
+            continue
+        if found is not None:
+            quotes.append(([(start, end)], found))
         previous = found
+    return quotes
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -108,26 +125,41 @@ def _resolved(found: Attribution, context: str, widen: Callable[[str], str]) -> 
     return found
 
 
-def _bare_blockquote(blocks: Sequence[Block], index: int) -> Iterator[tuple[int, int, Attribution]]:
-    """A blockquote without marks, attributed by a trailing "— Name" or the line after it."""
+def _bare_blockquote(blocks: Sequence[Block], index: int) -> Iterator[tuple[list[tuple[int, int]], Attribution]]:
+    """A blockquote no frame inside attributes, attributed by a trailing "— Name" or the line after it."""
     text = blocks[index].text
     dash = re.search(r"\s(?:[—–―]|--?|~)\s*(?=[A-Z][^—–]*$)", text)
     if dash:
         person = person_starting(text[dash.end() :])
         if person:
-            yield 0, dash.start(), Attribution(person, "—", len(text))
+            yield [_inside_marks(text, 0, dash.start())], Attribution(person, "—", len(text))
             return
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     person = attribution_line(following) if following is not None else None
     if person:
-        yield 0, len(text), Attribution(person, "—", len(text))
+        yield [_inside_marks(text, 0, len(text))], Attribution(person, "—", len(text))
 
 
-def _quote_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The quotation without surrounding space and the comma that hands over to its cue."""
+def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the quotation marks that enclose the whole of it."""
+    inner = text[start:end].strip()
+    if len(inner) > 1 and inner[0] in _OPENING_MARKS and inner[-1] in _CLOSING_MARKS:
+        offset = text.index(inner, start)
+        return offset + 1, offset + len(inner) - 1
+    return start, end
+
+
+def _quote_text(text: str, pieces: list[tuple[int, int]]) -> tuple[str, int, int]:
+    """The quotation's words, its pieces joined, and where it starts and ends in `text`."""
+    spans = [_quote_span(text, start, end, last=position == len(pieces) - 1) for position, (start, end) in enumerate(pieces)]
+    return " ".join(text[start:end] for start, end in spans), spans[0][0], spans[-1][1]
+
+
+def _quote_span(text: str, start: int, end: int, last: bool) -> tuple[int, int]:
+    """The piece without surrounding space and, when it ends the quotation, the comma that hands over to its cue."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+    while end > start and (text[end - 1].isspace() or (last and text[end - 1] == ",")):
         end -= 1
     return start, end
 

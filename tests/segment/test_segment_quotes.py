@@ -46,16 +46,37 @@ def test_quote_across_sentence_breaks_keeps_both_sentences(corpus_structure):
 
 def test_pronoun_speaker_resolves_to_the_person_named_before(corpus_structure):
     assert _said(corpus_structure("tidyhome-declutter-paren-numbered")) == [
-        ("Keiko Sato", "You are not organising things. You are deciding about them"),
-        ("Keiko Sato", "Once the decisions are made, the organising takes an afternoon."),
+        ("Keiko Sato", "You are not organising things. You are deciding about them, "
+                       "Once the decisions are made, the organising takes an afternoon."),
     ]
 
 
-def test_interrupted_quote_gives_both_parts_to_the_speaker(corpus_structure):
+def test_quote_interrupted_mid_sentence_is_one_quote_of_both_parts(corpus_structure):
     assert _said(corpus_structure("calmmoney-5-money-habits-hash-headings"))[1:] == [
-        ("Tom Okafor", "You are not your bank balance"),
-        ("Tom Okafor", "and the sooner you believe that, the sooner you can fix it."),
+        ("Tom Okafor", "You are not your bank balance, and the sooner you believe that, the sooner you can fix it."),
     ]
+
+
+def test_quote_resumed_after_she_said_is_one_quote_and_spans_both_parts(corpus_structure):
+    quote = corpus_structure("medium-habits-rebuilt-my-focus").quotes[0]
+    assert (quote.speaker, quote.speaker_description, quote.cue, quote.text) == (
+        "Ottoline Graves", "a cognitive scientist at Fernhollow University", "said",
+        "You don’t have a focus problem, You have an interruption problem.")
+    assert quote.end - quote.start > len(quote.text)
+
+
+def test_blockquote_in_quote_marks_with_dash_line_under_it(corpus_structure):
+    quote = corpus_structure("ghost-morning-routine-you-keep").quotes[0]
+    assert (quote.speaker, quote.speaker_description, quote.cue, quote.text) == (
+        "Soren Malvik-Ash", "Dr., behavioral scientist and author of Small Defaults", "—",
+        "A routine is not a performance. It's a set of defaults that lets you save your willpower for the "
+        "things that actually need it.")
+
+
+def test_told_me_frame_inside_a_list_item_step(corpus_structure):
+    quote = corpus_structure("ghost-morning-routine-you-keep").quotes[1]
+    assert (quote.speaker, quote.speaker_description, quote.cue, quote.text, quote.step) == (
+        "Halvor Brenning-Tate", "sleep researcher", "told me", "The evening is where the morning is won or lost.", 5)
 
 
 def test_straight_quote_marks_with_according_to_after(corpus_structure):
