@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.model import Block, Resource
+from pipeline.segment._promotions import is_call_to_action
 
 _LABEL = re.compile(
     r"^\s*(?:(?:recommended|suggested|additional|further|more)\s+)?"
@@ -13,6 +14,13 @@ _LABEL = re.compile(
     r"(?:\s+and\s+(?:resources|references|further\s+reading))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+_INLINE_LABEL = re.compile(
+    r"^\s*(?:recommended|suggested|further|additional)\s+(?:reading|resources|books)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Where a reading list's line breaks were lost: "... by Firstname Lastname" then the next title,
+# which must itself go on to a "by".
+_RUN_ON_BREAK = re.compile(r"\sby\s[A-Z][\w'’\-]+\s[A-Z][\w'’\-]+(?=\s[A-Z][^\n]*?\sby\s)")
 _YEAR = r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)\)"
 _APA = re.compile(rf"^(?P<authors>[^()]+?)\s*{_YEAR}\.?\s*(?P<rest>.+)$")
 _INVERTED_NAME = re.compile(
@@ -28,19 +36,30 @@ _AUTHOR_FIRST = re.compile(
     r"^(?P<author>(?:Dr\.\s)?[A-Z][\w'’\-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}),\s+(?P<rest>\S.*)$"
 )
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]+?)[,.]?[\"”]")
-_TRAILING_PUBLICATION = re.compile(r"\s*(?:\([^)]*\d{4}[^)]*\)|\.\s.*|,\s*\d{4}.*)$")
+_TRAILING_PUBLICATION = re.compile(
+    r"\s*(?:\([^)]*\d{4}[^)]*\)|\((?:\d+\w*|rev\.|revised|new)\s+ed\.?\).*|\.\s.*|(?<=[?!])\s.*|,\s*\d{4}.*)$",
+    re.IGNORECASE,
+)
 
 
 def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], frozenset[int]]:
-    """Every entry of every reading list, parsed; and the block indexes the lists occupy."""
+    """Every entry of every reading list, parsed; and the block indexes the lists occupy.
+
+    A list is the entries under a label heading, or the lines after a label that opens a
+    paragraph ("Recommended reading: ...").
+    """
     resources: list[Resource] = []
     used: set[int] = set()
     for index, block in enumerate(blocks):
-        if not _is_label(block):
+        if _is_label(block):
+            entries = _entries_after(blocks, index)
+            resources.extend(parse_citation(line) for entry in entries for line in _entry_lines(blocks[entry].text))
+            used.update([index, *entries])
             continue
-        entries = _entries_after(blocks, index)
-        resources.extend(parse_citation(blocks[entry].text) for entry in entries)
-        used.update([index, *entries])
+        inline = _INLINE_LABEL.match(block.text) if block.kind == "paragraph" else None
+        if inline is not None:
+            resources.extend(parse_citation(line) for line in _entry_lines(inline.group("rest")))
+            used.add(index)
     return tuple(resources), frozenset(used)
 
 
@@ -61,16 +80,38 @@ def _is_label(block: Block) -> bool:
 
 
 def _entries_after(blocks: Sequence[Block], label: int) -> list[int]:
+    """The entries under a label: its list items when it has a list (a lead-in or a closing
+    paragraph is not an entry), else its paragraphs; a newsletter blurb ends the list."""
     entries = []
     for index in range(label + 1, len(blocks)):
         block = blocks[index]
-        if block.kind == "heading" or (block.kind == "paragraph" and block.emphasis):
+        if block.kind == "heading" or (block.kind == "paragraph" and block.emphasis) or is_call_to_action(block.text):
             break
         if block.kind == "list_item" and block.level > 1:
             continue
         if block.kind in ("list_item", "paragraph"):
             entries.append(index)
-    return entries
+    listed = [index for index in entries if blocks[index].kind == "list_item"]
+    return listed or [index for index in entries if not blocks[index].text.rstrip().endswith(":")]
+
+
+def _entry_lines(text: str) -> list[str]:
+    """The entries of one block: one a line, or, where line breaks were lost, one per "Title by Author" run."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return [entry for line in lines for entry in _run_on_entries(line)]
+
+
+def _run_on_entries(text: str) -> list[str]:
+    """ "A by Jo Lee B: C by Al Ng" -> ["A by Jo Lee", "B: C by Al Ng"]; other text stays whole.
+
+    Only a two-word author followed by a capitalised word is cut after, so a longer name is
+    never split: at worst the entries stay joined.
+    """
+    cuts = [match.end() for match in _RUN_ON_BREAK.finditer(text)]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[start:end].strip() for start, end in zip(bounds, bounds[1:])]
 
 
 def _parse_apa(text: str) -> Resource | None:
@@ -108,7 +149,10 @@ def _parse_author_first(text: str) -> Resource | None:
 
 
 def _natural_names(authors: str) -> str:
-    """"Fisher, Helen" -> "Helen Fisher"; "Lee, A., Gray, B., & Silver, N." -> "A. Lee, B. Gray and N. Silver"."""
+    """"Fisher, Helen" -> "Helen Fisher"; "Lee, A., Gray, B., & Silver, N." -> "A. Lee, B. Gray & N. Silver".
+
+    The last two names are joined by the word the citation uses ("&" or "and").
+    """
     people = re.split(r",?\s+(?:and|&)\s+|(?<=\.),\s+(?=[A-Z][\w'’\-]+,)", authors.strip(" ,"))
     names = []
     for person in (_drop_full_stop(part.strip(" ,")) for part in people):
@@ -116,7 +160,8 @@ def _natural_names(authors: str) -> str:
             last, first = (piece.strip() for piece in person.split(",", 1))
             person = f"{first} {last}"
         names.append(person)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    joiner = " & " if re.search(r"\s&\s", authors) else " and "
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
 
 def _drop_full_stop(name: str) -> str:

@@ -199,11 +199,20 @@ def _last_blocks(blocks: Sequence[Block], run: list[_Candidate], excluded: froze
     many blocks as the other items had at most (none, for a list of one-line items).
     """
     following = [candidate.index for candidate in run[1:]] + [len(blocks)]
-    lasts = [_last_block(blocks, candidate, end, excluded) for candidate, end in zip(run, following)]
+    lasts = [_without_trailing_figures(blocks, candidate, _last_block(blocks, candidate, end, excluded))
+             for candidate, end in zip(run, following)]
     if run[-1].kind == "list_item" and len(run) > 1:
         longest = max(last - candidate.index for candidate, last in zip(run[:-1], lasts[:-1]))
         lasts[-1] = min(lasts[-1], run[-1].index + longest)
     return lasts
+
+
+def _without_trailing_figures(blocks: Sequence[Block], candidate: _Candidate, last: int) -> int:
+    """The last block before any images that end the step: a list item's image comes first in
+    the item (wikiHow), so an image right before the next step is that step's."""
+    while last >= candidate.body_start and blocks[last].kind == "figure":
+        last -= 1
+    return last
 
 
 def _last_block(blocks: Sequence[Block], candidate: _Candidate, following: int, excluded: frozenset[int]) -> int:

@@ -7,7 +7,8 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.errors import InputError
-from pipeline.evaluate.segment import evaluate_corpus
+from pipeline.evaluate.segment import SegmentReport, evaluate_corpus, score_page
+from pipeline.model import Resource, Structure
 from pipeline.settings import Settings
 
 
@@ -64,3 +65,11 @@ def test_eval_segment_exits_one_when_a_page_cannot_be_read(segment_data):
     result = CliRunner().invoke(cli, ["eval", "segment", "--corpus", str(segment_data / "scoring-missing-page")])
     assert result.exit_code == 1
     assert "gone.html" in result.stderr
+
+
+def test_ampersand_and_the_word_and_score_as_the_same_author_list():
+    report = SegmentReport()
+    structure = Structure(resources=(Resource("x", "P. Vantongeren and M. Lusk", "Sorted", None),))
+    gold = {"resources": [{"author": "P. Vantongeren & M. Lusk", "title": "Sorted", "subtitle": None}]}
+    score_page(structure, gold, report, "page.html")
+    assert report.tallies["resources"].matched == 1

@@ -18,7 +18,7 @@ def test_inverted_name_with_middle_initial(corpus_structure):
 
 def test_apa_citation_with_many_authors(corpus_structure):
     assert _parsed(corpus_structure("healthline-style-anxiety-tips-tip-n")) == [
-        ("M. D. Lieberman, N. I. Eisenberger, M. J. Crockett, S. M. Tom, J. H. Pfeifer and B. M. Way",
+        ("M. D. Lieberman, N. I. Eisenberger, M. J. Crockett, S. M. Tom, J. H. Pfeifer & B. M. Way",
          "Putting feelings into words", "Affect labeling disrupts amygdala activity"),
         ("D. D. Burns", "Feeling good", "The new mood therapy"),
     ]
@@ -58,7 +58,7 @@ def test_title_by_author_with_a_name_particle():
 def test_apa_pair_of_authors_with_ampersand():
     parsed = parse_citation("Gottman, J. M., & Silver, N. (1999). The seven principles for making marriage work. Crown.")
     assert (parsed.author, parsed.title, parsed.subtitle) == (
-        "J. M. Gottman and N. Silver", "The seven principles for making marriage work", None)
+        "J. M. Gottman & N. Silver", "The seven principles for making marriage work", None)
 
 
 def test_entry_without_an_author_keeps_its_text_as_title():

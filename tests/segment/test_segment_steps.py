@@ -141,3 +141,27 @@ def test_partial_bold_tip_paragraphs_beside_the_counted_steps_are_not_steps(corp
 
 def test_last_one_line_list_item_does_not_take_the_paragraph_after_the_list(corpus_structure):
     assert corpus_structure("stillpoint-how-to-meditate-list-steps").steps[-1].text == ""
+
+
+def test_wikihow_bare_number_items_take_the_lead_sentence_of_their_paragraph(corpus_structure):
+    structure = corpus_structure("howfolk-start-journaling")
+    steps = structure.steps
+    assert _titles(structure)[:2] == [
+        (1, "Choose a notebook that feels inviting"), (2, "Pick a regular time and place to write")]
+    assert len(steps) == 9
+    assert steps[0].text.startswith("Some people love a thick leather-bound journal")
+    assert steps[0].text.endswith("Keep a pen clipped to your notebook so you never have an excuse to skip.")
+
+
+def test_list_item_title_before_a_colon_may_run_to_a_headings_length(corpus_structure):
+    structure = corpus_structure("ghost-morning-routine-you-keep")
+    steps = structure.steps
+    assert _titles(structure)[2:4] == [
+        (3, "Stack them onto something you already do"), (4, "Keep the whole thing under 30 minutes")]
+    assert steps[3].text.startswith("A short routine survives busy weeks.")
+
+
+def test_bold_numbered_lead_in_paragraphs_title_ends_at_the_first_sentence(corpus_structure):
+    structure = corpus_structure("blogger-cut-grocery-bill")
+    assert _titles(structure)[:2] == [(1, "Shop your pantry first"), (2, "Plan meals around what's on sale")]
+    assert [step.number for step in structure.steps] == list(range(1, 9))
