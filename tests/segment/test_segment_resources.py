@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.model import Resource
-from pipeline.segment._resources import parse_citation
+from pipeline.model import Block, Resource
+from pipeline.segment._resources import find_resources, parse_citation
 
 
 def _parsed(structure) -> list[tuple[str | None, str | None, str | None]]:
@@ -64,3 +64,46 @@ def test_apa_pair_of_authors_with_ampersand():
 def test_entry_without_an_author_keeps_its_text_as_title():
     assert parse_citation("National Sleep Foundation sleep guidelines") == Resource(
         "National Sleep Foundation sleep guidelines", None, "National Sleep Foundation sleep guidelines", None)
+
+
+def test_apa_entries_keep_the_ampersand_as_written(corpus_structure):
+    assert _parsed(corpus_structure("tidynest-declutter-when-overwhelmed"))[2] == (
+        "P. Vantongeren & M. Lusk", "Sorted", "A Room-by-Room Guide for the Chronically Overwhelmed")
+
+
+def test_journal_article_title_and_subtitle_end_before_the_journal(corpus_structure):
+    assert _parsed(corpus_structure("tidynest-declutter-when-overwhelmed"))[0] == (
+        "W. Halloway-Finch", "Unfinished business", "How household clutter shapes attention and mood")
+
+
+def test_lead_in_and_newsletter_paragraphs_around_a_reading_list_are_not_entries(corpus_structure):
+    assert _parsed(corpus_structure("medium-habits-rebuilt-my-focus")) == [
+        ("Corin Maddox", "Deep Hours", None),
+        ("Sabine Okoro-Lind", "The Unhurried Mind", "Notes on Attention in a Loud World"),
+        ("Fennimore Blake and Ada Wrenfield", "Quiet Work", None),
+    ]
+
+
+def test_inline_label_reading_list_whose_line_breaks_were_lost(corpus_structure):
+    assert _parsed(corpus_structure("blogger-cut-grocery-bill")) == [
+        ("Wilhelmina Strand", "The Thrifty Kitchen", None),
+        ("Augustin Pellew", "Feed Five on Fifty", "Real Meals on a Real Budget"),
+    ]
+
+
+def test_inline_label_reading_list_one_entry_a_line():
+    resources, used = find_resources([Block("paragraph", "Further reading:\nDeep Hours by Corin Maddox\nQuiet Work")])
+    assert [(item.author, item.title) for item in resources] == [("Corin Maddox", "Deep Hours"), (None, "Quiet Work")]
+    assert used == frozenset({0})
+
+
+def test_organisation_author_and_edition_left_out_of_the_title():
+    parsed = parse_citation("American Psychological Association. (2020). Publication manual of the American "
+                            "Psychological Association (7th ed.). APA.")
+    assert (parsed.author, parsed.title, parsed.subtitle) == (
+        "American Psychological Association", "Publication manual of the American Psychological Association", None)
+
+
+def test_question_title_keeps_its_question_mark():
+    parsed = parse_citation("National Sleep Foundation. (2021). How much sleep do we really need? Retrieved online.")
+    assert (parsed.author, parsed.title) == ("National Sleep Foundation", "How much sleep do we really need?")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pipeline.model import Block
+from pipeline.segment._takeaways import find_takeaways
+
 
 def _texts(structure) -> list[str]:
     return [takeaway.text for takeaway in structure.takeaways]
@@ -74,3 +77,32 @@ def test_summary_box_label_running_into_its_text(data_structure):
 
 def test_bottom_line_label_with_an_ellipsis(data_structure):
     assert _texts(data_structure("takeaway-boxes"))[4:] == ["Small, regular habits beat big fixes for steady energy."]
+
+
+def test_bold_label_and_bullet_lines_in_one_callout_block(corpus_structure, corpus_gold):
+    page = "ghost-morning-routine-you-keep"
+    assert _texts(corpus_structure(page)) == corpus_gold(page)["takeaways"]
+    assert _texts(corpus_structure(page))[0] == "Build your routine around the time you already wake up, not an ideal one."
+
+
+def test_newsletter_blurb_after_the_bottom_line_is_not_a_takeaway(corpus_structure):
+    assert _texts(corpus_structure("calmmoney-5-money-habits-hash-headings")) == [
+        "Financial calm comes from regular contact with your money, a small cushion, and systems that do the work "
+        "for you."]
+
+
+def test_things_you_should_know_heading_takes_its_list():
+    blocks = [
+        Block("heading", "Things You Should Know", level=2),
+        Block("list_item", "Pick a notebook you enjoy.", level=1, list_id=1),
+        Block("list_item", "Write for five minutes a day.", level=1, list_id=1),
+        Block("heading", "Steps", level=2),
+    ]
+    takeaways, used = find_takeaways(blocks)
+    assert [takeaway.text for takeaway in takeaways] == ["Pick a notebook you enjoy.", "Write for five minutes a day."]
+    assert used == frozenset({0, 1, 2})
+
+
+def test_label_over_line_broken_items_gives_one_takeaway_a_line():
+    takeaways, _ = find_takeaways([Block("paragraph", "Key points\n• Sleep at the same time.\n• Wake with light.")])
+    assert [takeaway.text for takeaway in takeaways] == ["Sleep at the same time.", "Wake with light."]
