@@ -38,6 +38,7 @@ OBJECT_STARTS = frozenset({"DT", "PRP$", "PRP", "CD", "RP", "PDT"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "JJ", "VBN", "VBD"})
 PARTICLES = frozenset({"to", "up", "down", "out", "off", "aside", "away", "back"})
+NEGATIONS = frozenset({"not", "n't", "never"})
 TAG_QUESTION_WORDS = frozenset({"right", "ok", "okay", "no", "eh", "huh", "yes", "yeah"})
 IMPORTANT = frozenset({"important", "essential", "crucial", "vital", "necessary", "key", "critical", "helpful"})
 
@@ -91,8 +92,14 @@ def suggestion_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def may_be_imperative(sentence: Span) -> bool:
-    """True when a base-form verb opens a clause: only then can the parse find an imperative."""
+def needs_parse(sentence: Span) -> bool:
+    """True when only the parse can tell whether the sentence is imperative.
+
+    A base-form verb opening a clause may be an imperative; when it opens the sentence itself
+    (after adverbs or a label) nothing can stand before it as its subject, so the tags settle it.
+    """
+    if _opening_imperative(sentence) is not None:
+        return False
     clause_start = True
     for token in sentence:
         if token.is_space:
@@ -114,7 +121,9 @@ def sentence_form(
     """
     if sentence.text.rstrip().endswith("?"):
         return "question" if _asks_the_reader(sentence) else None
-    imperative = _imperative_form(parsed) if parsed is not None else None
+    imperative = _opening_imperative(sentence)
+    if imperative is None and parsed is not None:
+        imperative = _imperative_form(parsed)
     if imperative is None and _opens_with_misread_verb(sentence, verbs):
         imperative = "directive"
     if imperative is not None:
@@ -124,6 +133,21 @@ def sentence_form(
             return "prohibition"
         return "suggestion"
     return "suggestion" if _gerund_is_important(sentence) else None
+
+
+def _opening_imperative(sentence: Span) -> AdviceForm | None:
+    """The form of a sentence that opens with a base-form verb ("Give them space", "Don't force it")."""
+    first = _first_word(sentence)
+    if first is None or first.tag_ != "VB" or first.lower_ == "let" and _next_is(first, "'s"):
+        return None
+    negated = any(token.lower_ in NEGATIONS for token in sentence.doc[sentence.start:first.i])
+    verb = first
+    if first.lower_ == "do" and first.i + 1 < sentence.end and sentence.doc[first.i + 1].lower_ in NEGATIONS:
+        negated = True
+        verb = next((token for token in sentence.doc[first.i + 2:sentence.end] if token.tag_ == "VB"), first)
+    if negated or verb.lemma_ in PROHIBITIVE_VERBS:
+        return "prohibition"
+    return "suggestion" if verb.lemma_ in SOFT_VERBS else "directive"
 
 
 def _imperative_form(parsed: Span) -> AdviceForm | None:

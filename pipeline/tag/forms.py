@@ -23,7 +23,7 @@ from spacy.training import Example
 from spacy.util import minibatch, registry
 
 from pipeline.model import AdviceForm
-from pipeline.tag._form_rules import RULE_SCORES, may_be_imperative, sentence_form, suggestion_matcher
+from pipeline.tag._form_rules import RULE_SCORES, needs_parse, sentence_form, suggestion_matcher
 
 DEFAULT_SPANS_KEY = "advice"
 # Set on sentences by the trained detector (pipeline/tag/detector.py) when it runs earlier.
@@ -193,7 +193,7 @@ class AdviceFormDetector:
             if doc.has_annotation("DEP"):
                 parses.update(((position, sentence.start), sentence) for sentence in doc.sents)
             elif self.parser is not None:
-                candidates = [sentence for sentence in doc.sents if may_be_imperative(sentence)]
+                candidates = [sentence for sentence in doc.sents if needs_parse(sentence)]
                 pending.extend(((position, sentence.start), copy) for sentence, copy in _copies(doc, candidates))
         if pending:
             parser = self.nlp.get_pipe(self.parser)
