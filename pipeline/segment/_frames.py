@@ -29,6 +29,10 @@ _MANNER = r"(?:\s+it)?(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succin
 # "puts it this way in his newsletter:" - a short place or occasion may sit between cue and colon.
 _OCCASION = r"(?:\s+(?:in|on|at|during|for)\s+[^,:\"“”]{1,40}?(?=\s*[,:]))?"
 _CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}{_OCCASION}(?:\s+that)?\s*[,:]?\s*$")
+# "X told The Morning Post:" - the listener a "told" names before the quote is a publication or a person.
+_TOLD_BEFORE = re.compile(
+    r"\s(?P<cue>told|tells)\s+(?:the\s+)?[A-Z][\w'’.&\-]*(?:\s+[A-Z][\w'’.&\-]*){0,3}\s*[,:]\s*$"
+)
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)(?P<cue>according to|in the words of)\s+(?P<who>.+?)\s*[,:]?\s*$", re.I)
 _CUE_AFTER = re.compile(rf"^\s*(?P<cue>{_VERBS}|according to)\s+(?P<who>.+)$", re.DOTALL)
 _SUBJECT_AFTER = re.compile(rf"^\s*(?:as\s+)?(?P<who>[^\"“”]{{1,120}}?)\s+(?P<cue>{_SUBJECT_VERBS})\b", re.I)
@@ -58,7 +62,7 @@ def _attribution_before(lead: str, close: int) -> Attribution | None:
     if source:
         person = person_starting(source.group("who"))
         return Attribution(person, source.group("cue").lower(), close + 1) if person else None
-    cue = _CUE_BEFORE.search(lead)
+    cue = _CUE_BEFORE.search(lead) or _TOLD_BEFORE.search(lead)
     if cue is None:
         return None
     subject = lead[: cue.start()]
@@ -81,7 +85,7 @@ def _attribution_after(text: str, start: int, end: int) -> Attribution | None:
     after = after.lstrip(" ,")
     cue = _CUE_AFTER.match(after)
     if cue:
-        person = person_starting(cue.group("who"))
+        person = _named_after_cue(cue.group("who"))
         return Attribution(person, cue.group("cue"), stop) if person else None
     subject = _SUBJECT_AFTER.match(after)
     if subject is None:
@@ -91,6 +95,21 @@ def _attribution_after(text: str, start: int, end: int) -> Attribution | None:
         return Attribution(Person(who, None), subject.group("cue"), stop)
     person = person_ending(who)
     return Attribution(person, subject.group("cue"), stop) if person else None
+
+
+def _named_after_cue(who: str) -> Person | None:
+    """The person after "says": "Dr. Jane Smith, a therapist", or "the charity's founder, Amara Osei"."""
+    person = person_starting(who)
+    if person is not None:
+        return person
+    role, comma, rest = who.partition(",")
+    words = role.split()
+    if not comma or not words or not (words[0][0].islower() or words[0] in ("The", "A", "An")):
+        return None
+    named = person_starting(rest)
+    if named is None:
+        return None
+    return Person(named.name, ", ".join(part for part in (role.strip(), named.description) if part))
 
 
 def attribution_line(block: Block) -> Person | None:

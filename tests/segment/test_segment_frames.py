@@ -40,3 +40,23 @@ def test_quote_ending_a_sentence_takes_no_cue_from_the_next_one():
 
 def test_verb_that_is_not_speech_is_no_cue():
     assert _frame("Therapist Corinne Abbey calls boundaries “cues for how to treat you.”") is None
+
+
+def test_told_a_publication_before_the_quote():
+    assert _frame("As coach Dana White told Runner’s World, “The first mile is always a liar.”") == (
+        "Dana White", "coach", "told")
+
+
+def test_told_a_publication_after_the_quote():
+    assert _frame("“Sleep is a skill you can practise,” Maya Lindqvist told The Morning Post.") == (
+        "Maya Lindqvist", None, "told")
+
+
+def test_says_then_a_role_then_the_name():
+    assert _frame("“You may rest before you are exhausted,” says the charity’s founder, Amara Osei.") == (
+        "Amara Osei", "the charity’s founder", "says")
+
+
+def test_explains_after_the_quote():
+    assert _frame("“Clutter is a pile of decisions,” explains Dr. Wren Hallow, a psychologist.") == (
+        "Wren Hallow", "Dr., a psychologist", "explains")
