@@ -16,6 +16,7 @@ _STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy
                "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
 # A list item that holds nothing but its number: "1", "1.", "Step 1".
 _BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
+_PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|four|five|six)\b", re.IGNORECASE)
 _OTHER_KIND = re.compile(r"\b(?:signs?|reasons?|mistakes?|myths?|red flags?|symptoms?|benefits?|questions?|faqs?)\b",
                          re.IGNORECASE)
 
@@ -40,7 +41,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     `excluded` are blocks already claimed (takeaway boxes, reading lists) or page furniture.
     """
     candidates = _candidates(blocks, excluded)
-    runs = [run for run in _runs(candidates) if _long_enough(run)]
+    runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, title))
@@ -112,7 +113,7 @@ def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
     """Candidates written alike, split wherever the numbering does not go on by one."""
     groups: dict[tuple[str, str, int], list[_Candidate]] = {}
     for candidate in candidates:
-        groups.setdefault((candidate.kind, _series_family(candidate), candidate.level), []).append(candidate)
+        groups.setdefault(_group_key(candidate), []).append(candidate)
     runs = []
     for members in groups.values():
         run = [members[0]]
@@ -124,6 +125,34 @@ def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
                 run = [candidate]
         runs.append(run)
     return runs
+
+
+def _in_parts(runs: list[list[_Candidate]], blocks: Sequence[Block]) -> list[list[_Candidate]]:
+    """Runs joined where a series starts again at 1 under a "Part 2" / "Method 2" heading.
+
+    How-to sites split long instructions into parts, each an ordered list of its own; the
+    parts are one series whose numbers restart.
+    """
+    joined: list[list[_Candidate]] = []
+    last_of_kind: dict[tuple[str, str, int], list[_Candidate]] = {}
+    for run in sorted(runs, key=lambda members: members[0].index):
+        key = _group_key(run[0])
+        before = last_of_kind.get(key)
+        if before is not None and run[0].number == 1 and _opens_part(blocks, before[-1], run[0]):
+            before.extend(run)
+            continue
+        joined.append(run)
+        last_of_kind[key] = run
+    return joined
+
+
+def _opens_part(blocks: Sequence[Block], previous: _Candidate, first: _Candidate) -> bool:
+    heading = _enclosing_heading(blocks, first)
+    return heading is not None and heading > previous.index and bool(_PART_HEADING.match(blocks[heading].text))
+
+
+def _group_key(candidate: _Candidate) -> tuple[str, str, int]:
+    return candidate.kind, _series_family(candidate), candidate.level
 
 
 def _series_family(candidate: _Candidate) -> str:

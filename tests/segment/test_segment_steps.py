@@ -165,3 +165,14 @@ def test_bold_numbered_lead_in_paragraphs_title_ends_at_the_first_sentence(corpu
     structure = corpus_structure("blogger-cut-grocery-bill")
     assert _titles(structure)[:2] == [(1, "Shop your pantry first"), (2, "Plan meals around what's on sale")]
     assert [step.number for step in structure.steps] == list(range(1, 9))
+
+
+def test_numbering_that_restarts_under_part_headings_is_one_series(data_structure):
+    structure = data_structure("howto-parts")
+    assert [(step.number, step.title, step.section) for step in structure.steps] == [
+        (1, "Pick a pot one size larger", "Part 1 of 2: Getting Ready"),
+        (2, "Water the plant the day before", "Part 1 of 2: Getting Ready"),
+        (1, "Tip the plant out gently", "Part 2 of 2: Moving the Plant"),
+        (2, "Loosen the root ball", "Part 2 of 2: Moving the Plant"),
+        (3, "Settle it at the same depth", "Part 2 of 2: Moving the Plant"),
+    ]
