@@ -45,7 +45,12 @@ def test_eval_clean_prints_the_table_for_our_stage_and_trafilatura():
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[2].startswith("| advice-pipeline clean | 1.000 | 1.000 | 1.000 |")
-    assert [line.split(" | ")[0] for line in lines[3:5]] == ["| trafilatura default", "| trafilatura favor_precision"]
+    assert [line.split(" | ")[0] for line in lines[3:7]] == [
+        "| trafilatura default",
+        "| trafilatura favor_precision",
+        "| trafilatura default, no comments",
+        "| trafilatura favor_precision, no comments",
+    ]
     assert lines[-1].startswith("speed ratio (advice-pipeline clean / trafilatura default): ")
 
 

@@ -14,6 +14,7 @@ from pipeline.evaluate.clean import (
     format_table,
     load_pages,
     page_precision_recall,
+    run_tools,
     score,
     shingles,
 )
@@ -69,3 +70,9 @@ def test_table_prints_each_tool_and_the_speed_ratio():
         "",
         "speed ratio (ours / trafilatura default): 1.20x",
     ]
+
+
+def test_run_tools_scores_each_tool_on_every_page():
+    pages = load_pages(BENCH)
+    scores = run_tools([("echo gold", lambda html: pages[0].expected), ("nothing", lambda html: "")], pages)
+    assert [(s.tool, s.precision, s.recall) for s in scores] == [("echo gold", 0.5, 0.5), ("nothing", 0.0, 0.0)]
