@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from lxml import etree
@@ -21,6 +22,7 @@ _HIDDEN = (
     " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
 _MIN_ARTICLE_CHARS = 80
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[Block, ...]:
@@ -32,7 +34,8 @@ def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[
     for hidden in body.xpath(_HIDDEN):
         hidden.drop_tree()
     blocks = [block for raw in select_blocks(body, walk_blocks(body)) if (block := _to_block(raw)) is not None]
-    blocks = _numbered_lists(_without_orphan_headings(_without_title(blocks, metadata.title)))
+    blocks = _without_title(_without_leading_counters(blocks), metadata.title)
+    blocks = _numbered_lists(_without_orphan_headings(blocks))
     if sum(len(block.text) for block in blocks if block.kind != "figure") < _MIN_ARTICLE_CHARS:
         raise NoArticleError(source, "page holds no article text")
     return tuple(blocks)
@@ -82,4 +85,13 @@ def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
             block.level == 1 or block.text.endswith(".")
             or (folded_title and folded_title.startswith(block.text.casefold()))
         )
+    ]
+
+
+def _without_leading_counters(blocks: list[Block]) -> list[Block]:
+    """Drop wordless lines above the first paragraph: like and comment counts, icons ("1.2K", "💡")."""
+    first_prose = next((index for index, block in enumerate(blocks) if len(block.text) >= 80), len(blocks))
+    return [
+        block for index, block in enumerate(blocks)
+        if index >= first_prose or block.kind == "figure" or _WORD.search(block.text)
     ]
