@@ -18,9 +18,10 @@ _INLINE_LABEL = re.compile(
     r"^\s*(?:recommended|suggested|further|additional)\s+(?:reading|resources|books)\s*:\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-# Where a reading list's line breaks were lost: "... by Firstname Lastname" then the next title,
-# which must itself go on to a "by".
-_RUN_ON_BREAK = re.compile(r"\sby\s[A-Z][\w'’\-]+\s[A-Z][\w'’\-]+(?=\s[A-Z][^\n]*?\sby\s)")
+# Where a reading list's line breaks were lost: "... by Firstname Lastname" (or two such names
+# joined by "and") then the next title, which must itself go on to a "by".
+_RUN_ON_NAME = r"[A-Z][\w'’\-]+(?:\s[A-Z]\.)*\s[A-Z][\w'’\-]+"
+_RUN_ON_BREAK = re.compile(rf"\sby\s{_RUN_ON_NAME}(?:\s(?:and|&)\s{_RUN_ON_NAME})?(?=\s[A-Z][^\n]*?\sby\s)")
 _YEAR = r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)\)"
 _APA = re.compile(rf"^(?P<authors>[^()]+?)\s*{_YEAR}\.?\s*(?P<rest>.+)$")
 _INVERTED_NAME = re.compile(

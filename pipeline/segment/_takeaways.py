@@ -16,8 +16,9 @@ _LABEL = (
 _WHOLE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.!…\-–—]*\s*$", re.IGNORECASE)
 _INLINE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 # A box whose lines were <br>-separated "• " items, kept in one block: "Key points • A. • B."
-_BULLETED_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.]?\s*(?P<rest>[•▪◦‣\n].*)$", re.IGNORECASE | re.DOTALL)
-_ITEM_BREAK = re.compile(r"\s*(?:\n|[•▪◦‣])\s*")
+_BULLETS = "•▪◦‣●✓✔☑✅➜►▸◆★"
+_BULLETED_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.]?\s*(?P<rest>[{_BULLETS}\n].*)$", re.IGNORECASE | re.DOTALL)
+_ITEM_BREAK = re.compile(rf"\s*(?:\n|[{_BULLETS}])\s*")
 # In a styled box (a blockquote) the bold label often runs straight into the text: "Summary Studies show".
 _BOX_LABEL = re.compile(rf"^\s*(?i:{_LABEL})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 

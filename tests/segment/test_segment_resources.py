@@ -107,3 +107,12 @@ def test_organisation_author_and_edition_left_out_of_the_title():
 def test_question_title_keeps_its_question_mark():
     parsed = parse_citation("National Sleep Foundation. (2021). How much sleep do we really need? Retrieved online.")
     assert (parsed.author, parsed.title) == ("National Sleep Foundation", "How much sleep do we really need?")
+
+
+def test_run_on_reading_list_with_a_pair_of_authors_and_a_middle_initial():
+    text = ("Recommended reading: The Unhurried Morning by Mara Ellison and Tobiah Grunwald "
+            "The Coffee Handbook by Ted R. Lingle Deep Hours by Corin Maddox")
+    resources, _ = find_resources([Block("paragraph", text)])
+    assert [(item.author, item.title) for item in resources] == [
+        ("Mara Ellison and Tobiah Grunwald", "The Unhurried Morning"), ("Ted R. Lingle", "The Coffee Handbook"),
+        ("Corin Maddox", "Deep Hours")]

@@ -106,3 +106,8 @@ def test_things_you_should_know_heading_takes_its_list():
 def test_label_over_line_broken_items_gives_one_takeaway_a_line():
     takeaways, _ = find_takeaways([Block("paragraph", "Key points\n• Sleep at the same time.\n• Wake with light.")])
     assert [takeaway.text for takeaway in takeaways] == ["Sleep at the same time.", "Wake with light."]
+
+
+def test_check_mark_bullets_after_an_inline_label():
+    takeaways, _ = find_takeaways([Block("paragraph", "TL;DR ✓ Walk daily. ✓ Eat plants.")])
+    assert [takeaway.text for takeaway in takeaways] == ["Walk daily.", "Eat plants."]
