@@ -27,7 +27,7 @@ def test_step_type_scores_are_shares_that_sum_to_one(seed_tags):
 
 def test_takeaways_get_their_types_in_order(seed_tags):
     assert [types[0].type if types else None for types in seed_tags.takeaway_types] == [
-        "self_reflection", "evaluation", "self_improvement", "space_and_distance", None,
+        "self_reflection", "evaluation", "self_improvement", "space_and_distance", "self_reflection",
     ]
 
 
