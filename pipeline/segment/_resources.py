@@ -31,10 +31,16 @@ _INVERTED_NAME = re.compile(
 _PERSON = r"[A-Z][\w.'’\-]*(?:\s(?:(?:van|von|der|den|de|ten|da|del|la|le|du)\s)*[A-Z][\w.'’\-]*){0,3}"
 _BY_AUTHOR = re.compile(
     rf"^(?P<title>.+?),?\s+by\s+(?P<author>{_PERSON}(?:,\s{_PERSON})*(?:,?\s(?:and|&)\s{_PERSON})?)"
-    r"(?:\s*\(.*\)|,\s.*)?\.?$"
+    r"(?:\s*\(.*\)|,\s.*|\s+[—–]\s.*|:\s.*|\.\s.*)?\.?$"
 )
 _AUTHOR_FIRST = re.compile(
     r"^(?P<author>(?:Dr\.\s)?[A-Z][\w'’\-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}),\s+(?P<rest>\S.*)$"
+)
+# "Harvard Health Publishing. Understanding the stress response. Harvard Medical School, 2020."
+_ORG_WORD = r"(?:[A-Z][\w&'’\-]*|of|for|and|&|on|the)"
+_ORGANISATION_FIRST = re.compile(
+    rf"^(?P<author>(?!(?:The|A|An)\s)[A-Z][\w&'’\-]*(?:\s{_ORG_WORD}){{0,6}}(?<=[a-z]))\.\s+"
+    r"(?P<rest>[^.]+\.\s.*\b(?:1[89]|20)\d{2}\b.*)$"
 )
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]+?)[,.]?[\"”]")
 _TRAILING_PUBLICATION = re.compile(
@@ -67,7 +73,7 @@ def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], froze
 def parse_citation(text: str) -> Resource:
     """Author in natural order, title and subtitle of one reading-list entry, where it allows."""
     text = text.strip()
-    for parse in (_parse_apa, _parse_inverted, _parse_by_author, _parse_author_first):
+    for parse in (_parse_apa, _parse_inverted, _parse_by_author, _parse_author_first, _parse_organisation_first):
         parsed = parse(text)
         if parsed is not None:
             return parsed
@@ -144,6 +150,14 @@ def _parse_by_author(text: str) -> Resource | None:
 def _parse_author_first(text: str) -> Resource | None:
     match = _AUTHOR_FIRST.match(text)
     if match is None:
+        return None
+    title, subtitle = _split_title(_quoted_or_first_sentence(match.group("rest")))
+    return Resource(text=text, author=match.group("author"), title=title, subtitle=subtitle)
+
+
+def _parse_organisation_first(text: str) -> Resource | None:
+    match = _ORGANISATION_FIRST.match(text)
+    if match is None or len(match.group("author").split()) < 2:
         return None
     title, subtitle = _split_title(_quoted_or_first_sentence(match.group("rest")))
     return Resource(text=text, author=match.group("author"), title=title, subtitle=subtitle)

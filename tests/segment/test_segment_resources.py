@@ -116,3 +116,13 @@ def test_run_on_reading_list_with_a_pair_of_authors_and_a_middle_initial():
     assert [(item.author, item.title) for item in resources] == [
         ("Mara Ellison and Tobiah Grunwald", "The Unhurried Morning"), ("Ted R. Lingle", "The Coffee Handbook"),
         ("Corin Maddox", "Deep Hours")]
+
+
+def test_organisation_named_first_in_an_mla_style_entry():
+    parsed = parse_citation("Harvard Health Publishing. Understanding the stress response. Harvard Medical School, 2020.")
+    assert (parsed.author, parsed.title) == ("Harvard Health Publishing", "Understanding the stress response")
+
+
+def test_title_by_author_then_a_dash_and_a_comment():
+    parsed = parse_citation("Deep Work by Cal Newport — the best book I know on focus.")
+    assert (parsed.author, parsed.title, parsed.subtitle) == ("Cal Newport", "Deep Work", None)
