@@ -89,9 +89,12 @@ def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
 
 
 def _without_leading_counters(blocks: list[Block]) -> list[Block]:
-    """Drop wordless lines above the first paragraph: like and comment counts, icons ("1.2K", "💡")."""
+    """Drop wordless paragraphs above the first long one: like counts, callout icons ("1.2K", "💡").
+
+    List items stay: a bare number there is a step's number.
+    """
     first_prose = next((index for index, block in enumerate(blocks) if len(block.text) >= 80), len(blocks))
     return [
         block for index, block in enumerate(blocks)
-        if index >= first_prose or block.kind == "figure" or _WORD.search(block.text)
+        if index >= first_prose or block.kind != "paragraph" or _WORD.search(block.text)
     ]
