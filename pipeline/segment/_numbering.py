@@ -29,6 +29,14 @@ _LABEL_END = re.compile(r"(?<=[^\s.]):\s+(?=\S)|\s+[–—]\s+|\s+-\s+")
 # a longer label up to a heading's length counts when a new sentence starts after it.
 _MAX_LABEL_WORDS = 6
 _MAX_HEADING_WORDS = 10
+# A bold lead-in without its own full stop ("<b>1. Shop your pantry first</b> Before you ...") loses
+# its bold in the cleaned text; it ended where a lowercase word meets a word that opens sentences.
+_SENTENCE_OPENERS = (
+    "The|This|That|These|Those|It|It’s|It's|You|You’ll|You'll|Your|We|They|If|When|Before|After|Most|Many|A|An"
+    "|In|On|At|For|Try|Don’t|Don't|Do|Not|No|Even|Just|So|But|Then|There|Here|What|Why|How|Every|Each|Some"
+    "|Once|Instead|While|Start|Make|Keep"
+)
+_LOST_BOLD_END = re.compile(rf"(?<=[a-z0-9’'\")])\s+(?=(?:{_SENTENCE_OPENERS})\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +68,12 @@ def split_lead(text: str) -> tuple[str, str]:
     label = _LABEL_END.search(text)
     if _is_label(text, label) and (sentence is None or label.start() < sentence.start()):
         return text[: label.start()], text[label.end() :]
-    if sentence is None:
-        return text, ""
-    return text[: sentence.start()], text[sentence.end() :]
+    lead, rest = (text, "") if sentence is None else (text[: sentence.start()], text[sentence.end() :])
+    if len(lead.split()) > _MAX_HEADING_WORDS:
+        lost_bold = _LOST_BOLD_END.search(lead)
+        if lost_bold is not None and len(lead[: lost_bold.start()].split()) <= _MAX_HEADING_WORDS:
+            return text[: lost_bold.start()], text[lost_bold.end() :]
+    return lead, rest
 
 
 def _is_label(text: str, label: re.Match[str] | None) -> bool:

@@ -42,3 +42,15 @@ def test_lead_ends_at_a_colon_after_a_short_label():
 def test_colon_inside_a_long_sentence_does_not_cut_the_lead():
     item = "Notice your breath where you feel it most clearly: the nose, the chest or the belly."
     assert split_lead(item) == (item, "")
+
+
+def test_lead_in_without_its_own_full_stop_ends_where_the_next_sentence_opens():
+    assert split_lead("Try the store brand We did a blind taste test at the kitchen table with the kids.") == (
+        "Try the store brand", "We did a blind taste test at the kitchen table with the kids.")
+
+
+def test_longer_label_before_a_colon_counts_when_a_sentence_follows():
+    assert split_lead("Keep the whole thing under 30 minutes: A short routine survives.") == (
+        "Keep the whole thing under 30 minutes", "A short routine survives.")
+    assert split_lead("Notice your breath where you feel it most clearly: the nose or the belly.")[0] == (
+        "Notice your breath where you feel it most clearly: the nose or the belly.")
