@@ -12,6 +12,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 _HEAD_BYTES = 4096
 # Browsers read these labels as windows-1252, which is what such pages are really written in.
 _WINDOWS_1252_ALIASES = {"latin_1", "iso8859-1", "ascii", "cp1252"}
+# Undecodable bytes, as surrogateescape leaves them.
+_SURROGATE = re.compile("[\udc80-\udcff]")
+# A non-ASCII character that UTF-8 decoding produced (not an escaped undecodable byte).
+_DECODED_NON_ASCII = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
 
 
 def decode_html(content: bytes, declared_encoding: str | None) -> str:
@@ -54,8 +58,7 @@ def _strict_decode(content: bytes, encoding: str) -> str | None:
 def _decode_undeclared(content: bytes) -> str:
     """Mostly-UTF-8 pages keep their UTF-8; pages with no UTF-8 at all get a detected charset."""
     text = content.decode("utf-8", "surrogateescape")
-    has_utf8 = any(ord(char) > 0x7F and not 0xDC80 <= ord(char) <= 0xDCFF for char in text)
-    if not has_utf8:
+    if not _DECODED_NON_ASCII.search(text):
         detected = _detect(content)
         if detected is not None:
             return detected
@@ -72,9 +75,6 @@ def _detect(content: bytes) -> str | None:
         if match.encoding == "cp1252" and (match.chaos, -match.coherence) <= (best.chaos, -best.coherence):
             return str(match)
     return str(best)
-
-
-_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def _as_windows_1252(match: re.Match[str]) -> str:
