@@ -12,7 +12,7 @@ import re
 
 from lxml.html import HtmlElement
 
-CHROME_TAGS = frozenset(("nav", "aside", "footer", "dialog", "menu"))
+_CHROME_TAGS = frozenset(("nav", "aside", "footer", "dialog", "menu"))
 
 # Words that mark an element as never the article, however much text it holds.
 _SURELY_CHROME = frozenset(
@@ -66,7 +66,7 @@ def _words(element: HtmlElement) -> set[str]:
 
 def chrome_tag(element: HtmlElement) -> bool:
     """Navigation, asides, footers and dialogs, as the markup declares them."""
-    return element.tag in CHROME_TAGS
+    return element.tag in _CHROME_TAGS
 
 
 def surely_chrome(element: HtmlElement) -> bool:
