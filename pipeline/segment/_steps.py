@@ -224,13 +224,14 @@ def _last_blocks(blocks: Sequence[Block], run: list[_Candidate], excluded: froze
     """The last block of each step.
 
     A list item's paragraphs come out as blocks after it; between two items they are the
-    item's own. After the last item nothing marks where the list ended, so it keeps only as
-    many blocks as the other items had at most (none, for a list of one-line items).
+    item's own. After the last item (or the last numbered paragraph) nothing marks where the
+    series ended, so it keeps only as many blocks as the other items had at most (none, for a
+    list of one-line items).
     """
     following = [candidate.index for candidate in run[1:]] + [len(blocks)]
     lasts = [_without_trailing_figures(blocks, candidate, _last_block(blocks, candidate, end, excluded))
              for candidate, end in zip(run, following)]
-    if run[-1].kind == "list_item" and len(run) > 1:
+    if run[-1].kind in ("list_item", "paragraph") and len(run) > 1:
         longest = max(last - candidate.index for candidate, last in zip(run[:-1], lasts[:-1]))
         lasts[-1] = min(lasts[-1], run[-1].index + longest)
     return lasts

@@ -173,3 +173,9 @@ def test_numbering_that_restarts_under_part_headings_is_one_series(data_structur
         (2, "Loosen the root ball", "Part 2 of 2: Moving the Plant"),
         (3, "Settle it at the same depth", "Part 2 of 2: Moving the Plant"),
     ]
+
+
+def test_last_numbered_paragraph_step_keeps_no_more_blocks_than_the_others(corpus_structure):
+    last = corpus_structure("blogger-cut-grocery-bill").steps[-1]
+    assert (last.number, last.title) == (8, "Track what you throw away")
+    assert last.text.endswith("planning a \"use it up\" dinner every Friday.")
