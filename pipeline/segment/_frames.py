@@ -16,7 +16,8 @@ _VERBS = (
     r"says|said|say|writes|wrote|explains|explained|notes|noted|adds|added|argues|argued|observes|observed"
     r"|recalls|recalled|warns|warned|advises|advised|suggests|suggested|insists|insisted|claims|claimed"
     r"|states|stated|asks|asked|remarks|remarked|quips|quipped|declares|declared|stresses|stressed"
-    r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared"
+    r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared|recommends|recommended"
+    r"|agrees|agreed"
     r"|(?:tells|told) (?:me|us|readers|reporters)|reminds us|reminded us|points out|pointed out"
     r"|puts it|put it|sums it up|summed it up"
 )

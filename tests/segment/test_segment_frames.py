@@ -60,3 +60,8 @@ def test_says_then_a_role_then_the_name():
 def test_explains_after_the_quote():
     assert _frame("“Clutter is a pile of decisions,” explains Dr. Wren Hallow, a psychologist.") == (
         "Wren Hallow", "Dr., a psychologist", "explains")
+
+
+def test_recommends_after_the_quote():
+    assert _frame("“Start with one drawer,” recommends organiser Keiko Sato.") == (
+        "Keiko Sato", "organiser", "recommends")
