@@ -11,13 +11,15 @@ from pipeline.segment._promotions import is_call_to_action
 _LABEL = (
     r"(?:the\s+)?key\s+(?:take-?aways?|points?|insights?|lessons?)|take-?aways?|at\s+a\s+glance"
     r"|tl;?\s?dr|in\s+short|in\s+brief|(?:quick\s+)?summary|(?:the\s+)?bottom\s+line"
-    r"|main\s+points|the\s+short\s+version|quick\s+takes?|things\s+(?:you\s+should|to)\s+know"
+    r"|main\s+points|the\s+short\s+version|quick\s+takes?|things\s+(?:you\s+should|to)\s+know|in\s+a\s+nutshell"
 )
-_WHOLE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.!…\-–—]*\s*$", re.IGNORECASE)
-_INLINE_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+# An icon may stand before or after the label ("💡 Key points", "Key Takeaways 🔑").
+_ICON = r"[^\w\s\"“”'‘’(]*"
+_WHOLE_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*[:.!…\-–—]*\s*{_ICON}\s*$", re.IGNORECASE)
+_INLINE_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 # A box whose lines were <br>-separated "• " items, kept in one block: "Key points • A. • B."
 _BULLETS = "•▪◦‣●✓✔☑✅➜►▸◆★"
-_BULLETED_LABEL = re.compile(rf"^\s*(?:{_LABEL})\s*[:.]?\s*(?P<rest>[{_BULLETS}\n].*)$", re.IGNORECASE | re.DOTALL)
+_BULLETED_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*[:.]?\s*(?P<rest>[{_BULLETS}\n].*)$", re.IGNORECASE | re.DOTALL)
 _ITEM_BREAK = re.compile(rf"\s*(?:\n|[{_BULLETS}])\s*")
 # In a styled box (a blockquote) the bold label often runs straight into the text: "Summary Studies show".
 _BOX_LABEL = re.compile(rf"^\s*(?i:{_LABEL})\s+(?P<rest>[A-Z].*)$", re.DOTALL)

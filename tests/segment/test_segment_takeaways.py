@@ -111,3 +111,10 @@ def test_label_over_line_broken_items_gives_one_takeaway_a_line():
 def test_check_mark_bullets_after_an_inline_label():
     takeaways, _ = find_takeaways([Block("paragraph", "TL;DR ✓ Walk daily. ✓ Eat plants.")])
     assert [takeaway.text for takeaway in takeaways] == ["Walk daily.", "Eat plants."]
+
+
+def test_label_with_an_icon_before_or_after_it():
+    inline, _ = find_takeaways([Block("paragraph", "💡 Key points • Walk daily. • Eat plants.")])
+    heading, _ = find_takeaways([Block("heading", "Key Takeaways 🔑", level=2),
+                                 Block("list_item", "Sleep more.", level=1, list_id=1)])
+    assert [takeaway.text for takeaway in (*inline, *heading)] == ["Walk daily.", "Eat plants.", "Sleep more."]
