@@ -9,9 +9,9 @@ from pipeline.model import Block, Resource
 from pipeline.segment._promotions import is_call_to_action
 
 _LABEL = re.compile(
-    r"^\s*(?:(?:recommended|suggested|additional|further|more)\s+)?"
+    r"^\s*(?:(?:recommended|suggested|additional|further|more|helpful|useful)\s+)?"
     r"(?:resources|reading|readings|books|reading\s+list|references|sources|bibliography|works\s+cited|citations)"
-    r"(?:\s+and\s+(?:resources|references|further\s+reading))?\s*[:.]?\s*$",
+    r"(?:\s+(?:and|&)\s+(?:resources|references|further\s+reading))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 _INLINE_LABEL = re.compile(

@@ -126,3 +126,10 @@ def test_organisation_named_first_in_an_mla_style_entry():
 def test_title_by_author_then_a_dash_and_a_comment():
     parsed = parse_citation("Deep Work by Cal Newport — the best book I know on focus.")
     assert (parsed.author, parsed.title, parsed.subtitle) == ("Cal Newport", "Deep Work", None)
+
+
+def test_sources_and_further_reading_heading_with_an_ampersand():
+    resources, used = find_resources([Block("heading", "Sources & Further Reading", level=2),
+                                      Block("list_item", "Deep Hours by Corin Maddox", level=1, list_id=1)])
+    assert [(item.author, item.title) for item in resources] == [("Corin Maddox", "Deep Hours")]
+    assert used == frozenset({0, 1})
