@@ -100,13 +100,19 @@ def _candidate(index: int, block: Block, item_number: int | None, body_start: in
         family = numbered.family
         number = numbered.number
     elif item_number is not None and (block.kind == "heading" or (block.ordered and block.level <= 1)):
-        title, rest = (block.text, "") if whole_line else split_lead(block.text)
+        text = _without_echoed_number(block.text, item_number)
+        title, rest = (text, "") if whole_line else split_lead(text)
         family, number = "list", item_number
     else:
         return None
     kind = "heading" if whole_line else block.kind
     return _Candidate(index, number, clean_title(title), rest, family, numbered and numbered.noun, kind,
                       block.level, body_start)
+
+
+def _without_echoed_number(text: str, number: int) -> str:
+    """The item's text without a badge repeating its list number ("1 Choose a notebook", "Step 1 Choose")."""
+    return re.sub(rf"^(?:step\s+)?{number}\s+(?=\S)", "", text, flags=re.IGNORECASE)
 
 
 def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:

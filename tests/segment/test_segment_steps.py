@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pipeline.model import Block
+from pipeline.segment._steps import find_steps
+
 
 def _titles(structure) -> list[tuple[int, str]]:
     return [(step.number, step.title) for step in structure.steps]
@@ -179,3 +182,10 @@ def test_last_numbered_paragraph_step_keeps_no_more_blocks_than_the_others(corpu
     last = corpus_structure("blogger-cut-grocery-bill").steps[-1]
     assert (last.number, last.title) == (8, "Track what you throw away")
     assert last.text.endswith("planning a \"use it up\" dinner every Friday.")
+
+
+def test_list_item_repeating_its_number_as_a_badge_loses_it():
+    blocks = [Block("list_item", f"{number} Title {number}. Text.", level=1, ordered=True, number=number, list_id=1)
+              for number in (1, 2, 3)]
+    assert [(step.number, step.title, step.text) for step in find_steps(blocks, None, frozenset())] == [
+        (1, "Title 1", "Text."), (2, "Title 2", "Text."), (3, "Title 3", "Text.")]
