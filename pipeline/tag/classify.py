@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
-from pipeline.tag.types import ranked_types, sentence_weights
+from pipeline.tag.types import AdviceTypeTagger, sentence_weights
 
 BATCH_SIZE = 256
 
@@ -24,13 +24,13 @@ def classify_lines(lines: Iterable[str], nlp: Language) -> Iterator[dict[str, An
     type_tagger = nlp.get_pipe("advice_tagger")
     texts = (line.rstrip("\r\n") for line in lines)
     for doc, text in nlp.pipe(((text, text) for text in texts), as_tuples=True, batch_size=BATCH_SIZE):
-        yield _result(text, doc, type_tagger.taxonomy, type_tagger.min_score)
+        yield _result(text, doc, type_tagger)
 
 
-def _result(text: str, doc: Doc, taxonomy: Taxonomy, min_score: float) -> dict[str, Any]:
+def _result(text: str, doc: Doc, type_tagger: AdviceTypeTagger) -> dict[str, Any]:
     scored = [sentence for sentence in doc.sents if sentence._.advice_form is not None] if text.strip() else []
     best = max(scored, key=lambda sentence: sentence._.advice_score, default=None)
-    types = ranked_types(_line_weights(doc, taxonomy), taxonomy, min_score) if best else ()
+    types = type_tagger.rank(_line_weights(doc, type_tagger.taxonomy)) if best else ()
     return {
         "text": text,
         "advice": best is not None,

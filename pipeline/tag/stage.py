@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from pipeline.model import AdviceSentence, Block, Document, Quote, Structure, Tags, TypeScore
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
-from pipeline.tag.types import ranked_types, sentence_weights, type_weights
+from pipeline.tag.types import sentence_weights, type_weights
 
 TITLE_WEIGHT = 3.0
 STATEMENT_WEIGHT = 0.5
@@ -31,7 +31,6 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     """The advice sentences of `document` and the ranked types of each step and takeaway."""
     type_tagger = nlp.get_pipe("advice_tagger")
     taxonomy: Taxonomy = type_tagger.taxonomy
-    min_score: float = type_tagger.min_score
     resources = {resource.text for resource in structure.resources}
     prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
     headlines = [_sentence_case(step.title) for step in structure.steps]
@@ -58,9 +57,7 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     return Tags(
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
-        takeaway_types=tuple(
-            ranked_types(weights, taxonomy, min_score) for weights in headline_weights[len(structure.steps):]
-        ),
+        takeaway_types=tuple(type_tagger.rank(weights) for weights in headline_weights[len(structure.steps):]),
     )
 
 

@@ -2,7 +2,7 @@
 
 A PhraseMatcher over the taxonomy's cue lemmas marks every cue in `doc.spans[spans_key]`,
 labelled with its type; where cues overlap the longest stands. Each sentence with cues gets
-`Span._.advice_types`, its types ranked by score (those below `min_score` left out), and
+`Span._.advice_types`, its types ranked by score (weak ones left out: see `rank`), and
 `Span._.advice_evidence`, the strongest cue of its top type. A type's score is 1 - 0.5 ** weight,
 where weight sums the weights of its cues in the sentence: one ordinary cue gives 0.5, and each
 further cue halves the distance to 1. An earlier advice_form's `Span._.advice_form` adds the
@@ -52,11 +52,19 @@ def sentence_weights(sentence: Span, cues: Iterable[Span], taxonomy: Taxonomy) -
     return weights
 
 
-def ranked_types(weights: dict[str, float], taxonomy: Taxonomy, min_score: float = 0.0) -> tuple[TypeScore, ...]:
-    """Types ranked by weight, ties in taxonomy order, each scored 1 - 0.5 ** weight, none below `min_score`."""
+def ranked_types(
+    weights: dict[str, float], taxonomy: Taxonomy, min_score: float = 0.0, min_share: float = 0.0
+) -> tuple[TypeScore, ...]:
+    """Types ranked by weight, ties in taxonomy order, each scored 1 - 0.5 ** weight.
+
+    Left out: types scoring under `min_score`, and types whose weight is under `min_share` of
+    the top type's.
+    """
     order = {name: index for index, name in enumerate(taxonomy.names)}
-    ranked = sorted(weights.items(), key=lambda item: (-item[1], order[item[0]]))
-    scored = (TypeScore(name, round(1 - 0.5**weight, 4)) for name, weight in ranked if weight > 0)
+    ranked = sorted(((name, weight) for name, weight in weights.items() if weight > 0),
+                    key=lambda item: (-item[1], order[item[0]]))
+    top = ranked[0][1] if ranked else 0.0
+    scored = (TypeScore(name, round(1 - 0.5**weight, 4)) for name, weight in ranked if weight >= min_share * top)
     return tuple(item for item in scored if item.score >= min_score)
 
 
@@ -86,6 +94,7 @@ def make_advice_type_scorer(spans_key: str = DEFAULT_SPANS_KEY) -> Callable[...,
         "spans_key": DEFAULT_SPANS_KEY,
         "attr": "LEMMA",
         "min_score": 0.5,
+        "min_share": 0.7,
         "taxonomy_path": None,
         "scorer": {"@scorers": "advice_pipeline.type_scorer.v1"},
     },
@@ -98,6 +107,7 @@ def make_advice_tagger(
     spans_key: str,
     attr: str,
     min_score: float,
+    min_share: float,
     taxonomy_path: str | None,
     scorer: Callable[..., dict[str, Any]] | None,
 ) -> AdviceTypeTagger:
@@ -108,11 +118,14 @@ def make_advice_tagger(
         without a lemmatizer.
     min_score (float): The least score a type needs to be listed for a sentence; 0.5 asks for one
         ordinary cue's worth of evidence.
+    min_share (float): The least weight, as a share of the top type's, a further type needs to be
+        listed: a sentence mostly speaks to one type, and a passing cue should not add another.
     taxonomy_path (Optional[str]): A taxonomy file; None uses the one shipped with the package.
     scorer (Optional[Callable]): The scoring method; defaults to score_advice_types.
     """
     return AdviceTypeTagger(
-        nlp, name, spans_key=spans_key, attr=attr, min_score=min_score, taxonomy=load_taxonomy(taxonomy_path),
+        nlp, name, spans_key=spans_key, attr=attr, min_score=min_score, min_share=min_share,
+        taxonomy=load_taxonomy(taxonomy_path),
         scorer=scorer,
     )
 
@@ -128,6 +141,7 @@ class AdviceTypeTagger:
         spans_key: str = DEFAULT_SPANS_KEY,
         attr: str = "LEMMA",
         min_score: float = 0.5,
+        min_share: float = 0.7,
         taxonomy: Taxonomy,
         scorer: Callable[..., dict[str, Any]] | None = score_advice_types,
     ) -> None:
@@ -138,6 +152,7 @@ class AdviceTypeTagger:
         spans_key (str): The key in doc.spans the typed cue spans are written to.
         attr (str): The token attribute cues are matched on.
         min_score (float): The least score a type needs to be listed for a sentence.
+        min_share (float): The least share of the top type's weight a further type needs.
         taxonomy (Taxonomy): The advice types and their cues.
         scorer (Optional[Callable]): The scoring method.
         """
@@ -146,6 +161,7 @@ class AdviceTypeTagger:
         self.spans_key = spans_key
         self.attr = attr
         self.min_score = min_score
+        self.min_share = min_share
         self.scorer = scorer
         self.set_taxonomy(taxonomy)
 
@@ -175,11 +191,15 @@ class AdviceTypeTagger:
         doc.spans[self.spans_key] = cues
         for sentence in doc.sents:
             inside = [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
-            types = ranked_types(sentence_weights(sentence, inside, self.taxonomy), self.taxonomy, self.min_score)
+            types = self.rank(sentence_weights(sentence, inside, self.taxonomy))
             if types:
                 sentence._.advice_types = types
                 sentence._.advice_evidence = self._evidence(inside, types[0].type)
         return doc
+
+    def rank(self, weights: dict[str, float]) -> tuple[TypeScore, ...]:
+        """The types listed for a sentence (or line, or takeaway) of these type weights."""
+        return ranked_types(weights, self.taxonomy, self.min_score, self.min_share)
 
     def _evidence(self, cues: Sequence[Span], type_name: str) -> Span | None:
         of_type = [cue for cue in cues if cue.label_ == type_name]

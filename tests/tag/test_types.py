@@ -83,3 +83,11 @@ def test_types_below_min_score_are_not_listed():
     doc = nlp("Talk to a friend about stress.")
     assert [span.label_ for span in doc.spans["advice_types"]] == ["communication", "social_connection", "emotional_care"]
     assert next(doc.sents)._.advice_types is None
+
+
+def test_a_further_type_needs_most_of_the_top_types_weight():
+    weights = {"patience": 2.0, "evaluation": 1.5, "communication": 1.0}
+    assert ranked_types(weights, load_taxonomy(), min_share=0.7) == (
+        TypeScore("patience", 0.75),
+        TypeScore("evaluation", 0.6464),
+    )
