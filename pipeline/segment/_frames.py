@@ -114,11 +114,12 @@ def _named_after_cue(who: str) -> Person | None:
 
 
 def attribution_line(block: Block) -> Person | None:
-    """The person a short line after a blockquote names: "— Name, role", or a <cite> kept as a quote block."""
+    """The person a short line after a blockquote names: "— Name, role" (a paragraph, or a
+    <figcaption> kept as a figure), or a <cite> kept as a quote block."""
     if len(block.text) > _MAX_ATTRIBUTION or sentence_end(block.text, 0) < len(block.text) - 1:
         return None
     line = _DASH_AFTER.match(block.text)
-    if line and block.kind in ("paragraph", "quote"):
+    if line and block.kind in ("paragraph", "quote", "figure"):
         return person_starting(line.group("who"))
     return person_starting(block.text) if block.kind == "quote" else None
 

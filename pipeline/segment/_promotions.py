@@ -12,5 +12,5 @@ _CALL_TO_ACTION = re.compile(
 
 
 def is_call_to_action(text: str) -> bool:
-    """True for "Enjoyed this? Join 12,000 readers ..." or "You can subscribe here": the site talking, not the article."""
+    """True for "Enjoyed this? Join 12,000 readers ..." or "You can subscribe here": the site talking."""
     return bool(_CALL_TO_ACTION.search(text))

@@ -151,7 +151,8 @@ def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _quote_text(text: str, pieces: list[tuple[int, int]]) -> tuple[str, int, int]:
     """The quotation's words, its pieces joined, and where it starts and ends in `text`."""
-    spans = [_quote_span(text, start, end, last=position == len(pieces) - 1) for position, (start, end) in enumerate(pieces)]
+    last = len(pieces) - 1
+    spans = [_quote_span(text, start, end, last=position == last) for position, (start, end) in enumerate(pieces)]
     return " ".join(text[start:end] for start, end in spans), spans[0][0], spans[-1][1]
 
 

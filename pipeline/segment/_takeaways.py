@@ -19,7 +19,9 @@ _WHOLE_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*[:.!…\-–—]*\s*{_
 _INLINE_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 # A box whose lines were <br>-separated "• " items, kept in one block: "Key points • A. • B."
 _BULLETS = "•▪◦‣●✓✔☑✅➜►▸◆★"
-_BULLETED_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*[:.]?\s*(?P<rest>[{_BULLETS}\n].*)$", re.IGNORECASE | re.DOTALL)
+_BULLETED_LABEL = re.compile(
+    rf"^\s*{_ICON}\s*(?:{_LABEL})\s*[:.]?\s*(?P<rest>[{_BULLETS}\n].*)$", re.IGNORECASE | re.DOTALL
+)
 _ITEM_BREAK = re.compile(rf"\s*(?:\n|[{_BULLETS}])\s*")
 # In a styled box (a blockquote) the bold label often runs straight into the text: "Summary Studies show".
 _BOX_LABEL = re.compile(rf"^\s*(?i:{_LABEL})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
@@ -44,7 +46,7 @@ def find_takeaways(blocks: Sequence[Block]) -> tuple[tuple[Takeaway, ...], froze
 
 
 def _inline_label(block: Block) -> str | None:
-    """The text after a label that opens the block itself: "TL;DR: ...", "Key points • ...", or "Summary ..." in a box."""
+    """The text after a label that opens the block: "TL;DR: ...", "Key points • ...", or "Summary ..." in a box."""
     if block.kind not in ("paragraph", "quote"):
         return None
     match = _BULLETED_LABEL.match(block.text) or _INLINE_LABEL.match(block.text)

@@ -119,7 +119,8 @@ def test_run_on_reading_list_with_a_pair_of_authors_and_a_middle_initial():
 
 
 def test_organisation_named_first_in_an_mla_style_entry():
-    parsed = parse_citation("Harvard Health Publishing. Understanding the stress response. Harvard Medical School, 2020.")
+    parsed = parse_citation(
+        "Harvard Health Publishing. Understanding the stress response. Harvard Medical School, 2020.")
     assert (parsed.author, parsed.title) == ("Harvard Health Publishing", "Understanding the stress response")
 
 

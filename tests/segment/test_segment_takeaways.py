@@ -82,7 +82,8 @@ def test_bottom_line_label_with_an_ellipsis(data_structure):
 def test_bold_label_and_bullet_lines_in_one_callout_block(corpus_structure, corpus_gold):
     page = "ghost-morning-routine-you-keep"
     assert _texts(corpus_structure(page)) == corpus_gold(page)["takeaways"]
-    assert _texts(corpus_structure(page))[0] == "Build your routine around the time you already wake up, not an ideal one."
+    assert _texts(corpus_structure(page))[0] == (
+        "Build your routine around the time you already wake up, not an ideal one.")
 
 
 def test_newsletter_blurb_after_the_bottom_line_is_not_a_takeaway(corpus_structure):
