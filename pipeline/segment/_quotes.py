@@ -61,8 +61,7 @@ def _attributed_quotes(
     A quotation broken by its frame ("A," she said. "B.") is one quotation of two pieces.
     """
     text = blocks[index].text
-    widener = lambda prefix: lambda name: people.widen(name, index, prefix)  # noqa: E731
-    quotes = _framed_quotes(text, _prose_before(blocks, index), widener)
+    quotes = _framed_quotes(text, _prose_before(blocks, index), people, index)
     if not quotes and blocks[index].kind == "quote":
         yield from _bare_blockquote(blocks, index)
         return
@@ -72,15 +71,17 @@ def _attributed_quotes(
 
 
 def _framed_quotes(
-    text: str, before: str, widener: Callable[[str], Callable[[str], str]]
+    text: str, before: str, people: PeopleIndex, index: int
 ) -> list[tuple[list[tuple[int, int]], Attribution]]:
-    """The quotations of `text` that a frame attributes, a piece right after a frame joined to its quote."""
+    """The quotations of block `index` (its `text`, after the prose `before` it) that a frame
+    attributes; a piece right after its quote's frame is joined to that quote."""
     quotes: list[tuple[list[tuple[int, int]], Attribution]] = []
     previous: Attribution | None = None
     for start, end in quotation_spans(text):
         found = attribution(text, start, end)
         if found is not None:
-            found = _resolved(found, before + text[:start], widener(text[:start]))
+            prefix = text[:start]
+            found = _resolved(found, before + prefix, lambda name: people.widen(name, index, prefix))
         if found is None and previous is not None and not text[previous.end : start - 1].strip():
             quotes[-1][0].append((start, end))
             previous = Attribution(previous.person, previous.cue, sentence_end(text, end + 1))
