@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._numbering import SERIES_NOUNS, clean_title, read_numbered, split_lead
@@ -56,7 +56,7 @@ def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Cand
             continue
         lead = _lead_paragraph(blocks, index)
         if lead is not None:
-            candidate = _candidate(index, _with_text(block, blocks[lead].text), block.number, lead + 1)
+            candidate = _candidate(index, replace(block, text=blocks[lead].text), block.number, lead + 1)
         else:
             candidate = _candidate(index, block, _item_number(blocks, index), index + 1)
         if candidate is not None:
@@ -76,11 +76,6 @@ def _lead_paragraph(blocks: Sequence[Block], index: int) -> int | None:
     if not _BARE_NUMBER.fullmatch(block.text) or index + 1 >= len(blocks):
         return None
     return index + 1 if blocks[index + 1].kind == "paragraph" else None
-
-
-def _with_text(block: Block, text: str) -> Block:
-    return Block(kind=block.kind, text=text, level=block.level, ordered=block.ordered, number=block.number,
-                 list_id=block.list_id)
 
 
 def _item_number(blocks: Sequence[Block], index: int) -> int | None:
