@@ -98,6 +98,15 @@ def _attribution_after(text: str, start: int, end: int) -> Attribution | None:
     return Attribution(person, subject.group("cue"), stop) if person else None
 
 
+def lead_in(text: str) -> Attribution | None:
+    """The frame a paragraph ending in a colon sets up for the blockquote after it: "As Dr. Jane
+    Smith puts it:", "She explains:"."""
+    text = text.rstrip()
+    if not text.endswith(":"):
+        return None
+    return _attribution_before(text[_sentence_start(text, len(text)) :], len(text))
+
+
 def _named_after_cue(who: str) -> Person | None:
     """The person after "says": "Dr. Jane Smith, a therapist", or "the charity's founder, Amara Osei"."""
     person = person_starting(who)

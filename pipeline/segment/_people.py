@@ -151,11 +151,16 @@ def _name_at_end(chunk: str) -> tuple[str, str, str] | None:
     honorific = ""
     if start > 0 and _HONORIFIC.match(words[start - 1]):
         honorific, start = words[start - 1], start - 1
-    elif len(name_words) == 1 and start > 0 and words[start - 1][:1].isupper():
+    elif len(name_words) == 1 and start > 0 and words[start - 1][:1].isupper() and not _opens_clause(words, start):
         return None
     if start > 0 and _PREPOSITION.match(words[start - 1]):
         return None
     return " ".join(words[:start]), " ".join(name_words), honorific
+
+
+def _opens_clause(words: list[str], start: int) -> bool:
+    """True for a surname right after the clause's opening word: "As Gottman", "But Perel"."""
+    return start == 1 and bool(_LEADING_DISCOURSE.match(words[0]))
 
 
 def _is_name_word(word: str, after: list[str]) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from pipeline.model import Block, Document, Quote, Step
 from pipeline.segment._mentions import PeopleIndex, referent
-from pipeline.segment._frames import Attribution, attribution, attribution_line, describe, sentence_end
+from pipeline.segment._frames import Attribution, attribution, attribution_line, describe, lead_in, sentence_end
 from pipeline.segment._people import Person, is_pronoun, person_starting
 from pipeline.segment._sections import nearest_heading
 
@@ -63,7 +63,7 @@ def _attributed_quotes(
     text = blocks[index].text
     quotes = _framed_quotes(text, _prose_before(blocks, index), people, index)
     if not quotes and blocks[index].kind == "quote":
-        yield from _bare_blockquote(blocks, index)
+        yield from _bare_blockquote(blocks, index, people)
         return
     for pieces, found in quotes:
         if sum(len(text[start:end].split()) for start, end in pieces) >= _MIN_WORDS:
@@ -122,12 +122,17 @@ def _resolved(found: Attribution, context: str, widen: Callable[[str], str]) -> 
         name = referent(context[-_PRONOUN_REACH:], widen)
         return Attribution(Person(name, describe(name, context)), found.cue, found.end) if name else None
     if " " not in found.person.name:
-        return Attribution(Person(widen(found.person.name), found.person.description), found.cue, found.end)
+        name = widen(found.person.name)
+        description = found.person.description or (describe(name, context) if name != found.person.name else None)
+        return Attribution(Person(name, description), found.cue, found.end)
     return found
 
 
-def _bare_blockquote(blocks: Sequence[Block], index: int) -> Iterator[tuple[list[tuple[int, int]], Attribution]]:
-    """A blockquote no frame inside attributes, attributed by a trailing "— Name" or the line after it."""
+def _bare_blockquote(
+    blocks: Sequence[Block], index: int, people: PeopleIndex
+) -> Iterator[tuple[list[tuple[int, int]], Attribution]]:
+    """A blockquote no frame inside attributes, attributed by a trailing "— Name", the line
+    after it, or a lead-in ending in a colon before it ("As Jane Smith puts it:")."""
     text = blocks[index].text
     dash = re.search(r"\s(?:[—–―]|--?|~)\s*(?=[A-Z][^—–]*$)", text)
     if dash:
@@ -139,6 +144,14 @@ def _bare_blockquote(blocks: Sequence[Block], index: int) -> Iterator[tuple[list
     person = attribution_line(following) if following is not None else None
     if person:
         yield [_inside_marks(text, 0, len(text))], Attribution(person, "—", len(text))
+        return
+    previous = blocks[index - 1] if index > 0 and blocks[index - 1].kind == "paragraph" else None
+    found = lead_in(previous.text) if previous is not None else None
+    if found is not None:
+        context = _prose_before(blocks, index)
+        found = _resolved(found, context, lambda name: people.widen(name, index, ""))
+    if found is not None:
+        yield [_inside_marks(text, 0, len(text))], Attribution(found.person, found.cue, len(text))
 
 
 def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:

@@ -136,12 +136,13 @@ def test_unbalanced_marks_do_not_raise():
     assert quotation_spans("He said ” and then “ nothing") == [(20, 28)]
 
 
-def test_blockquote_layouts_cite_figcaption_and_dash_paragraph(data_structure):
+def test_blockquote_layouts_cite_figcaption_dash_paragraph_and_lead_in_colon(data_structure):
     quotes = data_structure("blockquote-layouts").quotes
     assert [(quote.speaker, quote.speaker_description, quote.cue) for quote in quotes] == [
         ("Marisol Eberhardt", "mediator", "—"),
         ("Tobias Renwick", "author of The Small Yes", "—"),
         ("Ines Okonkwo", "Dr., clinical psychologist", "—"),
+        ("Halvor Brenning-Tate", "Sleep researcher", "puts it"),
     ]
     assert quotes[1].text == (
         "Every yes is a withdrawal from an account you cannot see until it is empty.")
