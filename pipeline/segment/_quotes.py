@@ -182,10 +182,17 @@ def _quote_span(text: str, start: int, end: int, last: bool) -> tuple[int, int]:
 def _prose_before(blocks: Sequence[Block], index: int) -> str:
     """The paragraphs just before block `index`, where a pronoun's person was last named.
 
-    Headings are left out: their capitals name no one.
+    Headings are left out: their capitals name no one. Each block ends a sentence, so a line
+    without a full stop ("— Name, role") does not run into the next paragraph's first sentence.
     """
-    prose = [block.text for block in blocks[max(0, index - _PRONOUN_BLOCKS) : index] if block.kind != "heading"]
+    prose = [_as_sentence(block.text) for block in blocks[max(0, index - _PRONOUN_BLOCKS) : index]
+             if block.kind != "heading"]
     return " ".join(prose) + " "
+
+
+def _as_sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?:;\"”’)" else text + "."
 
 
 def _step_number(steps: Sequence[Step], index: int) -> int | None:
