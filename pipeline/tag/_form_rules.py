@@ -10,11 +10,10 @@ question, a verbless fragment or a Title Case heading) is a question. A label be
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
-from spacy.vocab import Vocab
 
 from pipeline.model import AdviceForm
+from pipeline.tag._suggestions import gerund_is_important
 
 # How sure each rule is that a sentence with that form is advice; the detector refines these.
 RULE_SCORES: dict[AdviceForm, float] = {
@@ -40,57 +39,6 @@ MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "JJ", "VBN", "VBD"})
 PARTICLES = frozenset({"to", "up", "down", "out", "off", "aside", "away", "back"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 TAG_QUESTION_WORDS = frozenset({"right", "ok", "okay", "no", "eh", "huh", "yes", "yeah"})
-IMPORTANT = frozenset({"important", "essential", "crucial", "vital", "necessary", "key", "critical", "helpful"})
-
-_ADVERBS = {"TAG": {"IN": ["RB", "RBR", "RBS"]}, "OP": "*"}
-_MODAL = {"TAG": "MD", "OP": "?"}
-_IT_IS = [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS]
-_GOOD_TO = ["important", "essential", "crucial", "vital", "necessary", "wise", "helpful", "key", "critical",
-            "best", "better", "okay", "ok", "healthy", "smart", "good"]
-_BEST = ["best", "healthiest", "smartest", "wisest", "first", "easiest", "simplest"]
-_MOST = ["important", "effective", "helpful", "powerful", "reliable", "useful", "valuable"]
-_THINGS = ["thing", "things", "way", "ways", "step", "steps", "choice", "option", "approach", "move", "tool"]
-
-SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
-    "you_should": [
-        [{"LOWER": "you"}, _ADVERBS, {"LOWER": {"IN": ["should", "must", "ought"]}}],
-        [{"LOWER": "your"}, {"IS_ALPHA": True, "OP": "{1,3}"}, {"LOWER": {"IN": ["should", "must"]}}],
-    ],
-    "you_need_to": [
-        [{"LOWER": "you"}, _MODAL, _ADVERBS, {"LEMMA": {"IN": ["need", "have"]}}, {"LOWER": "to"}],
-        [{"LOWER": "you"}, {"LOWER": {"IN": ["might", "may", "'ll", "will"]}}, {"LEMMA": "want"}, {"LOWER": "to"}],
-        [{"LOWER": "you"}, {"LOWER": {"IN": ["can", "could", "might"]}}, {"LEMMA": {"IN": ["try", "consider"]}}],
-    ],
-    "it_is_important": [
-        [*_IT_IS, {"LOWER": {"IN": _GOOD_TO}}, {"LOWER": "to"}],
-        [*_IT_IS, {"LOWER": "worth"}, {"TAG": "VBG"}],
-        [*_IT_IS, {"LOWER": "a"}, {"LOWER": "good"}, {"LOWER": "idea"}],
-        [*_IT_IS, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["perfect", "right", "good", "best"]}, "OP": "?"},
-         {"LOWER": "time"}, {"LOWER": "to"}],
-    ],
-    "best_way": [
-        [{"LOWER": "the"}, {"LOWER": {"IN": _BEST}}, {"LOWER": {"IN": _THINGS}}],
-        [{"LOWER": "the"}, {"LOWER": "most"}, {"LOWER": {"IN": _MOST}}, {"LOWER": {"IN": _THINGS}}],
-        [{"LOWER": "the"}, {"LOWER": {"IN": ["key", "secret", "trick", "goal", "aim"]}}, {"LOWER": "here", "OP": "?"},
-         {"LEMMA": "be"}],
-        [{"LOWER": "your"}, {"LOWER": {"IN": ["job", "goal", "task", "aim", "priority"]}}, {"LEMMA": "be"},
-         {"LOWER": "to"}],
-        [{"LEMMA": "work"}, {"LOWER": {"IN": ["best", "better"]}}],
-    ],
-    "i_recommend": [
-        [{"LOWER": "i"}, {"LEMMA": {"IN": ["want", "encourage", "urge", "recommend", "suggest", "advise"]}},
-         {"LOWER": "you", "OP": "?"}],
-    ],
-}
-
-
-def suggestion_matcher(vocab: Vocab) -> Matcher:
-    """A Matcher holding every suggestion phrasing, keyed by the names above."""
-    matcher = Matcher(vocab)
-    for name, patterns in SUGGESTION_PATTERNS.items():
-        matcher.add(name, patterns)
-    return matcher
-
 
 def needs_parse(sentence: Span) -> bool:
     """True when only the parse can tell whether the sentence is imperative.
@@ -115,9 +63,10 @@ def sentence_form(
 ) -> AdviceForm | None:
     """The advice form of one sentence, or None when it gives no advice.
 
-    `suggestion_starts` are the token indices where a suggestion phrasing begins in the sentence;
-    `parsed` is the sentence with a dependency parse, None when it cannot be imperative; `verbs`
-    are the base forms of English verbs, to catch a sentence-opening verb the tagger misread.
+    `suggestion_starts` are the token indices where a suggestion phrasing (see _suggestions)
+    begins in the sentence; `parsed` is the sentence with a dependency parse, None when the tags
+    settle it (see needs_parse); `verbs` are the base forms of English verbs, to catch a
+    sentence-opening verb the tagger misread.
     """
     if sentence.text.rstrip().endswith("?"):
         return "question" if _asks_the_reader(sentence) else None
@@ -132,7 +81,7 @@ def sentence_form(
         if _negated_after(sentence.doc[start:], limit=4):
             return "prohibition"
         return "suggestion"
-    return "suggestion" if _gerund_is_important(sentence) else None
+    return "suggestion" if gerund_is_important(sentence) else None
 
 
 def _opening_imperative(sentence: Span) -> AdviceForm | None:
@@ -229,21 +178,6 @@ def _opens_with_misread_verb(sentence: Span, verbs: frozenset[str]) -> bool:
     if any(token.tag_ in FINITE_TAGS for token in sentence.doc[first.i + 1:min(first.i + 3, sentence.end)]):
         return False  # "Step 3 is ...": the first word was the subject after all
     return first.lower_ in verbs and (following.tag_ in OBJECT_STARTS or following.lower_ in PARTICLES)
-
-
-def _gerund_is_important(sentence: Span) -> bool:
-    """A gerund subject judged important: "Spending time with others is vital for healing"."""
-    tokens = list(sentence)
-    opens_with_gerund = any(
-        token.tag_ == "VBG" and (index == 0 or tokens[index - 1].text == ",") for index, token in enumerate(tokens)
-    )
-    if not opens_with_gerund:
-        return False
-    for index, token in enumerate(tokens):
-        if token.lemma_ == "be":
-            window = tokens[index + 1:index + 5]
-            return any(word.lower_ in IMPORTANT for word in window)
-    return False
 
 
 def _is_negated(verb: Token) -> bool:

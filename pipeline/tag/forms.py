@@ -1,7 +1,7 @@
 """The `advice_form` spaCy component: which sentences give advice, and in what form.
 
 It reads each sentence's dependency parse (imperative root, negation, subject) and a Matcher of
-suggestion phrasings (see _form_rules). Parsing is the dearest step of a pipeline, and only a
+suggestion phrasings (see _form_rules and _suggestions). Parsing is the dearest step of a pipeline, and only a
 sentence where a base-form verb opens a clause can be imperative, so given the name of a disabled
 parser it parses just those sentences. It writes the advice sentences to `doc.spans[spans_key]`
 labelled with their form, and sets `Span._.advice_form` and `Span._.advice_score` on them. When
@@ -23,7 +23,8 @@ from spacy.training import Example
 from spacy.util import minibatch, registry
 
 from pipeline.model import AdviceForm
-from pipeline.tag._form_rules import RULE_SCORES, needs_parse, sentence_form, suggestion_matcher
+from pipeline.tag._form_rules import RULE_SCORES, needs_parse, sentence_form
+from pipeline.tag._suggestions import suggestion_matcher
 
 DEFAULT_SPANS_KEY = "advice"
 # Set on sentences by the trained detector (pipeline/tag/detector.py) when it runs earlier.

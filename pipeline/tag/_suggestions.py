@@ -1,0 +1,79 @@
+"""Suggestion phrasings: obligation and recommendation wording that makes a sentence advice.
+
+"You need to", "it's important to", "the best thing you can do", "one of the most reliable ways",
+"your job is to", "I encourage you to" are matched by a spaCy Matcher on the tagged doc (no
+parse needed); a gerund subject judged important ("Spending time with others is vital") by a
+token scan, since the Matcher cannot say "a gerund opens the clause".
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span
+from spacy.vocab import Vocab
+
+IMPORTANT = frozenset({"important", "essential", "crucial", "vital", "necessary", "key", "critical", "helpful"})
+
+_ADVERBS = {"TAG": {"IN": ["RB", "RBR", "RBS"]}, "OP": "*"}
+_MODAL = {"TAG": "MD", "OP": "?"}
+_IT_IS = [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS]
+_GOOD_TO = ["important", "essential", "crucial", "vital", "necessary", "wise", "helpful", "key", "critical",
+            "best", "better", "okay", "ok", "healthy", "smart", "good"]
+_BEST = ["best", "healthiest", "smartest", "wisest", "first", "easiest", "simplest"]
+_MOST = ["important", "effective", "helpful", "powerful", "reliable", "useful", "valuable"]
+_THINGS = ["thing", "things", "way", "ways", "step", "steps", "choice", "option", "approach", "move", "tool"]
+
+SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
+    "you_should": [
+        [{"LOWER": "you"}, _ADVERBS, {"LOWER": {"IN": ["should", "must", "ought"]}}],
+        [{"LOWER": "your"}, {"IS_ALPHA": True, "OP": "{1,3}"}, {"LOWER": {"IN": ["should", "must"]}}],
+    ],
+    "you_need_to": [
+        [{"LOWER": "you"}, _MODAL, _ADVERBS, {"LEMMA": {"IN": ["need", "have"]}}, {"LOWER": "to"}],
+        [{"LOWER": "you"}, {"LOWER": {"IN": ["might", "may", "'ll", "will"]}}, {"LEMMA": "want"}, {"LOWER": "to"}],
+        [{"LOWER": "you"}, {"LOWER": {"IN": ["can", "could", "might"]}}, {"LEMMA": {"IN": ["try", "consider"]}}],
+    ],
+    "it_is_important": [
+        [*_IT_IS, {"LOWER": {"IN": _GOOD_TO}}, {"LOWER": "to"}],
+        [*_IT_IS, {"LOWER": "worth"}, {"TAG": "VBG"}],
+        [*_IT_IS, {"LOWER": "a"}, {"LOWER": "good"}, {"LOWER": "idea"}],
+        [*_IT_IS, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["perfect", "right", "good", "best"]}, "OP": "?"},
+         {"LOWER": "time"}, {"LOWER": "to"}],
+    ],
+    "best_way": [
+        [{"LOWER": "the"}, {"LOWER": {"IN": _BEST}}, {"LOWER": {"IN": _THINGS}}],
+        [{"LOWER": "the"}, {"LOWER": "most"}, {"LOWER": {"IN": _MOST}}, {"LOWER": {"IN": _THINGS}}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["key", "secret", "trick", "goal", "aim"]}}, {"LOWER": "here", "OP": "?"},
+         {"LEMMA": "be"}],
+        [{"LOWER": "your"}, {"LOWER": {"IN": ["job", "goal", "task", "aim", "priority"]}}, {"LEMMA": "be"},
+         {"LOWER": "to"}],
+        [{"LEMMA": "work"}, {"LOWER": {"IN": ["best", "better"]}}],
+    ],
+    "i_recommend": [
+        [{"LOWER": "i"}, {"LEMMA": {"IN": ["want", "encourage", "urge", "recommend", "suggest", "advise"]}},
+         {"LOWER": "you", "OP": "?"}],
+    ],
+}
+
+
+def suggestion_matcher(vocab: Vocab) -> Matcher:
+    """A Matcher holding every suggestion phrasing, keyed by the names above."""
+    matcher = Matcher(vocab)
+    for name, patterns in SUGGESTION_PATTERNS.items():
+        matcher.add(name, patterns)
+    return matcher
+
+
+def gerund_is_important(sentence: Span) -> bool:
+    """A gerund subject judged important: "Spending time with others is vital for healing"."""
+    tokens = list(sentence)
+    opens_with_gerund = any(
+        token.tag_ == "VBG" and (index == 0 or tokens[index - 1].text == ",") for index, token in enumerate(tokens)
+    )
+    if not opens_with_gerund:
+        return False
+    for index, token in enumerate(tokens):
+        if token.lemma_ == "be":
+            window = tokens[index + 1:index + 5]
+            return any(word.lower_ in IMPORTANT for word in window)
+    return False
