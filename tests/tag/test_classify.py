@@ -54,3 +54,11 @@ def test_classify_command_with_an_unknown_model_fails_with_one_line():
     result = CliRunner().invoke(cli, ["classify", "--model", "no_such_model_xyz", "-"], input="Hi.\n")
     assert result.exit_code == 1
     assert result.stderr.startswith("error: no_such_model_xyz: cannot load spaCy model: [E050]")
+
+
+def test_classify_command_keeps_one_line_per_line_through_bad_bytes(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Caf\xe9 time.\nDon't force it.\n".encode("latin-1"))
+    result = CliRunner().invoke(cli, ["classify", str(path)])
+    assert result.exit_code == 0
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["Caf\ufffd time.", "Don't force it."]
