@@ -83,13 +83,21 @@ def _framed_quotes(
             prefix = text[:start]
             found = _resolved(found, before + prefix, lambda name: people.widen(name, index, prefix))
         if found is None and previous is not None and not text[previous.end : start - 1].strip():
-            quotes[-1][0].append((start, end))
-            previous = Attribution(previous.person, previous.cue, sentence_end(text, end + 1))
+            if _resumes(text[quotes[-1][0][-1][1] + 1 : start - 1]):
+                quotes[-1][0].append((start, end))
+                previous = Attribution(previous.person, previous.cue, sentence_end(text, end + 1))
             continue
         if found is not None:
             quotes.append(([(start, end)], found))
         previous = found
     return quotes
+
+
+def _resumes(frame: str) -> bool:
+    """True when the words between two pieces close the frame ("she said." / "he added,"), so the
+    next piece goes on with the quotation; a phrase quoted inside the frame ("told CNBC's
+    "Trading Nation."", "making the "best system"") does not."""
+    return frame.rstrip(" \"”’'").endswith((",", ".", ":", ";", "!", "?", "—", "–"))
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.model import Block, Document, Metadata, Source
+from pipeline.segment import segment
 from pipeline.segment._quotes import quotation_spans
 
 
@@ -146,3 +148,22 @@ def test_blockquote_layouts_cite_figcaption_dash_paragraph_and_lead_in_colon(dat
     ]
     assert quotes[1].text == (
         "Every yes is a withdrawal from an account you cannot see until it is empty.")
+
+
+def _quotes_of(*paragraphs: str) -> list[tuple[str | None, str]]:
+    blocks = tuple(Block("paragraph", text) for text in paragraphs)
+    return _said(segment(Document(source=Source("test"), metadata=Metadata(title="Test"), blocks=blocks)))
+
+
+def test_phrase_quoted_inside_the_frame_is_no_piece_of_the_quote():
+    assert _quotes_of(
+        'Customers "began to say we want you to do this and that," Tim Cook told the crowd, which meant '
+        'making the "best mobile operating system for enterprise."') == [
+        ("Tim Cook", "began to say we want you to do this and that")]
+
+
+def test_show_title_in_the_frame_does_not_stop_the_quote_going_on():
+    assert _quotes_of(
+        '"This stock had been getting clobbered for years," Matt Maley said on the show "Trading Nation." '
+        '"It was down for four straight years."') == [
+        ("Matt Maley", "This stock had been getting clobbered for years, It was down for four straight years.")]
