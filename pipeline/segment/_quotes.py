@@ -62,7 +62,7 @@ def _attributed_quotes(
     """
     text = blocks[index].text
     quotes = _framed_quotes(text, _prose_before(blocks, index), people, index)
-    if not quotes and blocks[index].kind == "quote":
+    if not quotes and blocks[index].kind == "quote" and _is_one_quotation(text):
         yield from _bare_blockquote(blocks, index, people)
         return
     for pieces, found in quotes:
@@ -160,6 +160,17 @@ def _bare_blockquote(
         found = _resolved(found, context, lambda name: people.widen(name, index, ""))
     if found is not None:
         yield [_inside_marks(text, 0, len(text))], Attribution(found.person, found.cue, len(text))
+
+
+def _is_one_quotation(text: str) -> bool:
+    """True for a blockquote that is all quotation: no marks at all, or marks around the whole of it.
+
+    A boxed paragraph of the writer's own words with a phrase in quotes is no quotation.
+    """
+    inner = text.strip()
+    if not quotation_spans(inner):
+        return True
+    return len(inner) > 1 and inner[0] in _OPENING_MARKS and inner[-1] in _CLOSING_MARKS
 
 
 def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
