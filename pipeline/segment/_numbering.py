@@ -36,7 +36,7 @@ _SENTENCE_OPENERS = (
     "|In|On|At|For|Try|Don’t|Don't|Do|Not|No|Even|Just|So|But|Then|There|Here|What|Why|How|Every|Each|Some"
     "|Once|Instead|While|Start|Make|Keep"
 )
-_LOST_BOLD_END = re.compile(rf"(?<=[a-z0-9’'\")])\s+(?=(?:{_SENTENCE_OPENERS})\s)")
+_LOST_BOLD_END = re.compile(rf"(?<!\S)[a-z][\w’'\-]*[\w’'\")](?P<gap>\s+)(?=(?:{_SENTENCE_OPENERS})\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +71,8 @@ def split_lead(text: str) -> tuple[str, str]:
     lead, rest = (text, "") if sentence is None else (text[: sentence.start()], text[sentence.end() :])
     if len(lead.split()) > _MAX_HEADING_WORDS:
         lost_bold = _LOST_BOLD_END.search(lead)
-        if lost_bold is not None and len(lead[: lost_bold.start()].split()) <= _MAX_HEADING_WORDS:
-            return text[: lost_bold.start()], text[lost_bold.end() :]
+        if lost_bold is not None and len(lead[: lost_bold.start("gap")].split()) <= _MAX_HEADING_WORDS:
+            return text[: lost_bold.start("gap")], text[lost_bold.end("gap") :]
     return lead, rest
 
 

@@ -54,3 +54,8 @@ def test_longer_label_before_a_colon_counts_when_a_sentence_follows():
         "Keep the whole thing under 30 minutes", "A short routine survives.")
     assert split_lead("Notice your breath where you feel it most clearly: the nose or the belly.")[0] == (
         "Notice your breath where you feel it most clearly: the nose or the belly.")
+
+
+def test_proper_noun_title_is_not_cut_before_its_article():
+    text = "Blade Runner The Final Cut on a shiny new disc with every extra the studio could find"
+    assert split_lead(text) == (text, "")
