@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.model import Block, Resource
 from pipeline.segment._promotions import is_call_to_action
@@ -22,6 +23,7 @@ _INLINE_LABEL = re.compile(
 # joined by "and") then the next title, which must itself go on to a "by".
 _RUN_ON_NAME = r"[A-Z][\w'’\-]+(?:\s[A-Z]\.)*\s[A-Z][\w'’\-]+"
 _RUN_ON_BREAK = re.compile(rf"\sby\s{_RUN_ON_NAME}(?:\s(?:and|&)\s{_RUN_ON_NAME})?(?=\s[A-Z][^\n]*?\sby\s)")
+_ENTRY_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s+")
 _YEAR = r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.)\)"
 _APA = re.compile(rf"^(?P<authors>[^()]+?)\s*{_YEAR}\.?\s*(?P<rest>.+)$")
 _INVERTED_NAME = re.compile(
@@ -71,13 +73,17 @@ def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], froze
 
 
 def parse_citation(text: str) -> Resource:
-    """Author in natural order, title and subtitle of one reading-list entry, where it allows."""
+    """Author in natural order, title and subtitle of one reading-list entry, where it allows.
+
+    A typed entry number ("[3] ", "3. ") is read past; the text stays as written.
+    """
     text = text.strip()
+    entry = _ENTRY_NUMBER.sub("", text)
     for parse in (_parse_apa, _parse_inverted, _parse_by_author, _parse_author_first, _parse_organisation_first):
-        parsed = parse(text)
+        parsed = parse(entry)
         if parsed is not None:
-            return parsed
-    title, subtitle = _split_title(text)
+            return replace(parsed, text=text)
+    title, subtitle = _split_title(entry)
     return Resource(text=text, author=None, title=title, subtitle=subtitle)
 
 

@@ -134,3 +134,9 @@ def test_sources_and_further_reading_heading_with_an_ampersand():
                                       Block("list_item", "Deep Hours by Corin Maddox", level=1, list_id=1)])
     assert [(item.author, item.title) for item in resources] == [("Corin Maddox", "Deep Hours")]
     assert used == frozenset({0, 1})
+
+
+def test_typed_entry_number_is_read_past_but_kept_in_the_text():
+    parsed = parse_citation("[2] Walker, M. (2017). Why we sleep: Unlocking the power of sleep. Scribner.")
+    assert parsed == Resource("[2] Walker, M. (2017). Why we sleep: Unlocking the power of sleep. Scribner.",
+                              "M. Walker", "Why we sleep", "Unlocking the power of sleep")
