@@ -16,7 +16,7 @@ _LABEL = (
 # An icon may stand before or after the label ("💡 Key points", "Key Takeaways 🔑").
 _ICON = r"[^\w\s\"“”'‘’(]*"
 _WHOLE_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*[:.!…\-–—]*\s*{_ICON}\s*$", re.IGNORECASE)
-_INLINE_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+_INLINE_LABEL = re.compile(rf"^\s*{_ICON}\s*(?:{_LABEL})\s*(?::|\s[—–])\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 # A box whose lines were <br>-separated "• " items, kept in one block: "Key points • A. • B."
 _BULLETS = "•▪◦‣●✓✔☑✅➜►▸◆★"
 _BULLETED_LABEL = re.compile(

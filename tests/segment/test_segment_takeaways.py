@@ -119,3 +119,8 @@ def test_label_with_an_icon_before_or_after_it():
     heading, _ = find_takeaways([Block("heading", "Key Takeaways 🔑", level=2),
                                  Block("list_item", "Sleep more.", level=1, list_id=1)])
     assert [takeaway.text for takeaway in (*inline, *heading)] == ["Walk daily.", "Eat plants.", "Sleep more."]
+
+
+def test_inline_label_set_off_by_a_dash():
+    takeaways, _ = find_takeaways([Block("paragraph", "TL;DR — Remove interruptions before adding willpower.")])
+    assert [takeaway.text for takeaway in takeaways] == ["Remove interruptions before adding willpower."]
