@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-clean bench-tag train eval clean-output
+.PHONY: run test bench bench-clean bench-tag train train-accurate eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ bench-tag: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m pipeline.tag.train --data ../shared/data/advice-emnlp2020 \
 		--labels corpus/labels/article_sentences.jsonl --out pipeline/tag/data/advice_detector
+
+# The optional accurate mode (sentence embeddings + cues, mixed with the detector above); needs
+# pip install -e '.[accurate]' and runs after `make train`.
+train-accurate: $(STAMP)
+	$(BIN)/python -m pipeline.tag.train --accurate --data ../shared/data/advice-emnlp2020 \
+		--labels corpus/labels/article_sentences.jsonl
 
 clean-output:
 	rm -f output/*.json output/*.jsonl

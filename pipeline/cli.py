@@ -216,14 +216,16 @@ def eval_clean(bench_dir: Path | None) -> None:
               type=click.Path(dir_okay=False, path_type=Path), help="Labelled article sentences (JSON Lines).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
 @click.option("--reddit-only", is_flag=True, help="Skip the article sentences (no cross-validation training).")
-def eval_tag(data_dir: Path, labels: Path, folds: int, reddit_only: bool) -> None:
+@click.option("--accurate", is_flag=True, help="Score the accurate mode on Reddit (needs the accurate extra).")
+def eval_tag(data_dir: Path, labels: Path, folds: int, reddit_only: bool, accurate: bool) -> None:
     """Score advice detection on the Reddit test splits and tagging on labelled article sentences."""
     from pipeline.evaluate import tag as tag_eval
 
     if not reddit_only:
         click.echo(f"cross-validating: training {folds} detectors, a minute each...", err=True)
     try:
-        report = tag_eval.evaluate(data_dir, None if reddit_only else labels, Settings.from_env(), folds=folds)
+        labels_or_none = None if reddit_only else labels
+        report = tag_eval.evaluate(data_dir, labels_or_none, Settings.from_env(), folds=folds, accurate=accurate)
     except PipelineError as error:
         _fail(error)
     click.echo(report.table())

@@ -32,6 +32,8 @@ from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_s
 DEFAULT_DATA_DIR = Path("../shared/data/advice-emnlp2020")
 DEFAULT_LABELS = Path("corpus/labels/article_sentences.jsonl")
 DETECTOR = "advice_detector"
+# The accurate mode's cue features read the tagger; it needs nothing else of the spaCy model.
+ACCURATE_UNUSED = ["parser", "ner", "lemmatizer", "attribute_ruler", "senter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,23 +112,34 @@ class TagReport:
 
 
 def evaluate(
-    data_dir: Path, labels: Path | None, settings: Settings, *, folds: int = 5, max_steps: int | None = None
+    data_dir: Path,
+    labels: Path | None,
+    settings: Settings,
+    *,
+    folds: int = 5,
+    max_steps: int | None = None,
+    accurate: bool = False,
 ) -> TagReport:
     """Score the detector on Reddit and, when `labels` is given, the tag stage on article sentences.
 
-    `max_steps` caps each fold's training (the config's own limit when None).
+    `max_steps` caps each fold's training (the config's own limit when None); `accurate` scores
+    the accurate mode on Reddit (the article sentences always run the default pipeline).
     """
-    forums = evaluate_reddit(data_dir)
+    forums = evaluate_reddit(data_dir, accurate=settings if accurate else None)
     articles = None
     if labels is not None:
         articles = evaluate_articles(labels, data_dir, settings, folds=folds, max_steps=max_steps)
     return TagReport(forums, articles)
 
 
-def evaluate_reddit(data_dir: Path, nlp: Language | None = None) -> list[ForumScore]:
-    """The detector's advice-class scores on each forum's test split (see the module docstring)."""
-    nlp = nlp or _packaged_detector()
-    shipped = nlp.get_pipe(DETECTOR).threshold
+def evaluate_reddit(data_dir: Path, *, accurate: Settings | None = None) -> list[ForumScore]:
+    """The detector's advice-class scores on each forum's test split (see the module docstring).
+
+    With `accurate` (the settings naming the spaCy model whose tagger its cue features read) the
+    accurate mode is scored instead of the n-gram detector.
+    """
+    nlp = _accurate_detector(accurate) if accurate is not None else _packaged_detector()
+    shipped = nlp.get_pipe(nlp.pipe_names[-1]).threshold
     results = []
     for forum in FORUMS:
         dev_gold, dev_probabilities = _gold_and_probabilities(nlp, data_dir / f"{forum}_dev.tsv")
@@ -184,6 +197,13 @@ def page_folds(pages: Sequence[str], folds: int) -> dict[str, int]:
 def _packaged_detector() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe(DETECTOR)
+    return nlp
+
+
+def _accurate_detector(settings: Settings) -> Language:
+    nlp = spacy.load(settings.spacy_model, exclude=ACCURATE_UNUSED)
+    nlp.add_pipe(DETECTOR)
+    nlp.add_pipe("advice_detector_accurate")
     return nlp
 
 

@@ -106,7 +106,7 @@ class AdviceDetector(MultiLabel_TextCategorizer):
     def predict(self, docs: Iterable[Doc]) -> list[list[float]]:
         """The ADVICE probability of every sentence of every doc, without modifying them."""
         docs = list(docs)
-        units = [_sentences(doc) for doc in docs]
+        units = [sentence_spans(doc) for doc in docs]
         flat = [_as_doc(sentence) for sentences in units for sentence in sentences]
         scores = super().predict(flat) if flat else []
         column = self.labels.index(ADVICE_LABEL) if ADVICE_LABEL in self.labels else 0
@@ -120,7 +120,7 @@ class AdviceDetector(MultiLabel_TextCategorizer):
     def set_annotations(self, docs: Iterable[Doc], scores: list[list[float]]) -> None:
         """Write the sentence probabilities, the advice span group and the doc's ADVICE cat."""
         for doc, probabilities in zip(docs, scores, strict=True):
-            sentences = _sentences(doc)
+            sentences = sentence_spans(doc)
             for sentence, probability in zip(sentences, probabilities, strict=True):
                 sentence._.set(PROBABILITY_EXTENSION, probability)
             advice = [s for s, p in zip(sentences, probabilities, strict=True) if p >= self.threshold]
@@ -128,7 +128,8 @@ class AdviceDetector(MultiLabel_TextCategorizer):
             doc.cats[ADVICE_LABEL] = max(probabilities, default=0.0)
 
 
-def _sentences(doc: Doc) -> list[Span]:
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The sentences of `doc`, or the whole doc as one when it has no sentence boundaries."""
     if len(doc) and doc.has_annotation("SENT_START"):
         return list(doc.sents)
     return [doc[:]] if len(doc) else []

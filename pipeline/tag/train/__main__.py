@@ -1,4 +1,8 @@
-"""`python -m pipeline.tag.train`: retrain the shipped advice detector (what `make train` runs)."""
+"""`python -m pipeline.tag.train`: retrain the shipped advice detector (what `make train` runs).
+
+With --accurate it instead fits the accurate mode's weights (needs the `accurate` extra), on top
+of the n-gram detector already in the package.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +11,43 @@ import sys
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.settings import Settings
 from pipeline.tag.detector import PACKAGED_MODEL
-from pipeline.tag.train.driver import train_detector
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tag.train", description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/advice-emnlp2020"))
     parser.add_argument("--labels", type=Path, default=Path("corpus/labels/article_sentences.jsonl"))
-    parser.add_argument("--out", type=Path, default=PACKAGED_MODEL)
+    parser.add_argument("--out", type=Path, default=None, help="default: the packaged model's place")
     parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--accurate", action="store_true", help="fit the accurate mode's weights")
     args = parser.parse_args(argv)
     labels = args.labels if args.labels.exists() else None
     try:
-        result = train_detector(args.data, args.out, labels=labels, max_steps=args.max_steps)
+        line = _train_accurate(args, labels) if args.accurate else _train_detector(args, labels)
     except PipelineError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(
-        f"trained on {result.train_sentences} sentences; threshold {result.threshold:.3f} "
-        f"(dev F1 {result.dev_f1:.3f} on {result.dev_sentences}); saved to {result.output}",
-        file=sys.stderr,
-    )
+        return error.exit_code
+    print(line, file=sys.stderr)
     return 0
+
+
+def _train_detector(args: argparse.Namespace, labels: Path | None) -> str:
+    from pipeline.tag.train.driver import train_detector
+
+    result = train_detector(args.data, args.out or PACKAGED_MODEL, labels=labels, max_steps=args.max_steps)
+    return (f"trained on {result.train_sentences} sentences; threshold {result.threshold:.3f} "
+            f"(dev F1 {result.dev_f1:.3f} on {result.dev_sentences}); saved to {result.output}")
+
+
+def _train_accurate(args: argparse.Namespace, labels: Path | None) -> str:
+    from pipeline.tag.accurate import PACKAGED_WEIGHTS
+    from pipeline.tag.train.accurate import train_accurate
+
+    result = train_accurate(args.data, args.out or PACKAGED_WEIGHTS, Settings.from_env(), labels=labels)
+    return (f"mix {result.mix:.1f}, threshold {result.threshold:.3f} (dev F1 {result.dev_f1:.3f}); "
+            f"saved to {result.output}")
 
 
 if __name__ == "__main__":
