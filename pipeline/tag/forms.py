@@ -1,9 +1,10 @@
 """The `advice_form` spaCy component: which sentences give advice, and in what form.
 
-It reads each sentence's dependency parse (imperative root, negation, subject) and a Matcher of
-suggestion phrasings (see _form_rules and _suggestions). Parsing is the dearest step of a pipeline, and only a
-sentence where a base-form verb opens a clause can be imperative, so given the name of a disabled
-parser it parses just those sentences. It writes the advice sentences to `doc.spans[spans_key]`
+It reads each sentence's tags and dependency parse (imperative root, negation, subject) and a
+Matcher of suggestion phrasings (see _form_rules and _suggestions). Parsing is the dearest step of
+a pipeline, and only a sentence where a base-form verb opens a clause past its start needs it, so
+given the name of a disabled parser it parses just those sentences (a fifth of an article's
+words). It writes the advice sentences to `doc.spans[spans_key]`
 labelled with their form, and sets `Span._.advice_form` and `Span._.advice_score` on them. When
 an earlier component (the trained advice_detector) has set `Span._.advice_probability` on a
 sentence, the rules still decide, but a very low probability vetoes a rule's advice, a very high
