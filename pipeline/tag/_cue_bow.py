@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain
 from thinc.types import Floats2d
@@ -25,6 +25,8 @@ def build_cue_bow(
     ngram_size: int = 3, length: int = 2**18, nO: int | None = None
 ) -> Model[list[Doc], Floats2d]:
     """A logistic layer over hashed n-grams (1..`ngram_size`) of lowercased tokens.
+
+    It reads docs in training and sentence spans when the detector scores a doc sentence by sentence.
 
     ngram_size: the longest n-gram taken, counting the start marker as a token.
     length: the number of hashed weight rows; a power of two.
@@ -43,7 +45,7 @@ def _start_marked_ngrams(ngram_size: int) -> Model:
     return Model("start_marked_ngrams", _forward, attrs={"ngram_size": ngram_size})
 
 
-def _forward(model: Model, docs: list[Doc], is_train: bool):
+def _forward(model: Model, docs: list[Doc] | list[Span], is_train: bool):
     ngram_size = model.attrs["ngram_size"]
     keys_per_doc, counts_per_doc = [], []
     for doc in docs:
@@ -56,10 +58,15 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
     return (keys, counts.astype("float32"), lengths), lambda d_output: []
 
 
-def _ngram_keys(model: Model, doc: Doc, ngram_size: int) -> numpy.ndarray:
-    words = numpy.concatenate(
-        [numpy.asarray([_START_KEY], dtype="uint64"), doc.to_array(LOWER).astype("uint64")]
-    )
+def _ngram_keys(model: Model, doc: Doc | Span, ngram_size: int) -> numpy.ndarray:
+    words = numpy.concatenate([numpy.asarray([_START_KEY], dtype="uint64"), _lower_keys(doc)])
     ngrams = [words[1:]]
     ngrams += [model.ops.ngrams(n, words) for n in range(2, ngram_size + 1) if len(words) >= n]
     return numpy.concatenate(ngrams)
+
+
+def _lower_keys(doc: Doc | Span) -> numpy.ndarray:
+    """The LOWER hashes of a doc, or of a sentence span without copying it into a doc of its own."""
+    if isinstance(doc, Doc):
+        return doc.to_array(LOWER).astype("uint64")
+    return numpy.fromiter((token.lower for token in doc), dtype="uint64", count=len(doc))

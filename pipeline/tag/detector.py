@@ -107,7 +107,7 @@ class AdviceDetector(MultiLabel_TextCategorizer):
         """The ADVICE probability of every sentence of every doc, without modifying them."""
         docs = list(docs)
         units = [sentence_spans(doc) for doc in docs]
-        flat = [_as_doc(sentence) for sentences in units for sentence in sentences]
+        flat = [sentence for sentences in units for sentence in sentences]
         scores = super().predict(flat) if flat else []
         column = self.labels.index(ADVICE_LABEL) if ADVICE_LABEL in self.labels else 0
         probabilities = [float(row[column]) for row in scores]
@@ -134,7 +134,3 @@ def sentence_spans(doc: Doc) -> list[Span]:
         return list(doc.sents)
     return [doc[:]] if len(doc) else []
 
-
-def _as_doc(sentence: Span) -> Doc:
-    whole = sentence.doc
-    return whole if sentence.start == 0 and sentence.end == len(whole) else sentence.as_doc()
