@@ -90,6 +90,11 @@ def likely_chrome(element: HtmlElement) -> bool:
     return element.tag == "header" or not _words(element).isdisjoint(_LIKELY_CHROME)
 
 
+def is_heading(element: HtmlElement) -> bool:
+    """An `<h1>` to `<h6>`."""
+    return element.tag in _HEADING_TAGS
+
+
 def is_article_body(element: HtmlElement) -> bool:
     """True when the markup itself names the element as the article body."""
     return element.get("itemprop") == "articleBody"

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from pipeline.clean._hints import chrome_tag, is_article_body, likely_chrome, surely_chrome, titled_as_chrome
+from pipeline.clean._hints import (
+    chrome_tag,
+    is_article_body,
+    is_heading,
+    likely_chrome,
+    surely_chrome,
+    titled_as_chrome,
+)
+from pipeline.clean._labels import is_summary_label
 from pipeline.clean._walk import RawBlock
 
 # A block must read like prose to count towards where the article is.
@@ -20,6 +29,8 @@ _BOX_MAX_SHARE = 0.5
 _MAX_LINK_SHARE = 0.5
 # Widening stops at the element the markup declares as the article.
 _ARTICLE_TAGS = frozenset(("article", "main"))
+# A box's title is its first block with a word in it, past any icon ("💡", "✔").
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 class _Tally:
@@ -64,7 +75,10 @@ def _prose_weight(block: RawBlock) -> float:
     return float(block.chars - block.link_chars)
 
 
-def _cached(test: Callable[[HtmlElement], bool]) -> Callable[[HtmlElement], bool]:
+_Test = Callable[[HtmlElement], bool]
+
+
+def _cached(test: _Test) -> _Test:
     verdicts: dict[HtmlElement, bool] = {}
 
     def check(element: HtmlElement) -> bool:
@@ -76,34 +90,42 @@ def _cached(test: Callable[[HtmlElement], bool]) -> Callable[[HtmlElement], bool
     return check
 
 
-def _weigh(blocks: list[RawBlock]) -> tuple[_Tally, Callable[[HtmlElement], bool]]:
-    """Tally prose per element, and tell chrome apart.
+def _weigh(blocks: list[RawBlock]) -> tuple[_Tally, _Test, _Test]:
+    """Tally prose per element, tell chrome apart, and tell the article's summary boxes apart.
 
     Comments and teasers can outweigh a short article, so the prose inside chrome does not
     count. An element that holds most of the page's prose is a layout wrapper whatever its
-    class says (`Page-ad-margins`, `paywall`).
+    class says (`Page-ad-margins`, `paywall`). A box titled as the article's summary ("Key
+    Points") is never chrome, though pages mark it up as an `<aside>` or a widget.
     """
     weights = [_prose_weight(block) for block in blocks]
     page_prose: defaultdict[HtmlElement, float] = defaultdict(float)
+    first_lines: dict[HtmlElement, str] = {}
     for block, weight in zip(blocks, weights, strict=True):
+        worded = _WORD.search(block.text) is not None
         for element in block.ancestors:
             page_prose[element] += weight
+            if worded and element not in first_lines:
+                first_lines[element] = block.text
     wrapper_prose = sum(weights) * _WRAPPER_SHARE
+    summary = _cached(lambda element: is_summary_label(first_lines.get(element, "")))
     in_chrome = _cached(
-        lambda element: chrome_tag(element) or (
-            page_prose[element] <= wrapper_prose and (surely_chrome(element) or titled_as_chrome(element))
+        lambda element: not summary(element) and (
+            chrome_tag(element) or (
+                page_prose[element] <= wrapper_prose and (surely_chrome(element) or titled_as_chrome(element))
+            )
         )
     )
     weights = [
         0.0 if any(in_chrome(element) for element in block.ancestors[1:]) else weight
         for block, weight in zip(blocks, weights, strict=True)
     ]
-    return _Tally(blocks, weights), in_chrome
+    return _Tally(blocks, weights), in_chrome, summary
 
 
 def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     """The blocks of the article: inside the container found by prose weight, chrome removed."""
-    tally, in_chrome = _weigh(blocks)
+    tally, in_chrome, summary = _weigh(blocks)
     container = _marked_article_body(tally)
     if container is None:
         container = _find_container(body, tally)
@@ -112,21 +134,56 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
         return []
     containers = _with_twin_siblings(container)
     limit = sum(tally.prose[element] for element in containers) * _BOX_MAX_SHARE
-    boxed = _cached(lambda element: tally.prose[element] <= limit and (
-        likely_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE
+    dropped = _cached(lambda element: in_chrome(element) or (
+        not summary(element) and tally.prose[element] <= limit
+        and (likely_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE)
     ))
-    kept = []
+    containers |= _lead_siblings(container, dropped)
+    return _kept_blocks(blocks, depth, containers, dropped)
+
+
+def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement], dropped: _Test) -> list[RawBlock]:
+    """The blocks inside the containers and in no dropped box.
+
+    A heading whose own class or id reads as chrome (`id="recommended-books"`) stays when
+    the block after it stays: then it titles the article's own content, not a widget.
+    """
+    kept: list[RawBlock] = []
+    hinted_heading: RawBlock | None = None
     for block in blocks:
         ancestors = block.ancestors
         if len(ancestors) <= depth or ancestors[depth] not in containers:
+            hinted_heading = None
             continue
         inner = ancestors[depth + 1 :]
-        if any(in_chrome(element) or boxed(element) for element in inner):
+        if any(dropped(element) for element in inner[:-1]) or block.link_chars > block.chars * _MAX_LINK_SHARE:
+            hinted_heading = None
             continue
-        if block.link_chars > block.chars * _MAX_LINK_SHARE:
+        if inner and dropped(inner[-1]):
+            hinted_heading = block if block.kind == "heading" and is_heading(inner[-1]) else None
             continue
+        if hinted_heading is not None:
+            kept.append(hinted_heading)
+            hinted_heading = None
         kept.append(block)
     return kept
+
+
+def _lead_siblings(container: HtmlElement, dropped: _Test) -> set[HtmlElement]:
+    """The container's earlier siblings below the one holding the title (`<h1>`): the article's lead.
+
+    Pages put the intro and the summary box in boxes of their own beside the body; what
+    stands between the title and the body is the article's, unless it is chrome.
+    """
+    lead: set[HtmlElement] = set()
+    for sibling in container.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == "h1" or sibling.find(".//h1") is not None:
+            return lead
+        if not dropped(sibling):
+            lead.add(sibling)
+    return set()
 
 
 def _marked_article_body(tally: _Tally) -> HtmlElement | None:

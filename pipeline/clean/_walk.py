@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipeline.clean._text import LINE_BREAK
 from pipeline.model import BlockKind
 
 _INLINE_TAGS = frozenset(
@@ -206,7 +207,7 @@ class _Walker:
         if self.after_break:
             self.flush()
         else:
-            self.add_text("\n")
+            self.add_text(LINE_BREAK)
             self.after_break = True
 
     def _image(self, element: HtmlElement) -> None:

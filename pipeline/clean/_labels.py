@@ -1,0 +1,22 @@
+"""What a box's visible title says about it: the article's own summary, whatever its markup.
+
+Pages put their takeaways in an `<aside>` or a box classed like a widget; its title
+("Key Points", "TL;DR") is a surer sign of what it holds than its tag or class.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUMMARY_LABEL = re.compile(
+    r"[\W_]*(?:the\s+)?(?:key\s+(?:points?|takeaways?|facts|lessons|findings)|takeaways?|at\s+a\s+glance"
+    r"|in\s+(?:short|brief|a\s+nutshell)|tl\s*;?\s*dr|summary|article\s+summary|bottom\s+line"
+    r"|things\s+(?:you\s+should|to)\s+know|what\s+you\s+need\s+to\s+know|quick\s+facts)"
+    r"[\W_]*(?:[:\-\u2013\u2014]|[\n\u2028]|$)",
+    re.IGNORECASE,
+)
+
+
+def is_summary_label(text: str) -> bool:
+    """True when a box's first line names it as the article's summary ("Key Points", "TL;DR:")."""
+    return _SUMMARY_LABEL.match(text.lstrip()) is not None
