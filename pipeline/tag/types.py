@@ -6,7 +6,8 @@ labelled with its type; where cues overlap the longest stands. Each sentence wit
 `Span._.advice_evidence`, the strongest cue of its top type. A type's score is 1 - 0.5 ** weight,
 where weight sums the weights of its cues in the sentence: one ordinary cue gives 0.5, and each
 further cue halves the distance to 1. An earlier advice_form's `Span._.advice_form` adds the
-weight the taxonomy gives that form (a question put to the reader counts for self_reflection).
+weight the taxonomy gives that form (a question put to the reader counts for self_reflection, a
+question about someone else for evaluation).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_SPANS_KEY = "advice_types"
 TAXONOMY_FILE = "taxonomy.json"
+# Subjects that make a question one about someone else ("Do they still reach out?").
+THIRD_PERSON = frozenset({"they", "he", "she"})
 
 for _name in ("advice_types", "advice_evidence"):
     if not Span.has_extension(_name):
@@ -47,9 +50,16 @@ def sentence_weights(sentence: Span, cues: Iterable[Span], taxonomy: Taxonomy) -
     """The type weights of a sentence: its cues', plus what its advice form alone says."""
     weights = type_weights(cues, taxonomy)
     form = sentence._.get("advice_form") if Span.has_extension("advice_form") else None
-    for name, weight in taxonomy.form_weights(form).items():
+    for name, weight in taxonomy.form_weights(_form_key(sentence, form)).items():
         weights[name] = weights.get(name, 0.0) + weight
     return weights
+
+
+def _form_key(sentence: Span, form: str | None) -> str | None:
+    """The form as the taxonomy's `forms` name it: a question about someone else is its own kind."""
+    if form == "question" and any(token.lower_ in THIRD_PERSON for token in sentence[:4]):
+        return "question_about_others"
+    return form
 
 
 def ranked_types(

@@ -29,6 +29,11 @@ def test_line_of_several_sentences_takes_its_strongest_advice(rules_nlp):
     assert (result["advice"], result["form"], result["score"]) == (True, "prohibition", 0.9)
 
 
+def test_a_question_about_someone_else_is_evaluation(rules_nlp):
+    [result] = classify_lines(["Were they kind to you?"], rules_nlp)
+    assert (result["form"], result["types"]) == ("question", [{"type": "evaluation", "score": 0.5}])
+
+
 def test_detector_probability_enters_the_score(nlp):
     [result] = classify_lines(["Give them space."], nlp)
     probability = next(nlp("Give them space.").sents)._.advice_probability

@@ -12,7 +12,7 @@ from pipeline.tag.taxonomy import load_taxonomy
 
 def test_shipped_taxonomy_defines_the_twelve_types_in_order():
     taxonomy = load_taxonomy()
-    assert taxonomy.version == "1.1"
+    assert taxonomy.version == "1.2"
     assert taxonomy.names == (
         "evaluation", "space_and_distance", "boundaries", "self_improvement", "physical_health",
         "self_reflection", "social_connection", "patience", "communication", "acceptance",
@@ -51,6 +51,7 @@ def test_missing_file_is_a_model_error(tmp_path):
         load_taxonomy(tmp_path / "absent.json")
 
 
-def test_a_question_counts_for_self_reflection_before_any_cue():
+def test_a_question_counts_for_self_reflection_and_one_about_others_for_evaluation():
     assert load_taxonomy().form_weights("question") == {"self_reflection": 1.0}
+    assert load_taxonomy().form_weights("question_about_others") == {"evaluation": 1.0}
     assert load_taxonomy().form_weights("directive") == {}
