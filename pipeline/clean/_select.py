@@ -138,15 +138,25 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
         not summary(element) and tally.prose[element] <= limit
         and (likely_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE)
     ))
-    containers |= _lead_siblings(container, dropped)
-    return _kept_blocks(blocks, depth, containers, dropped)
+    lead = _lead_siblings(container, lambda element: not dropped(element))
+    kept = _kept_blocks(blocks, depth, containers | lead, dropped)
+    # A lead box counts only for prose or a summary of its own: a byline, an image's
+    # "Enlarge" button or a caption are not the article's lead.
+    lead &= {block.ancestors[depth] for block in kept if _reads_as_prose(block) or summary(block.ancestors[depth])}
+    return [block for block in kept if block.ancestors[depth] in containers or block.ancestors[depth] in lead]
+
+
+def _reads_as_prose(block: RawBlock) -> bool:
+    # Counted without the source's indentation, which a one-line player title can be padded to 80 with.
+    return block.kind not in ("heading", "figure") and len(" ".join(block.text.split())) >= _MIN_PROSE_CHARS
 
 
 def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement], dropped: _Test) -> list[RawBlock]:
     """The blocks inside the containers and in no dropped box.
 
-    A heading whose own class or id reads as chrome (`id="recommended-books"`) stays when
-    the block after it stays: then it titles the article's own content, not a widget.
+    A heading whose own class or id reads as chrome (`id="recommended-books"`) stays when it
+    stands between blocks that stay, after text: then it titles the article's own content,
+    not a widget (nor, under the title, a byline).
     """
     kept: list[RawBlock] = []
     hinted_heading: RawBlock | None = None
@@ -160,7 +170,8 @@ def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement
             hinted_heading = None
             continue
         if inner and dropped(inner[-1]):
-            hinted_heading = block if block.kind == "heading" and is_heading(inner[-1]) else None
+            follows_text = bool(kept) and kept[-1].kind != "heading"
+            hinted_heading = block if follows_text and block.kind == "heading" and is_heading(inner[-1]) else None
             continue
         if hinted_heading is not None:
             kept.append(hinted_heading)
@@ -169,11 +180,11 @@ def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement
     return kept
 
 
-def _lead_siblings(container: HtmlElement, dropped: _Test) -> set[HtmlElement]:
-    """The container's earlier siblings below the one holding the title (`<h1>`): the article's lead.
+def _lead_siblings(container: HtmlElement, is_lead: _Test) -> set[HtmlElement]:
+    """The container's earlier siblings below the one holding the title (`<h1>`) that `is_lead`.
 
-    Pages put the intro and the summary box in boxes of their own beside the body; what
-    stands between the title and the body is the article's, unless it is chrome.
+    Pages put the intro and the summary box in boxes of their own beside the body, between
+    the title and the body.
     """
     lead: set[HtmlElement] = set()
     for sibling in container.itersiblings(preceding=True):
@@ -181,7 +192,7 @@ def _lead_siblings(container: HtmlElement, dropped: _Test) -> set[HtmlElement]:
             continue
         if sibling.tag == "h1" or sibling.find(".//h1") is not None:
             return lead
-        if not dropped(sibling):
+        if is_lead(sibling):
             lead.add(sibling)
     return set()
 

@@ -24,8 +24,9 @@ def test_a_heading_whose_id_reads_as_chrome_stays_when_the_article_goes_on_under
     ]
 
 
-def test_a_heading_classed_as_chrome_over_a_list_of_links_is_left_out(clean_file):
+def test_a_heading_classed_as_chrome_over_a_list_of_links_or_above_the_text_is_left_out(clean_file):
     document = clean_file("hinted-heading.html")
+    assert document.blocks[0].text.startswith("Reading on paper for twenty minutes")
     assert document.blocks[-1].text.startswith("Whatever you choose, keep it by the bed")
     assert "Related posts" not in document.body_text
 
@@ -42,7 +43,8 @@ def test_the_intro_and_summary_boxes_between_the_title_and_the_body_are_kept(cle
     ]
 
 
-def test_the_breadcrumbs_and_byline_above_the_title_box_stay_out_of_the_lead(clean_file):
+def test_chrome_around_the_title_and_a_lead_box_without_prose_stay_out(clean_file):
     text = clean_file("lead-sections.html").body_text
     assert "Home »" not in text
     assert "Co-authored by" not in text
+    assert "Watch: repotting" not in text
