@@ -16,7 +16,7 @@ from pipeline.clean._hints import (
     surely_chrome,
     titled_as_chrome,
 )
-from pipeline.clean._labels import is_summary_label
+from pipeline.clean._labels import is_sources_label, is_summary_label
 from pipeline.clean._walk import RawBlock
 
 # A block must read like prose to count towards where the article is.
@@ -90,8 +90,19 @@ def _cached(test: _Test) -> _Test:
     return check
 
 
-def _weigh(blocks: list[RawBlock]) -> tuple[_Tally, _Test, _Test]:
-    """Tally prose per element, tell chrome apart, and tell the article's summary boxes apart.
+def _first_lines(blocks: list[RawBlock]) -> dict[HtmlElement, str]:
+    """Per element, the text of its first block with a word in it: a box's title."""
+    first_lines: dict[HtmlElement, str] = {}
+    for block in blocks:
+        if _WORD.search(block.text) is None:
+            continue
+        for element in block.ancestors:
+            first_lines.setdefault(element, block.text)
+    return first_lines
+
+
+def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
+    """Tally prose per element, and tell chrome apart.
 
     Comments and teasers can outweigh a short article, so the prose inside chrome does not
     count. An element that holds most of the page's prose is a layout wrapper whatever its
@@ -100,15 +111,10 @@ def _weigh(blocks: list[RawBlock]) -> tuple[_Tally, _Test, _Test]:
     """
     weights = [_prose_weight(block) for block in blocks]
     page_prose: defaultdict[HtmlElement, float] = defaultdict(float)
-    first_lines: dict[HtmlElement, str] = {}
     for block, weight in zip(blocks, weights, strict=True):
-        worded = _WORD.search(block.text) is not None
         for element in block.ancestors:
             page_prose[element] += weight
-            if worded and element not in first_lines:
-                first_lines[element] = block.text
     wrapper_prose = sum(weights) * _WRAPPER_SHARE
-    summary = _cached(lambda element: is_summary_label(first_lines.get(element, "")))
     in_chrome = _cached(
         lambda element: not summary(element) and (
             chrome_tag(element) or (
@@ -120,12 +126,14 @@ def _weigh(blocks: list[RawBlock]) -> tuple[_Tally, _Test, _Test]:
         0.0 if any(in_chrome(element) for element in block.ancestors[1:]) else weight
         for block, weight in zip(blocks, weights, strict=True)
     ]
-    return _Tally(blocks, weights), in_chrome, summary
+    return _Tally(blocks, weights), in_chrome
 
 
 def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     """The blocks of the article: inside the container found by prose weight, chrome removed."""
-    tally, in_chrome, summary = _weigh(blocks)
+    first_lines = _first_lines(blocks)
+    summary = _cached(lambda element: is_summary_label(first_lines.get(element, "")))
+    tally, in_chrome = _weigh(blocks, summary)
     container = _marked_article_body(tally)
     if container is None:
         container = _find_container(body, tally)
@@ -138,6 +146,11 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
         not summary(element) and tally.prose[element] <= limit
         and (likely_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE)
     ))
+    # The article's source list often closes it in a box of its own after the body.
+    containers |= {
+        sibling for sibling in container.itersiblings()
+        if is_sources_label(first_lines.get(sibling, "")) and not dropped(sibling)
+    }
     lead = _lead_siblings(container, lambda element: not dropped(element))
     kept = _kept_blocks(blocks, depth, containers | lead, dropped)
     # A lead box counts only for prose or a summary of its own: a byline, an image's

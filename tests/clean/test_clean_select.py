@@ -48,3 +48,14 @@ def test_chrome_around_the_title_and_a_lead_box_without_prose_stay_out(clean_fil
     assert "Home »" not in text
     assert "Co-authored by" not in text
     assert "Watch: repotting" not in text
+
+
+def test_a_sources_box_after_the_body_closes_the_article_and_other_boxes_there_stay_out(clean_file):
+    blocks = clean_file("sources-box.html").blocks
+    assert [(b.kind, b.text) for b in blocks[2:]] == [
+        ("paragraph", "3 Sources"),
+        ("paragraph", "We use peer-reviewed studies to support the facts in our articles."),
+        ("list_item", "Lindgren, A. (2019). Short naps and afternoon alertness. Journal of Sleep Habits, 4(2), 10–18."),
+        ("list_item", "Okafor, B. (2021). The Twenty-Minute Rest. Harrowgate Press."),
+        ("list_item", "Weiss, C., & Tan, D. (2022). Napping and mood in office workers. Work and Health, 9(1), 33–41."),
+    ]
