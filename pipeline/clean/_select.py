@@ -151,10 +151,19 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
         sibling for sibling in container.itersiblings()
         if is_sources_label(first_lines.get(sibling, "")) and not dropped(sibling)
     }
-    lead = _lead_siblings(container, lambda element: not dropped(element))
+    lead = _lead_siblings(container, dropped)
+    return _with_lead(blocks, depth, containers, lead, dropped=dropped, summary=summary)
+
+
+def _with_lead(
+    blocks: list[RawBlock], depth: int, containers: set[HtmlElement], lead: set[HtmlElement], *,
+    dropped: _Test, summary: _Test,
+) -> list[RawBlock]:
+    """The kept blocks of the containers and of the lead boxes that hold prose or a summary.
+
+    A byline, an image's "Enlarge" button or a caption above the body are not the article's lead.
+    """
     kept = _kept_blocks(blocks, depth, containers | lead, dropped)
-    # A lead box counts only for prose or a summary of its own: a byline, an image's
-    # "Enlarge" button or a caption are not the article's lead.
     lead &= {block.ancestors[depth] for block in kept if _reads_as_prose(block) or summary(block.ancestors[depth])}
     return [block for block in kept if block.ancestors[depth] in containers or block.ancestors[depth] in lead]
 
@@ -193,8 +202,8 @@ def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement
     return kept
 
 
-def _lead_siblings(container: HtmlElement, is_lead: _Test) -> set[HtmlElement]:
-    """The container's earlier siblings below the one holding the title (`<h1>`) that `is_lead`.
+def _lead_siblings(container: HtmlElement, dropped: _Test) -> set[HtmlElement]:
+    """The container's earlier siblings below the one holding the title (`<h1>`), chrome left out.
 
     Pages put the intro and the summary box in boxes of their own beside the body, between
     the title and the body.
@@ -205,7 +214,7 @@ def _lead_siblings(container: HtmlElement, is_lead: _Test) -> set[HtmlElement]:
             continue
         if sibling.tag == "h1" or sibling.find(".//h1") is not None:
             return lead
-        if is_lead(sibling):
+        if not dropped(sibling):
             lead.add(sibling)
     return set()
 
