@@ -67,6 +67,7 @@ class ArticleReport:
     folds: int
     sentences: int
     detection: BinaryScores
+    detector_only: BinaryScores
     types: dict[str, BinaryScores]
     form_correct: int
     form_total: int
@@ -81,10 +82,11 @@ class ArticleReport:
 
     def lines(self) -> list[str]:
         """The report's table rows."""
-        d = self.detection
+        d, o = self.detection, self.detector_only
         lines = ["", f"Article sentences ({self.sentences}; {self.folds}-fold cross-validation by page; "
                      "whole tag pipeline)",
                  f"  advice detection  P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}",
+                 f"  advice_detector alone (its threshold)  P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}",
                  f"  form accuracy     {self.form_accuracy:.3f} ({self.form_correct}/{self.form_total} "
                  "sentences that gold and tagger both call advice)",
                  f"  {'type':<22}{'P':>7}{'R':>7}{'F1':>7}"]
@@ -160,6 +162,7 @@ def evaluate_articles(
     reddit_train, reddit_dev = reddit_sentences(data_dir)
     nlp = load_nlp(settings)
     predictions: dict[int, dict] = {}
+    detector_says: dict[int, bool] = {}
     for fold in range(folds):
         held_out = [i for i, s in enumerate(sentences) if fold_of[s.source] == fold]
         if not held_out:
@@ -168,8 +171,11 @@ def evaluate_articles(
         with _detector_trained_on(nlp, reddit_train + rest, reddit_dev, max_steps):
             results = classify_lines((sentences[i].text for i in held_out), nlp)
             predictions.update(zip(held_out, results, strict=True))
+            alone = _detector_alone(nlp, [sentences[i].text for i in held_out])
+            detector_says.update(zip(held_out, alone, strict=True))
     ordered = [predictions[i] for i in range(len(sentences))]
-    return _score_articles(sentences, ordered, folds)
+    detector_only = binary_scores([s.advice for s in sentences], [detector_says[i] for i in range(len(sentences))])
+    return _score_articles(sentences, ordered, detector_only, folds)
 
 
 def read_labelled_sentences(path: Path) -> list[LabelledArticleSentence]:
@@ -230,7 +236,16 @@ def _detector_trained_on(
         detector.from_bytes(shipped, exclude=["vocab"])
 
 
-def _score_articles(sentences: list[LabelledArticleSentence], results: list[dict], folds: int) -> ArticleReport:
+def _detector_alone(nlp: Language, texts: list[str]) -> list[bool]:
+    """Whether the pipeline's advice_detector alone calls each text advice (one sentence each)."""
+    detector = nlp.get_pipe(DETECTOR)
+    docs = detector.pipe(nlp.make_doc(text) for text in texts)
+    return [doc.cats.get(ADVICE_LABEL, 0.0) >= detector.threshold for doc in docs]
+
+
+def _score_articles(
+    sentences: list[LabelledArticleSentence], results: list[dict], detector_only: BinaryScores, folds: int
+) -> ArticleReport:
     predicted_advice = [bool(result["advice"]) for result in results]
     detection = binary_scores([s.advice for s in sentences], predicted_advice)
     type_names = sorted({name for s in sentences for name in s.types})
@@ -241,4 +256,4 @@ def _score_articles(sentences: list[LabelledArticleSentence], results: list[dict
     }
     both = [(s, r) for s, r in zip(sentences, results, strict=True) if s.advice and r["advice"]]
     correct = sum(1 for s, r in both if r["form"] == s.form)
-    return ArticleReport(folds, len(sentences), detection, types, correct, len(both))
+    return ArticleReport(folds, len(sentences), detection, detector_only, types, correct, len(both))

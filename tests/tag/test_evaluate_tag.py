@@ -77,7 +77,7 @@ def test_cross_validation_restores_the_shipped_detector(nlp: Language) -> None:
 
 def test_table_prints_every_figure() -> None:
     half = BinaryScores(0.5, 0.5, 0.5)
-    articles = ArticleReport(5, 10, BinaryScores(0.8, 0.6, 0.6857), {"patience": half}, 3, 4)
+    articles = ArticleReport(5, 10, BinaryScores(0.8, 0.6, 0.6857), half, {"patience": half}, 3, 4)
     table = TagReport([ForumScore("needadvice", "needadvice dev", 0.4, half)], articles).table()
     assert table.splitlines() == [
         "Advice detection, Reddit test splits (advice class)",
@@ -86,6 +86,7 @@ def test_table_prints_every_figure() -> None:
         "",
         "Article sentences (10; 5-fold cross-validation by page; whole tag pipeline)",
         "  advice detection  P 0.800  R 0.600  F1 0.686",
+        "  advice_detector alone (its threshold)  P 0.500  R 0.500  F1 0.500",
         "  form accuracy     0.750 (3/4 sentences that gold and tagger both call advice)",
         "  type                        P      R     F1",
         "  patience                0.500  0.500  0.500",
