@@ -19,8 +19,8 @@ test: $(STAMP)
 
 bench: bench-clean bench-tag
 
-# Our clean stage against trafilatura on the ScrapingHub pages (../shared/bench/scrapinghub).
-# Needs the bench extra: pip install -e '.[bench]'.
+# Our clean stage against trafilatura on the ScrapingHub pages (../shared/bench/scrapinghub);
+# the test extra installed by $(STAMP) brings trafilatura.
 bench-clean: $(STAMP)
 	$(BIN)/advice-pipeline eval clean
 
@@ -42,6 +42,12 @@ train: $(STAMP)
 train-accurate: $(STAMP)
 	$(BIN)/python -m pipeline.tag.train --accurate --data ../shared/data/advice-emnlp2020 \
 		--labels corpus/labels/article_sentences.jsonl
+
+# Every stage against its gold data: segment on corpus/, tag on the Reddit splits and the
+# labelled article sentences; the clean stage's figures come from bench-clean.
+eval: $(STAMP)
+	$(BIN)/advice-pipeline eval segment
+	$(BIN)/advice-pipeline eval tag
 
 clean-output:
 	rm -f output/*.json output/*.jsonl
