@@ -140,11 +140,12 @@ def _compare_values(steps: list, takeaways: list, quotes: list, resources: list)
 def _normalise(value: object) -> object:
     """Casefolded text with curly marks, dashes and spacing made plain, so style is not scored.
 
-    A standalone "&" reads as the word "and" ("P. Vantongeren & M. Lusk"), in every field of
-    every page: citations and sites spell the same author list both ways.
+    A standalone "&" reads as the word "and" ("P. Vantongeren & M. Lusk"), and a serial comma
+    before it is dropped ("A, B, & C" = "A, B and C"), in every field of every page: citations
+    and sites spell the same author list all these ways.
     """
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFKC", value).translate(_FOLDS)
     text = re.sub(r"\s+", " ", text).strip().strip(".,;:").casefold()
-    return re.sub(r"(?<=\s)&(?=\s)", "and", text)
+    return re.sub(r",? (?:&|and)(?= )", " and", text)

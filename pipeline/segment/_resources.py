@@ -9,10 +9,11 @@ from dataclasses import replace
 from pipeline.model import Block, Resource
 from pipeline.segment._promotions import is_call_to_action
 
+# A count may stand before or after the label, as on collapsible source boxes ("4 Sources", "Sources (4)").
 _LABEL = re.compile(
-    r"^\s*(?:(?:recommended|suggested|additional|further|more|helpful|useful)\s+)?"
+    r"^\s*(?:\d{1,3}\s+)?(?:(?:recommended|suggested|additional|further|more|helpful|useful)\s+)?"
     r"(?:resources|reading|readings|books|reading\s+list|references|sources|bibliography|works\s+cited|citations)"
-    r"(?:\s+(?:and|&)\s+(?:resources|references|further\s+reading))?\s*[:.]?\s*$",
+    r"(?:\s+(?:and|&)\s+(?:resources|references|further\s+reading))?(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 _INLINE_LABEL = re.compile(
@@ -60,8 +61,8 @@ def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], froze
     resources: list[Resource] = []
     used: set[int] = set()
     for index, block in enumerate(blocks):
-        if _is_label(block):
-            entries = _entries_after(blocks, index)
+        entries = _labelled_entries(blocks, index)
+        if entries is not None:
             resources.extend(parse_citation(line) for entry in entries for line in _entry_lines(blocks[entry].text))
             used.update([index, *entries])
             continue
@@ -87,9 +88,21 @@ def parse_citation(text: str) -> Resource:
     return Resource(text=text, author=None, title=title, subtitle=subtitle)
 
 
-def _is_label(block: Block) -> bool:
-    heading_like = block.kind == "heading" or (block.kind == "paragraph" and block.emphasis)
-    return heading_like and bool(_LABEL.match(block.text))
+def _labelled_entries(blocks: Sequence[Block], index: int) -> list[int] | None:
+    """The entries under block `index` when it is a reading list's label, else None.
+
+    A label set as a heading or in bold heads whatever follows; a plain one-line paragraph
+    ("4 Sources", a box's toggle text) is a label only over a list, so a body line that happens
+    to read "Resources" never turns the paragraphs after it into entries.
+    """
+    block = blocks[index]
+    if block.kind not in ("heading", "paragraph") or not _LABEL.match(block.text):
+        return None
+    entries = _entries_after(blocks, index)
+    if block.kind == "heading" or block.emphasis:
+        return entries
+    listed = bool(entries) and all(blocks[entry].kind == "list_item" for entry in entries)
+    return entries if listed else None
 
 
 def _entries_after(blocks: Sequence[Block], label: int) -> list[int]:

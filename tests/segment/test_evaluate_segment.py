@@ -73,3 +73,11 @@ def test_ampersand_and_the_word_and_score_as_the_same_author_list():
     gold = {"resources": [{"author": "P. Vantongeren & M. Lusk", "title": "Sorted", "subtitle": None}]}
     score_page(structure, gold, report, "page.html")
     assert report.tallies["resources"].matched == 1
+
+
+def test_serial_comma_before_the_last_author_is_not_scored():
+    report = SegmentReport()
+    structure = Structure(resources=(Resource("x", "F. Hart, O. Lind & C. Moreau", "Timing", None),))
+    gold = {"resources": [{"author": "F. Hart, O. Lind, & C. Moreau", "title": "Timing", "subtitle": None}]}
+    score_page(structure, gold, report, "page.html")
+    assert report.tallies["resources"].matched == 1

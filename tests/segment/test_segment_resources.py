@@ -140,3 +140,27 @@ def test_typed_entry_number_is_read_past_but_kept_in_the_text():
     parsed = parse_citation("[2] Walker, M. (2017). Why we sleep: Unlocking the power of sleep. Scribner.")
     assert parsed == Resource("[2] Walker, M. (2017). Why we sleep: Unlocking the power of sleep. Scribner.",
                               "M. Walker", "Why we sleep", "Unlocking the power of sleep")
+
+
+def test_counted_source_box_label_over_a_note_and_a_list():
+    blocks = [Block("paragraph", "4 Sources"),
+              Block("paragraph", "We use only peer-reviewed studies to support the facts within our articles."),
+              Block("list_item", "Quill, R. (2022). The Clock Inside: Your Circadian Rhythm. Harrowby House.",
+                    level=1, list_id=1),
+              Block("list_item", "Deep Hours by Corin Maddox", level=1, list_id=1)]
+    resources, used = find_resources(blocks)
+    assert [(item.author, item.title) for item in resources] == [("R. Quill", "The Clock Inside"),
+                                                                  ("Corin Maddox", "Deep Hours")]
+    assert used == frozenset({0, 2, 3})
+
+
+def test_count_after_a_label_heading():
+    resources, _ = find_resources([Block("heading", "References (1)", level=2),
+                                   Block("list_item", "Deep Hours by Corin Maddox", level=1, list_id=1)])
+    assert [item.title for item in resources] == ["Deep Hours"]
+
+
+def test_plain_label_line_over_paragraphs_heads_no_reading_list():
+    resources, used = find_resources([Block("paragraph", "Resources"),
+                                      Block("paragraph", "Money is tight for most families this year.")])
+    assert (resources, used) == ((), frozenset())
