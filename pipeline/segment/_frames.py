@@ -27,8 +27,12 @@ _SUBJECT_VERBS = (
     r"|concluded|urges|urged|cautions|cautioned|jokes|joked|likes to say|liked to say|likes to remind"
 )
 _MANNER = r"(?:\s+it)?(?:\s+(?:best|well|simply|plainly|bluntly|perfectly|succinctly|beautifully|nicely|this way))?"
-# "puts it this way in his newsletter:" - a short place or occasion may sit between cue and colon.
-_OCCASION = r"(?:\s+(?:in|on|at|during|for)\s+[^,:\"“”]{1,40}?(?=\s*[,:]))?"
+# "puts it this way in his newsletter:" - a short place or occasion may sit between cue and colon;
+# it may end in a quoted title ("writes in her book "Title," "...""), which is no quotation of its own.
+_OCCASION = (
+    r"(?:\s+(?:in|on|at|during|for)\s+"
+    r"(?:[^,:\"“”]{1,40}?(?=\s*[,:])|[^,:\"“”]{0,40}?[\"“][^\"“”]{1,80}[\"”]))?"
+)
 _CUE_BEFORE = re.compile(rf"\s(?P<cue>{_VERBS}){_MANNER}{_OCCASION}(?:\s+that)?\s*[,:]?\s*$")
 # "X told The Morning Post:" - the listener a "told" names before the quote is a publication or a person.
 _TOLD_BEFORE = re.compile(
@@ -37,6 +41,17 @@ _TOLD_BEFORE = re.compile(
 _SOURCE_BEFORE = re.compile(r"(?:^|\s)(?P<cue>according to|in the words of)\s+(?P<who>.+?)\s*[,:]?\s*$", re.I)
 _CUE_AFTER = re.compile(rf"^\s*(?P<cue>{_VERBS}|according to)\s+(?P<who>.+)$", re.DOTALL)
 _SUBJECT_AFTER = re.compile(rf"^\s*(?:as\s+)?(?P<who>[^\"“”]{{1,120}}?)\s+(?P<cue>{_SUBJECT_VERBS})\b", re.I)
+# A frame whose speaker is the writer or the reader ("I asked:", "you might say,", "Try asking,",
+# "ask something like"): the quote is their own words or a line to try, and a sentence after it
+# ("He admitted ...") is no cue for it. No comma or sentence end may lie between frame and quote.
+_OWN_WORDS_BEFORE = re.compile(
+    r"(?:\b(?:I|[Ww]e|[Yy]ou)(?:\s+(?:might|could|can|may|should|would|will|then|just|simply|finally|first|once|gently))*"
+    r"\s+(?:ask|asked|say|said|tell|told|write|wrote|reply|replied|answer|answered|respond|responded"
+    r"|text|texted|add|added|explain|explained|try|tried)"
+    r"|(?:^|[,;:—–]\s*|\b(?:then|instead|just|simply|gently|first|or)\s+)(?:[Tt]ry|[Aa]sk|[Ss]ay))\b"
+    r"(?:\s+(?:asking|saying|something|things|like))*"
+    r"[^\"“”.!?,;]{0,40}[,:]?\s*$"
+)
 _DASH_AFTER = re.compile(r"^\s*(?:[—–―]|--?|~)\s*(?P<who>\S.*)$", re.DOTALL)
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|vs|etc|e\.g|i\.e|No)|\b[A-Z])\.$")
 _MAX_ATTRIBUTION = 160
@@ -54,7 +69,10 @@ class Attribution:
 def attribution(text: str, start: int, end: int) -> Attribution | None:
     """The frame around the quotation at text[start:end], before it if there is one, else after it."""
     opening = _sentence_start(text, start - 1)
-    found = _attribution_before(text[opening : start - 1], end)
+    lead = text[opening : start - 1]
+    if _OWN_WORDS_BEFORE.search(lead):
+        return None
+    found = _attribution_before(lead, end)
     return found if found is not None else _attribution_after(text, start, end)
 
 

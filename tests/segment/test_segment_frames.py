@@ -65,3 +65,23 @@ def test_explains_after_the_quote():
 def test_recommends_after_the_quote():
     assert _frame("“Start with one drawer,” recommends organiser Keiko Sato.") == (
         "Keiko Sato", "organiser", "recommends")
+
+
+def test_cue_then_a_quoted_book_title_before_the_quote():
+    text = "As coach Mira Okafor writes in her book “Say It Plainly,” “Name your number first.”"
+    start = text.index("“Name") + 1
+    found = attribution(text, start, text.index("”", start))
+    assert (found.person.name, found.person.description, found.cue) == ("Mira Okafor", "coach", "writes")
+
+
+def test_question_the_writer_asked_gets_no_speaker_from_the_next_sentence():
+    assert _frame("The second time, I asked: “How do you feel about driving at night?” He admitted it.") is None
+
+
+def test_line_the_reader_is_told_to_try_gets_no_speaker():
+    assert _frame("Instead, try asking, “What would make mornings easier?” she suggests.") is None
+
+
+def test_says_with_a_colon_is_no_suggestion_to_say():
+    assert _frame("Rob Goldman, President of Ascom, says: “Alarm fatigue is real.”") == (
+        "Rob Goldman", "President of Ascom", "says")

@@ -167,3 +167,25 @@ def test_show_title_in_the_frame_does_not_stop_the_quote_going_on():
         '"This stock had been getting clobbered for years," Matt Maley said on the show "Trading Nation." '
         '"It was down for four straight years."') == [
         ("Matt Maley", "This stock had been getting clobbered for years, It was down for four straight years.")]
+
+
+def test_book_title_in_quotes_between_the_cue_and_the_quote():
+    assert _quotes_of(
+        'As coach Mira Okafor writes in her book "Say It Plainly Now," "The first number you name sets '
+        'the terms of the whole talk."') == [
+        ("Mira Okafor", "The first number you name sets the terms of the whole talk.")]
+
+
+def test_question_the_writer_asked_takes_no_speaker_from_the_sentence_after_it():
+    assert _quotes_of(
+        "Dr. Lena Brandt, a geriatrician, puts it simply: \"Small talks add up to a plan.\"",
+        'The second time, I asked: "How do you feel about driving at night?" He admitted he had stopped.') == [
+        ("Lena Brandt", "Small talks add up to a plan.")]
+
+
+def test_line_suggested_to_the_reader_is_no_quote():
+    assert _quotes_of(
+        "Dr. Lena Brandt, a geriatrician, puts it simply: \"Small talks add up to a plan.\"",
+        'Instead, try asking, "What would make mornings easier for you?" she suggests.',
+        'You might say, "I worry about you on the stairs at night," Brandt added.') == [
+        ("Lena Brandt", "Small talks add up to a plan.")]
