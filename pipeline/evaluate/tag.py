@@ -161,21 +161,19 @@ def evaluate_articles(
     fold_of = page_folds(sorted({s.source for s in sentences}), folds)
     reddit_train, reddit_dev = reddit_sentences(data_dir)
     nlp = load_nlp(settings)
-    predictions: dict[int, dict] = {}
-    detector_says: dict[int, bool] = {}
+    results: list[dict] = [{} for _ in sentences]
+    detector_says = [False] * len(sentences)
     for fold in range(folds):
         held_out = [i for i, s in enumerate(sentences) if fold_of[s.source] == fold]
+        rest = [s.as_training() for s in sentences if fold_of[s.source] != fold] * ARTICLE_WEIGHT
         if not held_out:
             continue
-        rest = [s.as_training() for s in sentences if fold_of[s.source] != fold] * ARTICLE_WEIGHT
         with _detector_trained_on(nlp, reddit_train + rest, reddit_dev, max_steps):
-            results = classify_lines((sentences[i].text for i in held_out), nlp)
-            predictions.update(zip(held_out, results, strict=True))
-            alone = _detector_alone(nlp, [sentences[i].text for i in held_out])
-            detector_says.update(zip(held_out, alone, strict=True))
-    ordered = [predictions[i] for i in range(len(sentences))]
-    detector_only = binary_scores([s.advice for s in sentences], [detector_says[i] for i in range(len(sentences))])
-    return _score_articles(sentences, ordered, detector_only, folds)
+            texts = [sentences[i].text for i in held_out]
+            for i, result, alone in zip(held_out, classify_lines(texts, nlp), _detector_alone(nlp, texts), strict=True):
+                results[i], detector_says[i] = result, alone
+    detector_only = binary_scores([s.advice for s in sentences], detector_says)
+    return _score_articles(sentences, results, detector_only, folds)
 
 
 def read_labelled_sentences(path: Path) -> list[LabelledArticleSentence]:
