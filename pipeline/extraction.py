@@ -21,6 +21,11 @@ from pipeline.settings import Settings
 from pipeline.tag import load_nlp, tag
 
 
+def prepare(settings: Settings) -> None:
+    """Load what every page needs (the spaCy pipeline) before the first one; raises ModelError."""
+    load_nlp(settings)
+
+
 def extract_page(page: Page, settings: Settings) -> dict[str, Any]:
     """The validated record for one page; raises a PipelineError when the page has none."""
     document = clean(page, settings)

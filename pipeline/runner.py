@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from pipeline.errors import PipelineError
-from pipeline.extraction import extract_page
+from pipeline.extraction import extract_page, prepare
 from pipeline.fetch import fetch_page
 from pipeline.model import Page
 from pipeline.settings import Settings
@@ -58,7 +58,12 @@ def run(
     settings: Settings,
     report: Callable[[Outcome], None] | None = None,
 ) -> RunSummary:
-    """Extract and write a record for every source (path or URL); report each outcome."""
+    """Extract and write a record for every source (path or URL); report each outcome.
+
+    Raises ModelError before any source is read when the spaCy pipeline cannot be loaded:
+    that is no page's fault, and no page could succeed.
+    """
+    prepare(settings)
     summary = RunSummary()
     for source in sources:
         outcome = process_source(source, writer, settings)

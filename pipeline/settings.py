@@ -41,6 +41,9 @@ class Settings:
     """The whole configuration of one run."""
 
     spacy_model: str = DEFAULT_SPACY_MODEL
+    # The optional accurate advice detector (sentence embeddings; needs the `accurate` extra):
+    # better on informal text, about ten times slower.
+    accurate: bool = False
     max_page_bytes: int = 50 * 1024 * 1024
     fetch: FetchSettings = field(default_factory=FetchSettings)
 

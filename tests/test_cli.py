@@ -86,3 +86,11 @@ def test_schema_prints_the_shipped_schema():
     result = invoke("schema")
     assert json.loads(result.stdout) == load_schema()
     assert load_schema()["$id"].endswith("/article/v1.json")
+
+
+def test_a_model_that_cannot_load_stops_the_run_before_any_page(tmp_path):
+    result = invoke("run", str(SEED_PAGE), "-o", str(tmp_path / "out"), "--model", "no_such_model")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: no_such_model: cannot load spaCy model: [E050] Can't find model 'no_such_model'.")
+    assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "out").exists()

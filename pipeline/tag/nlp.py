@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from pipeline.errors import ModelError
 from pipeline.settings import Settings
+from pipeline.tag import accurate as accurate_detection
 from pipeline.tag import attribute_index, detector, forms, types  # noqa: F401  (registers the factories)
 
 # Named entities cost half the model's time and no rule reads them.
@@ -22,12 +23,13 @@ UNUSED_COMPONENTS = ("ner",)
 
 
 def load_nlp(settings: Settings) -> Language:
-    """The tagging pipeline for `settings.spacy_model`, loaded once per process and model name."""
-    return _load(settings.spacy_model)
+    """The tagging pipeline for `settings.spacy_model` (with the accurate detector when
+    `settings.accurate`), loaded once per process for each combination."""
+    return _load(settings.spacy_model, settings.accurate)
 
 
 @cache
-def _load(model_name: str) -> Language:
+def _load(model_name: str, accurate: bool) -> Language:
     try:
         nlp = spacy.load(model_name, exclude=list(UNUSED_COMPONENTS))
     except (OSError, ImportError, ValueError) as error:
@@ -41,6 +43,9 @@ def _load(model_name: str) -> Language:
         nlp.add_pipe("advice_detector")
     except (OSError, ValueError) as error:
         raise ModelError("pipeline/tag/data/advice_detector", f"cannot load the advice detector: {error}") from None
+    if accurate:
+        accurate_detection.encoder()  # fail here, with the install hint, not on the first page
+        nlp.add_pipe("advice_detector_accurate", after="advice_detector")
     nlp.add_pipe("advice_form", config={"parser": parser})
     nlp.add_pipe("advice_tagger")
     return nlp
