@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-clean bench-tag train train-accurate eval clean-output
+.PHONY: run test bench bench-clean bench-tag train train-accurate study-types eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ train: $(STAMP)
 train-accurate: $(STAMP)
 	$(BIN)/python -m pipeline.tag.train --accurate --data ../shared/data/advice-emnlp2020 \
 		--labels corpus/labels/article_sentences.jsonl
+
+# Cue rules against trained advice-type classifiers (lemma n-grams, mixed with the cues, step-title
+# context), cross-validated by page on the labelled article sentences; see pipeline/tag/type_study.py.
+study-types: $(STAMP)
+	$(BIN)/python -m pipeline.tag.type_study --labels corpus/labels/article_sentences.jsonl
 
 # Every stage against its gold data: segment on corpus/, tag on the Reddit splits and the
 # labelled article sentences; the clean stage's figures come from bench-clean.
