@@ -1,8 +1,10 @@
 """The `advice_tagger` spaCy component: which advice types a sentence speaks to, with evidence.
 
 A PhraseMatcher over the taxonomy's cue lemmas marks every cue in `doc.spans[spans_key]`,
-labelled with its type; where cues overlap the longest stands. Each sentence with cues gets
-`Span._.advice_types`, its types ranked by score (weak ones left out: see `rank`), and
+labelled with its type; where cues overlap the longest stands. A headline in Title Case is also
+matched on its lowercased words, since the tagger reads its words as proper nouns, whose lemmas
+keep their capitals. Each sentence with cues gets `Span._.advice_types`, its types ranked by
+score (weak ones left out: see `rank`), and
 `Span._.advice_evidence`, the strongest cue of its top type. A type's score is 1 - 0.5 ** weight,
 where weight sums the weights of its cues in the sentence: one ordinary cue gives 0.5, and each
 further cue halves the distance to 1. An earlier advice_form's `Span._.advice_form` adds the
@@ -31,6 +33,8 @@ DEFAULT_SPANS_KEY = "advice_types"
 TAXONOMY_FILE = "taxonomy.json"
 # Subjects that make a question one about someone else ("Do they still reach out?").
 THIRD_PERSON = frozenset({"they", "he", "she"})
+# A sentence whose words are capitalised at least this often is a headline in Title Case.
+TITLE_CASE_SHARE = 0.75
 
 for _name in ("advice_types", "advice_evidence"):
     if not Span.has_extension(_name):
@@ -60,6 +64,12 @@ def _form_key(sentence: Span, form: str | None) -> str | None:
     if form == "question" and any(token.lower_ in THIRD_PERSON for token in sentence[:4]):
         return "question_about_others"
     return form
+
+
+def in_title_case(sentence: Span) -> bool:
+    """Whether `sentence` is a headline in Title Case: two words or more, nearly all capitalised."""
+    words = [token.text for token in sentence if token.is_alpha]
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def ranked_types(
@@ -179,11 +189,15 @@ class AdviceTypeTagger:
         """Replace the taxonomy and rebuild the matcher from its cues."""
         self.taxonomy = taxonomy
         self.matcher = PhraseMatcher(self.nlp.vocab, attr=self.attr)
+        # In Title Case the tagger reads words as proper nouns, whose lemmas keep their capitals and
+        # miss the cues ("Schedule a Worry Window"): a headline's words are also matched lowercased.
+        self.headline_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._cue_of_match: dict[int, tuple[str, str]] = {}
         for advice_type in taxonomy.types:
             for cue in advice_type.cues:
                 key = f"{advice_type.name}:{cue}"
                 self.matcher.add(key, [self._cue_doc(cue)])
+                self.headline_matcher.add(key, [self.nlp.make_doc(cue)])
                 self._cue_of_match[self.nlp.vocab.strings[key]] = (advice_type.name, cue)
 
     def _cue_doc(self, cue: str) -> Doc:
@@ -193,10 +207,14 @@ class AdviceTypeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Mark the cues of `doc` and rank the types of each sentence that has any."""
+        matches = list(self.matcher(doc))
+        for sentence in doc.sents:
+            if in_title_case(sentence):
+                matches += self.headline_matcher(sentence)
         # A longer cue speaks for the words it covers: "ask yourself" is not also "ask".
         cues = filter_spans(
             Span(doc, start, end, label=self._cue_of_match[match_id][0], span_id=self._cue_of_match[match_id][1])
-            for match_id, start, end in self.matcher(doc)
+            for match_id, start, end in matches
         )
         doc.spans[self.spans_key] = cues
         for sentence in doc.sents:

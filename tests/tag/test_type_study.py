@@ -23,11 +23,11 @@ def test_every_candidate_is_scored_on_the_labelled_types(rows: list[StudyRow]) -
 
 def test_the_rules_row_is_the_shipped_tagger_on_gold_advice(rows: list[StudyRow]) -> None:
     rules = {name: round(f1, 3) for name, f1 in rows[0].f1.items()}
-    assert rules == {"self_improvement": 0.333, "communication": 0.698}
-    assert round(rows[0].macro_f1, 3) == 0.516
+    assert rules == {"self_improvement": 0.286, "communication": 0.698}
+    assert round(rows[0].macro_f1, 3) == 0.492
 
 
 def test_the_table_has_a_column_per_candidate_and_a_macro_row(rows: list[StudyRow]) -> None:
     lines = table(rows).splitlines()
     assert lines[0].split() == ["type", "F1", "(gold", "advice)", "rules", "ngram", "rules+ngram", "rules+title"]
-    assert lines[-1].split()[:2] == ["macro-F1", "0.516"]
+    assert lines[-1].split()[:2] == ["macro-F1", "0.492"]

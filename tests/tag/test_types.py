@@ -44,6 +44,21 @@ def test_cues_match_inflections_through_lemmas(nlp):
     ]
 
 
+def test_a_title_case_headline_matches_its_cues_lowercased(nlp):
+    doc = nlp("Tip 5: Limit Caffeine and Alcohol")
+    assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [
+        ("boundaries", "Limit"),
+        ("physical_health", "Caffeine"),
+        ("physical_health", "Alcohol"),
+    ]
+    assert next(doc.sents)._.advice_types == (TypeScore("physical_health", 0.9558),)
+
+
+def test_capitalised_names_in_a_sentence_are_not_read_as_headline_cues(nlp):
+    doc = nlp("She met Worry Smith today.")
+    assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [("social_connection", "met")]
+
+
 def test_equal_weights_rank_in_taxonomy_order():
     taxonomy = load_taxonomy()
     assert ranked_types({"communication": 1.0, "evaluation": 1.0, "patience": 2.0}, taxonomy) == (
