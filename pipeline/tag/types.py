@@ -1,10 +1,10 @@
 """The `advice_tagger` spaCy component: which advice types a sentence speaks to, with evidence.
 
 A PhraseMatcher over the taxonomy's cue lemmas marks every cue in `doc.spans[spans_key]`,
-labelled with its type; where cues overlap the longest stands. A headline in Title Case is also
-matched on its lowercased words, since the tagger reads its words as proper nouns, whose lemmas
-keep their capitals. Each sentence with cues gets `Span._.advice_types`, its types ranked by
-score (weak ones left out: see `rank`), and
+labelled with its type; where cues overlap the longest stands. A headline in Title Case (a short
+doc, such as a line classified on its own) is also matched on its lowercased words: the tagger
+reads its words as proper nouns, whose lemmas keep their capitals. Each sentence with cues gets
+`Span._.advice_types`, its types ranked by score (weak ones left out: see `rank`), and
 `Span._.advice_evidence`, the strongest cue of its top type. A type's score is 1 - 0.5 ** weight,
 where weight sums the weights of its cues in the sentence: one ordinary cue gives 0.5, and each
 further cue halves the distance to 1. An earlier advice_form's `Span._.advice_form` adds the
@@ -33,7 +33,9 @@ DEFAULT_SPANS_KEY = "advice_types"
 TAXONOMY_FILE = "taxonomy.json"
 # Subjects that make a question one about someone else ("Do they still reach out?").
 THIRD_PERSON = frozenset({"they", "he", "she"})
-# A sentence whose words are capitalised at least this often is a headline in Title Case.
+# A line of at most HEADLINE_TOKENS whose words are capitalised at least TITLE_CASE_SHARE of the
+# time is a headline in Title Case.
+HEADLINE_TOKENS = 30
 TITLE_CASE_SHARE = 0.75
 
 for _name in ("advice_types", "advice_evidence"):
@@ -66,9 +68,12 @@ def _form_key(sentence: Span, form: str | None) -> str | None:
     return form
 
 
-def in_title_case(sentence: Span) -> bool:
-    """Whether `sentence` is a headline in Title Case: two words or more, nearly all capitalised."""
-    words = [token.text for token in sentence if token.is_alpha]
+def is_headline(doc: Doc) -> bool:
+    """Whether `doc` is a headline in Title Case: short, two words or more, nearly all capitalised."""
+    # The length test first: paragraphs, nearly every doc the tagger sees, cost nothing more.
+    if len(doc) > HEADLINE_TOKENS:
+        return False
+    words = [word for word in doc.text.split() if word[0].isalpha()]
     return len(words) >= 2 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
@@ -207,10 +212,7 @@ class AdviceTypeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Mark the cues of `doc` and rank the types of each sentence that has any."""
-        matches = list(self.matcher(doc))
-        for sentence in doc.sents:
-            if in_title_case(sentence):
-                matches += self.headline_matcher(sentence)
+        matches = self.matcher(doc) + (self.headline_matcher(doc) if is_headline(doc) else [])
         # A longer cue speaks for the words it covers: "ask yourself" is not also "ask".
         cues = filter_spans(
             Span(doc, start, end, label=self._cue_of_match[match_id][0], span_id=self._cue_of_match[match_id][1])
