@@ -8,10 +8,12 @@ types the sentences gold calls advice (the detector's errors, which `eval tag` a
 - rules: the shipped advice_tagger's listing (cue weights, `rank`), which nothing is trained on.
 - ngram: a one-vs-rest logistic regression on lemma unigrams, trained on the other folds' advice
   sentences, listing the types whose probability reaches a threshold from THRESHOLDS.
-- rules+ngram: each type's cue weight plus MIX times its ngram probability, listed by `rank`.
-- rules+title: each type's cue weight plus TITLE times the cue weight of the title of the step the
+- rules+ngram: each type's cue weight plus a share of its ngram probability, listed by `rank`.
+- rules+title: each type's cue weight plus a share of the cue weight of the title of the step the
   sentence sits under (its page cleaned and segmented to find it), listed by `rank`.
-MIX and TITLE (from SHARES) and the ngram threshold are chosen on the training folds of each fold.
+Shares (from SHARES) and the ngram threshold are chosen on each fold's training folds. The ngram
+probabilities they are chosen on are out-of-fold ones whose models saw the scored fold: a small
+leak that can only flatter the trained candidates.
 """
 
 from __future__ import annotations
