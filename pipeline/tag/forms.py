@@ -18,7 +18,6 @@ from typing import Any
 
 from spacy.attrs import LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import minibatch, registry
@@ -26,6 +25,7 @@ from spacy.util import minibatch, registry
 from pipeline.model import AdviceForm
 from pipeline.tag._form_rules import RULE_SCORES, needs_parse, sentence_form
 from pipeline.tag._suggestions import suggestion_matcher
+from pipeline.tag.scoring import score_span_group
 
 DEFAULT_SPANS_KEY = "advice"
 # Set on sentences by the trained detector (pipeline/tag/detector.py) when it runs earlier.
@@ -39,14 +39,7 @@ for _name in ("advice_form", "advice_score", PROBABILITY_EXTENSION):
 
 def score_advice_forms(examples: Iterable[Example], *, spans_key: str = DEFAULT_SPANS_KEY) -> dict[str, Any]:
     """Precision, recall and F1 of the advice sentences and their form labels in `spans_key`."""
-    return Scorer.score_spans(
-        examples,
-        attr=f"spans_{spans_key}",
-        getter=lambda doc, attr: doc.spans.get(attr[len("spans_"):], []),
-        has_annotation=lambda doc: spans_key in doc.spans,
-        labeled=True,
-        allow_overlap=False,
-    )
+    return score_span_group(examples, spans_key, allow_overlap=False)
 
 
 def _known_verbs(nlp: Language) -> frozenset[str]:

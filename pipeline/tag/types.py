@@ -21,13 +21,13 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import ensure_path, filter_spans, registry
 
 from pipeline.model import TypeScore
 from pipeline.tag.taxonomy import Taxonomy, load_taxonomy
+from pipeline.tag.scoring import score_span_group
 
 DEFAULT_SPANS_KEY = "advice_types"
 TAXONOMY_FILE = "taxonomy.json"
@@ -95,14 +95,7 @@ def ranked_types(
 
 def score_advice_types(examples: Iterable[Example], *, spans_key: str = DEFAULT_SPANS_KEY) -> dict[str, Any]:
     """Precision, recall and F1 of the typed cue spans in `spans_key`."""
-    return Scorer.score_spans(
-        examples,
-        attr=f"spans_{spans_key}",
-        getter=lambda doc, attr: doc.spans.get(attr[len("spans_"):], []),
-        has_annotation=lambda doc: spans_key in doc.spans,
-        labeled=True,
-        allow_overlap=True,
-    )
+    return score_span_group(examples, spans_key, allow_overlap=True)
 
 
 @registry.scorers("advice_pipeline.type_scorer.v1")
