@@ -180,7 +180,7 @@ def clean_command(sources: tuple[str, ...], as_text: bool, out: str | None) -> N
 
     The main text is the article's blocks but figures (captions, image alt text), one blank
     line apart. Sources are expanded as for `run`. A page that fails is reported on stderr as
-    "PATH: reason" and the batch goes on; the exit code is then 1.
+    "error: PATH: reason" and the batch goes on; the exit code is then 1.
     """
     from pipeline.clean import clean_each, main_text, text_file_name
     from pipeline.sources import read_page
@@ -192,7 +192,7 @@ def clean_command(sources: tuple[str, ...], as_text: bool, out: str | None) -> N
     for path, result in clean_each(iter_source_paths(sources), lambda p: read_page(p, settings), settings):
         if isinstance(result, PipelineError):
             failed = True
-            click.echo(str(result), err=True)
+            click.echo(f"error: {result}", err=True)
         elif out:
             (Path(out) / text_file_name(path)).write_text(main_text(result) + "\n", encoding="utf-8")
         else:

@@ -30,8 +30,8 @@ def test_clean_text_writes_one_txt_per_input_and_reports_bad_ones(tmp_path):
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["banners.txt", "comments.txt"]
     assert (tmp_path / "out" / "comments.txt").read_text(encoding="utf-8").startswith("Overthinking feels like")
     assert result.stderr.splitlines() == [
-        f"{missing}: no such file",
-        f"{CLEAN_DATA / 'no-article.html'}: page holds no article text",
+        f"error: {missing}: no such file",
+        f"error: {CLEAN_DATA / 'no-article.html'}: page holds no article text",
     ]
 
 
