@@ -224,7 +224,9 @@ def eval_clean(bench_dir: Path | None) -> None:
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
 @click.option("--reddit-only", is_flag=True, help="Skip the article sentences (no cross-validation training).")
 @click.option("--accurate", is_flag=True, help="Score the accurate mode on Reddit (needs the accurate extra).")
-def eval_tag(data_dir: Path, labels: Path, folds: int, reddit_only: bool, accurate: bool) -> None:
+@click.option("--unseen", type=click.Path(dir_okay=False, path_type=Path),
+              help="Labelled sentences of pages never used in development, scored by the shipped pipeline.")
+def eval_tag(data_dir: Path, labels: Path, folds: int, reddit_only: bool, accurate: bool, unseen: Path | None) -> None:
     """Score advice detection on the Reddit test splits and tagging on labelled article sentences."""
     from pipeline.evaluate import tag as tag_eval
 
@@ -232,7 +234,9 @@ def eval_tag(data_dir: Path, labels: Path, folds: int, reddit_only: bool, accura
         click.echo(f"cross-validating: training {folds} detectors, a minute each...", err=True)
     try:
         labels_or_none = None if reddit_only else labels
-        report = tag_eval.evaluate(data_dir, labels_or_none, Settings.from_env(), folds=folds, accurate=accurate)
+        report = tag_eval.evaluate(
+            data_dir, labels_or_none, Settings.from_env(), folds=folds, accurate=accurate, unseen=unseen
+        )
     except PipelineError as error:
         _fail(error)
     click.echo(report.table())

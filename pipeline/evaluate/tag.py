@@ -96,11 +96,29 @@ class ArticleReport:
 
 
 @dataclass(frozen=True, slots=True)
+class UnseenReport:
+    """The shipped tag stage, unchanged, on sentences of pages never used in its development."""
+
+    sentences: int
+    detection: BinaryScores
+    form_correct: int
+    form_total: int
+
+    def lines(self) -> list[str]:
+        d = self.detection
+        accuracy = self.form_correct / self.form_total if self.form_total else 0.0
+        return ["", f"Unseen article sentences ({self.sentences}; shipped pipeline, no retraining)",
+                f"  advice detection  P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}",
+                f"  form accuracy     {accuracy:.3f} ({self.form_correct}/{self.form_total})"]
+
+
+@dataclass(frozen=True, slots=True)
 class TagReport:
     """Everything `advice-pipeline eval tag` prints."""
 
     forums: list[ForumScore]
     articles: ArticleReport | None
+    unseen: UnseenReport | None = None
 
     def table(self) -> str:
         """The figures as a plain-text table."""
@@ -110,7 +128,8 @@ class TagReport:
             s = score.scores
             lines.append(f"  {score.forum:<12}{score.threshold_from:<16}{score.threshold:>7.3f}"
                          f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
-        return "\n".join(lines + (self.articles.lines() if self.articles else []))
+        lines += self.articles.lines() if self.articles else []
+        return "\n".join(lines + (self.unseen.lines() if self.unseen else []))
 
 
 def evaluate(
@@ -121,17 +140,28 @@ def evaluate(
     folds: int = 5,
     max_steps: int | None = None,
     accurate: bool = False,
+    unseen: Path | None = None,
 ) -> TagReport:
     """Score the detector on Reddit and, when `labels` is given, the tag stage on article sentences.
 
     `max_steps` caps each fold's training (the config's own limit when None); `accurate` scores
-    the accurate mode on Reddit (the article sentences always run the default pipeline).
+    the accurate mode on Reddit (the article sentences always run the default pipeline);
+    `unseen` labels are scored by the shipped pipeline as it is.
     """
     forums = evaluate_reddit(data_dir, accurate=settings if accurate else None)
     articles = None
     if labels is not None:
         articles = evaluate_articles(labels, data_dir, settings, folds=folds, max_steps=max_steps)
-    return TagReport(forums, articles)
+    return TagReport(forums, articles, evaluate_unseen(unseen, settings) if unseen else None)
+
+
+def evaluate_unseen(labels: Path, settings: Settings) -> UnseenReport:
+    """Advice detection and form of the shipped tag stage on sentences it was never developed on."""
+    sentences = read_labelled_sentences(labels)
+    results = list(classify_lines([s.text for s in sentences], load_nlp(settings)))
+    detection = binary_scores([s.advice for s in sentences], [bool(r["advice"]) for r in results])
+    both = [(s, r) for s, r in zip(sentences, results, strict=True) if s.advice and r["advice"]]
+    return UnseenReport(len(sentences), detection, sum(1 for s, r in both if r["form"] == s.form), len(both))
 
 
 def evaluate_reddit(data_dir: Path, *, accurate: Settings | None = None) -> list[ForumScore]:

@@ -14,6 +14,7 @@ from pipeline.evaluate.tag import (
     TagReport,
     evaluate_articles,
     evaluate_reddit,
+    evaluate_unseen,
     page_folds,
     read_labelled_sentences,
 )
@@ -91,4 +92,14 @@ def test_table_prints_every_figure() -> None:
         "  type                        P      R     F1",
         "  patience                0.500  0.500  0.500",
         "  macro-F1                              0.500",
+    ]
+
+
+def test_unseen_sentences_are_scored_by_the_shipped_pipeline_as_it_is() -> None:
+    report = evaluate_unseen(LABELS, Settings())
+    assert report.lines() == [
+        "",
+        "Unseen article sentences (4; shipped pipeline, no retraining)",
+        "  advice detection  P 1.000  R 1.000  F1 1.000",
+        "  form accuracy     1.000 (2/2)",
     ]
