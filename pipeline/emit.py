@@ -12,7 +12,6 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -70,7 +69,7 @@ def build_record(document: Document, structure: Structure, tags: Tags, info: Pip
         "sections": [{"heading": s.heading, "level": s.level, "text": s.text} for s in structure.sections],
         "takeaways": [
             {"text": takeaway.text, "types": _ranked(types)}
-            for takeaway, types in zip(structure.takeaways, _padded(tags.takeaway_types, len(structure.takeaways)))
+            for takeaway, types in zip(structure.takeaways, tags.takeaway_types, strict=True)
         ],
         "steps": [
             {
@@ -133,12 +132,6 @@ def _advice_entry(sentence: AdviceSentence) -> dict[str, Any]:
 
 def _ranked(types: tuple[TypeScore, ...]) -> list[dict[str, Any]]:
     return [{"type": t.type, "score": round(t.score, 4)} for t in types]
-
-
-def _padded(items: tuple, length: int) -> Iterator:
-    yield from items
-    for _ in range(length - len(items)):
-        yield ()
 
 
 @cache
