@@ -73,3 +73,13 @@ def test_a_bug_on_one_page_becomes_an_outcome_not_a_crash(monkeypatch):
     summary = run([str(SEED_PAGE)], ListWriter(), Settings(), report=outcomes.append)
     assert str(outcomes[0].error) == f"{SEED_PAGE}: internal error: ValueError: boom"
     assert summary.exit_code == 1
+
+
+def test_the_library_extracts_a_record_from_html_in_memory():
+    from pipeline import extract
+
+    url = "https://www.example.org/12-steps"
+    record = extract(SEED_PAGE.read_text(encoding="utf-8"), url=url)
+    assert record["source"] == {"url": url, "path": None, "content_sha256": record["source"]["content_sha256"]}
+    assert record["id"] == f"12-crucial-steps-to-get-your-ex-back-should-you-{record['source']['content_sha256'][:8]}"
+    assert [step["title"] for step in record["steps"]][:2] == ["Find Out If They Still Care About You", "Give Them Space"]
