@@ -12,7 +12,6 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,8 +47,7 @@ class Tally:
         total = self.precision + self.recall
         return 2 * self.precision * self.recall / total if total else 0.0
 
-    def add(self, predicted: Iterable[object], gold: Iterable[object]) -> None:
-        predicted, gold = Counter(predicted), Counter(gold)
+    def add(self, predicted: Counter[object], gold: Counter[object]) -> None:
         self.matched += sum((predicted & gold).values())
         self.predicted += sum(predicted.values())
         self.gold += sum(gold.values())
@@ -99,11 +97,10 @@ def score_page(structure: Structure, gold: dict, report: SegmentReport, name: st
     report.pages += 1
     predicted, expected = _fields(structure), _gold_fields(gold)
     for field_name in FIELDS:
-        report.tallies[field_name].add(predicted[field_name], expected[field_name])
-        missing = Counter(expected[field_name]) - Counter(predicted[field_name])
-        extra = Counter(predicted[field_name]) - Counter(expected[field_name])
-        report.misses.extend(f"{name}: {field_name}: missed {value!r}" for value in missing.elements())
-        report.misses.extend(f"{name}: {field_name}: extra {value!r}" for value in extra.elements())
+        found, wanted = Counter(predicted[field_name]), Counter(expected[field_name])
+        report.tallies[field_name].add(found, wanted)
+        report.misses.extend(f"{name}: {field_name}: missed {value!r}" for value in (wanted - found).elements())
+        report.misses.extend(f"{name}: {field_name}: extra {value!r}" for value in (found - wanted).elements())
 
 
 def _fields(structure: Structure) -> dict[str, list[object]]:
@@ -126,7 +123,7 @@ def _gold_fields(gold: dict) -> dict[str, list[object]]:
 
 def _compare_values(steps: list, takeaways: list, quotes: list, resources: list) -> dict[str, list[object]]:
     """Normalised values per field; a page's step count counts as that many units of count."""
-    fold: Callable[[object], object] = _normalise
+    fold = _normalise
     return {
         "step titles": [(number, fold(title)) for number, title in steps],
         "step count": [(position,) for position in range(len(steps))],
