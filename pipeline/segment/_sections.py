@@ -38,20 +38,19 @@ def page_furniture(blocks: Sequence[Block]) -> frozenset[int]:
     not swallow the article's next h2. One pass, however long the page.
     """
     furniture: set[int] = set()
-    label: str | None = None
-    headings_by_level: dict[int, str] = {}
+    in_furniture = False  # whether the nearest label above names furniture
+    furniture_by_level: dict[int, bool] = {}  # the open headings, outermost first
     for index, block in enumerate(blocks):
         if block.kind == "heading":
-            above = [text for level, text in headings_by_level.items() if level < block.level]
-            if above and _is_furniture(above[-1]):
+            furniture_by_level = {level: flag for level, flag in furniture_by_level.items() if level < block.level}
+            if furniture_by_level and next(reversed(furniture_by_level.values())):
                 furniture.add(index)
-            headings_by_level = {level: text for level, text in headings_by_level.items() if level < block.level}
-            headings_by_level[block.level] = label = block.text
+            furniture_by_level[block.level] = in_furniture = _is_furniture(block.text)
             continue
-        if label is not None and _is_furniture(label):
+        if in_furniture:
             furniture.add(index)
         if block.kind == "paragraph" and block.emphasis:
-            label = block.text
+            in_furniture = _is_furniture(block.text)
     return frozenset(furniture)
 
 
