@@ -61,9 +61,10 @@ def _attributed_quotes(
     A quotation broken by its frame ("A," she said. "B.") is one quotation of two pieces.
     """
     text = blocks[index].text
-    quotes = _framed_quotes(text, _prose_before(blocks, index), people, index)
+    before = _prose_before(blocks, index)
+    quotes = _framed_quotes(text, before, people, index)
     if not quotes and blocks[index].kind == "quote" and _is_one_quotation(text):
-        yield from _bare_blockquote(blocks, index, people)
+        yield from _bare_blockquote(blocks, index, before, people)
         return
     for pieces, found in quotes:
         if sum(len(text[start:end].split()) for start, end in pieces) >= _MIN_WORDS:
@@ -137,10 +138,11 @@ def _resolved(found: Attribution, context: str, widen: Callable[[str], str]) -> 
 
 
 def _bare_blockquote(
-    blocks: Sequence[Block], index: int, people: PeopleIndex
+    blocks: Sequence[Block], index: int, before: str, people: PeopleIndex
 ) -> Iterator[tuple[list[tuple[int, int]], Attribution]]:
     """A blockquote no frame inside attributes, attributed by a trailing "— Name", the line
-    after it, or a lead-in ending in a colon before it ("As Jane Smith puts it:")."""
+    after it, or a lead-in ending in a colon before it ("As Jane Smith puts it:"); `before` is
+    the prose before the blockquote, where a pronoun's person was named."""
     text = blocks[index].text
     dash = re.search(r"\s(?:[—–―]|--?|~)\s*(?=[A-Z][^—–]*$)", text)
     if dash:
@@ -156,8 +158,7 @@ def _bare_blockquote(
     previous = blocks[index - 1] if index > 0 and blocks[index - 1].kind == "paragraph" else None
     found = lead_in(previous.text) if previous is not None else None
     if found is not None:
-        context = _prose_before(blocks, index)
-        found = _resolved(found, context, lambda name: people.widen(name, index, ""))
+        found = _resolved(found, before, lambda name: people.widen(name, index, ""))
     if found is not None:
         yield [_inside_marks(text, 0, len(text))], Attribution(found.person, found.cue, len(text))
 
