@@ -44,7 +44,8 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     if not runs:
         return ()
-    best = max(runs, key=lambda run: _score(run, blocks, title))
+    count = _TITLE_COUNT.search(title or "")
+    best = max(runs, key=lambda run: _score(run, blocks, count))
     lasts = _last_blocks(blocks, best, excluded)
     return tuple(_step(blocks, candidate, last, excluded) for candidate, last in zip(best, lasts))
 
@@ -173,8 +174,8 @@ def _long_enough(run: list[_Candidate]) -> bool:
     return len(run) >= 2
 
 
-def _score(run: list[_Candidate], blocks: Sequence[Block], title: str | None) -> tuple[int, ...]:
-    count = _TITLE_COUNT.search(title or "")
+def _score(run: list[_Candidate], blocks: Sequence[Block], count: re.Match[str] | None) -> tuple[int, ...]:
+    """How well a run fits the article; `count` is the title's "12 Crucial Steps", if it has one."""
     title_noun = count.group("noun").lower() if count else None
     noun = run[0].noun or title_noun
     intro = _intro_heading(blocks, run[0])
