@@ -6,6 +6,8 @@ import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
+# Every form below (ISO, written, RFC 2822) needs a digit: text without one is no date.
+_DIGIT = re.compile(r"\d")
 _ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _WRITTEN_FORMATS = (
     "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y", "%Y/%m/%d", "%m/%d/%Y",
@@ -15,7 +17,7 @@ _WRITTEN_FORMATS = (
 
 def to_iso_date(value: str | None) -> str | None:
     """`value` as an ISO 8601 date or date-time, or None when it is not a date."""
-    if not value:
+    if not value or not _DIGIT.search(value):
         return None
     value = value.strip()
     match = _ISO_PREFIX.match(value)
