@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.fetch import _sessions
+from pipeline.errors import FetchError
+from pipeline.fetch import _sessions, fetch_page
 from pipeline.settings import FetchSettings, Settings
 
 SITE = Path(__file__).resolve().parents[1] / "data" / "fetch" / "site"
@@ -263,3 +264,24 @@ def settings() -> Settings:
 def tuned() -> Callable[..., Settings]:
     """Fast settings with some fetch knobs changed: tuned(min_delay=0.5)."""
     return Settings(fetch=FAST).with_fetch
+
+
+@pytest.fixture
+def reason_of(site: Site, settings: Settings) -> Callable[..., str]:
+    """The reason a fetch of a site path fails with: reason_of("/missing") == "HTTP 404".
+
+    `using` replaces the fast settings, `call` replaces fetch_page (read_sitemap), and `raises`
+    names the error expected (any FetchError by default).
+    """
+
+    def reason(
+        path: str,
+        using: Settings = settings,
+        call: Callable[[str, Settings], object] = fetch_page,
+        raises: type[FetchError] = FetchError,
+    ) -> str:
+        with pytest.raises(raises) as failed:
+            call(site.url(path), using)
+        return failed.value.reason
+
+    return reason

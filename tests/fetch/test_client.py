@@ -96,27 +96,18 @@ def test_503_twice_is_retried_with_growing_backoff(site, settings):
     assert first >= 0.05 and second >= 0.05
 
 
-def test_retries_stop_after_max_retries(site, tuned):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/flaky"), tuned(max_retries=1))
-
-    assert failed.value.reason == "HTTP 503 (gave up after 2 attempts)"
+def test_retries_stop_after_max_retries(site, tuned, reason_of):
+    assert reason_of("/flaky", tuned(max_retries=1)) == "HTTP 503 (gave up after 2 attempts)"
     assert site.count("/flaky") == 2
 
 
-def test_retry_after_beyond_cap_defers_without_waiting(site, settings):
-    with pytest.raises(FetchDeferred) as deferred:
-        fetch_page(site.url("/far-future"), settings)
-
-    assert deferred.value.reason == "HTTP 503 asks to retry after 3600 s, over the 5 s cap"
+def test_retry_after_beyond_cap_defers_without_waiting(site, reason_of):
+    assert reason_of("/far-future", raises=FetchDeferred) == "HTTP 503 asks to retry after 3600 s, over the 5 s cap"
     assert site.count("/far-future") == 1
 
 
-def test_permanent_404_fails_at_once(site, settings):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/missing"), settings)
-
-    assert failed.value.reason == "HTTP 404"
+def test_permanent_404_fails_at_once(site, reason_of):
+    assert reason_of("/missing") == "HTTP 404"
     assert site.count("/missing") == 1
 
 
@@ -127,63 +118,39 @@ def test_redirect_chain_is_followed_to_the_final_url(site, settings):
     assert site.paths() == ["/robots.txt", "/hop/1", "/hop/2", "/hop/3", "/article.html"]
 
 
-def test_too_many_redirects_fail(site, tuned):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/hop/1"), tuned(max_redirects=2))
-
-    assert failed.value.reason == "more than 2 redirects"
+def test_too_many_redirects_fail(site, tuned, reason_of):
+    assert reason_of("/hop/1", tuned(max_redirects=2)) == "more than 2 redirects"
     assert site.paths() == ["/robots.txt", "/hop/1", "/hop/2", "/hop/3"]
 
 
-def test_redirect_loop_is_detected(site, settings):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/loop/a"), settings)
-
-    assert failed.value.reason == f"redirect loop: {site.url('/loop/a')} was already visited"
+def test_redirect_loop_is_detected(site, reason_of):
+    assert reason_of("/loop/a") == f"redirect loop: {site.url('/loop/a')} was already visited"
     assert site.paths() == ["/robots.txt", "/loop/a", "/loop/b"]
 
 
-def test_body_declared_over_the_cap_is_refused_unread(site, settings):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/huge"), settings)
-
-    assert failed.value.reason == "body of 31457280 bytes is over the 20971520 byte limit"
+def test_body_declared_over_the_cap_is_refused_unread(reason_of):
+    assert reason_of("/huge") == "body of 31457280 bytes is over the 20971520 byte limit"
 
 
-def test_undeclared_body_is_cut_off_at_the_cap(site, tuned):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/huge-undeclared"), tuned(max_bytes=2 * 1024 * 1024))
-
-    assert failed.value.reason == "body is over the 2097152 byte limit"
+def test_undeclared_body_is_cut_off_at_the_cap(tuned, reason_of):
+    assert reason_of("/huge-undeclared", tuned(max_bytes=2 * 1024 * 1024)) == "body is over the 2097152 byte limit"
 
 
-def test_body_that_is_not_the_gzip_it_claims_fails(site, settings):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/bad-gzip"), settings)
-
-    assert failed.value.reason.startswith("body does not match its Content-Encoding: ")
+def test_body_that_is_not_the_gzip_it_claims_fails(reason_of):
+    assert reason_of("/bad-gzip").startswith("body does not match its Content-Encoding: ")
 
 
-def test_binary_content_type_is_not_kept(site, settings):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/pixel.png"), settings)
-
-    assert failed.value.reason == "content type image/png is not HTML"
+def test_binary_content_type_is_not_kept(reason_of):
+    assert reason_of("/pixel.png") == "content type image/png is not HTML"
 
 
-def test_page_that_never_finishes_times_out(site, settings):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/stall"), settings)
-
-    assert failed.value.reason == "no data for 1 s (read timeout)"
+def test_page_that_never_finishes_times_out(site, reason_of):
+    assert reason_of("/stall") == "no data for 1 s (read timeout)"
     assert site.count("/stall") == 1
 
 
-def test_body_that_trickles_in_is_cut_off_by_body_timeout(site, tuned):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/trickle"), tuned(body_timeout=0.5))
-
-    assert failed.value.reason == "body not complete after 0.5 s"
+def test_body_that_trickles_in_is_cut_off_by_body_timeout(site, tuned, reason_of):
+    assert reason_of("/trickle", tuned(body_timeout=0.5)) == "body not complete after 0.5 s"
     assert site.count("/trickle") == 1
 
 
@@ -194,11 +161,8 @@ def test_dropped_connections_are_retried(site, settings):
     assert site.count("/drop") == 3
 
 
-def test_dropped_connections_give_up_after_max_retries(site, tuned):
-    with pytest.raises(FetchError) as failed:
-        fetch_page(site.url("/drop"), tuned(max_retries=1))
-
-    assert failed.value.reason == (
+def test_dropped_connections_give_up_after_max_retries(site, tuned, reason_of):
+    assert reason_of("/drop", tuned(max_retries=1)) == (
         "RemoteProtocolError: Server disconnected without sending a response. (gave up after 2 attempts)"
     )
     assert site.count("/drop") == 2
@@ -230,11 +194,8 @@ def test_mislabelled_page_decodes_in_the_clean_stage(site, settings):
     assert "Don\u2019t sit at a caf\u00e9 table for three hours \u2014 order" in decode_html(page.content, page.encoding)
 
 
-def test_loopback_is_refused_without_opt_in(site, tuned):
-    with pytest.raises(UnsafeURL) as refused:
-        fetch_page(site.url("/article.html"), tuned(allow_private=False))
-
-    assert refused.value.reason == (
+def test_loopback_is_refused_without_opt_in(site, tuned, reason_of):
+    assert reason_of("/article.html", tuned(allow_private=False), raises=UnsafeURL) == (
         "host 127.0.0.1 resolves to non-public address 127.0.0.1 (--allow-private permits it)"
     )
     assert site.hits == []

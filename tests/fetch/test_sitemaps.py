@@ -41,18 +41,12 @@ def test_unreadable_child_is_skipped_and_the_rest_kept(site, settings, caplog):
     assert caplog.messages == [f"skipping sitemap {site.url('/sitemap-gone.xml')}: sitemap answered HTTP 404"]
 
 
-def test_missing_top_sitemap_raises(site, settings):
-    with pytest.raises(FetchError) as failed:
-        read_sitemap(site.url("/sitemap-gone.xml"), settings)
-
-    assert failed.value.reason == "sitemap answered HTTP 404"
+def test_missing_top_sitemap_raises(reason_of):
+    assert reason_of("/sitemap-gone.xml", call=read_sitemap) == "sitemap answered HTTP 404"
 
 
-def test_html_page_is_not_a_sitemap(site, settings):
-    with pytest.raises(FetchError) as failed:
-        read_sitemap(site.url("/article.html"), settings)
-
-    assert failed.value.reason.startswith("sitemap is not well-formed XML: ")
+def test_html_page_is_not_a_sitemap(reason_of):
+    assert reason_of("/article.html", call=read_sitemap).startswith("sitemap is not well-formed XML: ")
 
 
 def test_gzip_bomb_stops_at_the_cap():
