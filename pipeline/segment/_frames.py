@@ -85,8 +85,9 @@ def _attribution_before(lead: str, close: int) -> Attribution | None:
     if cue is None:
         return None
     subject = lead[: cue.start()]
-    if is_pronoun(subject.split()[-1] if subject.split() else ""):
-        return Attribution(Person(subject.split()[-1], None), cue.group("cue"), close + 1)
+    words = subject.split()
+    if words and is_pronoun(words[-1]):
+        return Attribution(Person(words[-1], None), cue.group("cue"), close + 1)
     person = person_ending(subject)
     return Attribution(person, cue.group("cue"), close + 1) if person else None
 
