@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
-from pipeline.tag.types import AdviceTypeTagger, sentence_weights
+from pipeline.tag.types import AdviceTypeTagger, cues_within, sentence_weights
 
 BATCH_SIZE = 256
 
@@ -30,7 +30,7 @@ def classify_lines(lines: Iterable[str], nlp: Language) -> Iterator[dict[str, An
 def _result(text: str, doc: Doc, type_tagger: AdviceTypeTagger) -> dict[str, Any]:
     scored = [sentence for sentence in doc.sents if sentence._.advice_form is not None] if text.strip() else []
     best = max(scored, key=lambda sentence: sentence._.advice_score, default=None)
-    types = type_tagger.rank(_line_weights(doc, type_tagger.taxonomy)) if best else ()
+    types = type_tagger.rank(line_weights(doc, type_tagger.taxonomy)) if best else ()
     return {
         "text": text,
         "advice": best is not None,
@@ -40,12 +40,11 @@ def _result(text: str, doc: Doc, type_tagger: AdviceTypeTagger) -> dict[str, Any
     }
 
 
-def _line_weights(doc: Doc, taxonomy: Taxonomy) -> dict[str, float]:
+def line_weights(doc: Doc, taxonomy: Taxonomy) -> dict[str, float]:
     """The type weights of every sentence of the line, summed."""
     cues = doc.spans.get(CUES_KEY, [])
     total: dict[str, float] = {}
     for sentence in doc.sents:
-        inside = [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
-        for name, weight in sentence_weights(sentence, inside, taxonomy).items():
+        for name, weight in sentence_weights(sentence, cues_within(sentence, cues), taxonomy).items():
             total[name] = total.get(name, 0.0) + weight
     return total

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from pipeline.model import AdviceSentence, Block, Document, Quote, Structure, Tags, TypeScore
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
-from pipeline.tag.types import sentence_weights, type_weights
+from pipeline.tag.types import cues_within, sentence_weights, type_weights
 
 TITLE_WEIGHT = 3.0
 STATEMENT_WEIGHT = 0.5
@@ -51,7 +51,8 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
         form = sentence._.advice_form
         if step is not None:
             weight = 1.0 if form is not None else STATEMENT_WEIGHT
-            _add(step_weights[step], sentence_weights(sentence, _cues_in(sentence), taxonomy), weight)
+            cues = cues_within(sentence, sentence.doc.spans[CUES_KEY])
+            _add(step_weights[step], sentence_weights(sentence, cues, taxonomy), weight)
         if form is not None:
             advice.append(_advice_sentence(sentence, start, step))
     return Tags(
@@ -77,10 +78,6 @@ def _body_sentences(
 
 def _is_prose(block: Block) -> bool:
     return block.kind in ("paragraph", "list_item") and not block.emphasis
-
-
-def _cues_in(sentence: Span) -> list[Span]:
-    return [cue for cue in sentence.doc.spans[CUES_KEY] if sentence.start <= cue.start and cue.end <= sentence.end]
 
 
 def _advice_sentence(sentence: Span, start: int, step: int | None) -> AdviceSentence:

@@ -52,6 +52,11 @@ def type_weights(cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
     return weights
 
 
+def cues_within(sentence: Span, cues: Iterable[Span]) -> list[Span]:
+    """The cues of `cues` that lie wholly inside `sentence`."""
+    return [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
+
+
 def sentence_weights(sentence: Span, cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
     """The type weights of a sentence: its cues', plus what its advice form alone says."""
     weights = type_weights(cues, taxonomy)
@@ -213,7 +218,7 @@ class AdviceTypeTagger:
         )
         doc.spans[self.spans_key] = cues
         for sentence in doc.sents:
-            inside = [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
+            inside = cues_within(sentence, cues)
             types = self.rank(sentence_weights(sentence, inside, self.taxonomy))
             if types:
                 sentence._.advice_types = types
