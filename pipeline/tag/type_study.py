@@ -33,9 +33,10 @@ from pipeline.model import TypeScore
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.sources import read_page
+from pipeline.tag.classify import line_weights
 from pipeline.tag.nlp import load_nlp
 from pipeline.tag.train.thresholds import binary_scores
-from pipeline.tag.types import DEFAULT_SPANS_KEY, AdviceTypeTagger, sentence_weights, type_weights
+from pipeline.tag.types import DEFAULT_SPANS_KEY, AdviceTypeTagger, type_weights
 
 L2 = 1e-4
 ITERATIONS = 1000
@@ -67,7 +68,7 @@ def study(labels: Path, settings: Settings, *, folds: int = 5) -> list[StudyRow]
     nlp = load_nlp(settings)
     tagger: AdviceTypeTagger = nlp.get_pipe("advice_tagger")
     docs = list(nlp.pipe(s.text for s in sentences))
-    cues = [_doc_weights(doc, tagger) for doc in docs]
+    cues = [line_weights(doc, tagger.taxonomy) for doc in docs]
     titles = _title_weights(sentences, nlp, settings)
     names = tagger.taxonomy.names
     probabilities = _ngram_probabilities(docs, sentences, fold_of, names)
@@ -87,16 +88,6 @@ def study(labels: Path, settings: Settings, *, folds: int = 5) -> list[StudyRow]
         StudyRow(name, _per_type_f1(sentences, _cross_validated(lister, sentences, fold_of, folds, grids[name]), names))
         for name, lister in listers.items()
     ]
-
-
-def _doc_weights(doc: Doc, tagger: AdviceTypeTagger) -> Weights:
-    """The type weights of every sentence of `doc`, summed, as `classify_lines` lists a line's types."""
-    total: Weights = {}
-    for sentence in doc.sents:
-        cues = doc.spans[DEFAULT_SPANS_KEY]
-        inside = [cue for cue in cues if sentence.start <= cue.start and cue.end <= sentence.end]
-        total = _plus(total, sentence_weights(sentence, inside, tagger.taxonomy), 1.0)
-    return total
 
 
 def _title_weights(sentences: Sequence[LabelledArticleSentence], nlp: Language, settings: Settings) -> list[Weights]:
