@@ -9,6 +9,7 @@ the element's role and are skipped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -43,13 +44,19 @@ _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def _words(element: HtmlElement) -> set[str]:
+def _words(element: HtmlElement) -> frozenset[str]:
+    return _role_words(element.get("class") or "", element.get("id") or "")
+
+
+# Pages repeat a few class names over many elements, and every element is asked about more than once.
+@lru_cache(maxsize=4096)
+def _role_words(class_attribute: str, id_attribute: str) -> frozenset[str]:
     words: set[str] = set()
-    classes = (element.get("class") or "").split()
+    classes = class_attribute.split()
     # Atomic or generated CSS ("ab co ij ad") and hex ids ("ad41") are letters, not words.
     if len(classes) >= _ATOMIC_MIN_TOKENS and all(len(token) <= _ATOMIC_MAX_CHARS for token in classes):
         classes = []
-    for token in [*classes, *(element.get("id") or "").split()]:
+    for token in [*classes, *id_attribute.split()]:
         lowered = token.lower()
         if lowered.startswith(_CONDITION_PREFIXES + _TAXONOMY_PREFIXES) or lowered.endswith(_CONDITION_SUFFIXES):
             continue
@@ -61,7 +68,7 @@ def _words(element: HtmlElement) -> set[str]:
         if len(token_words) <= _MAX_ROLE_WORDS:
             words.update(word.lower() for word in token_words)
             words.update(_CHROME_INSIDE.findall(lowered))
-    return words
+    return frozenset(words)
 
 
 def chrome_tag(element: HtmlElement) -> bool:
