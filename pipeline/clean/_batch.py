@@ -9,8 +9,7 @@ from pipeline.clean._api import clean
 from pipeline.errors import PipelineError
 from pipeline.model import Document, Page
 from pipeline.settings import Settings
-
-_PAGE_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm", ".xhtml")
+from pipeline.sources import PAGE_SUFFIXES
 
 
 def clean_each(
@@ -27,5 +26,5 @@ def clean_each(
 def text_file_name(path: str) -> str:
     """`<input name without .html / .html.gz>.txt`, the file the cleaned text of `path` goes to."""
     name = PurePath(path).name
-    stem = next((name[: -len(suffix)] for suffix in _PAGE_SUFFIXES if name.lower().endswith(suffix)), name)
+    stem = next((name[: -len(suffix)] for suffix in PAGE_SUFFIXES if name.lower().endswith(suffix)), name)
     return f"{stem}.txt"
