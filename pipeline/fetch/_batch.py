@@ -63,12 +63,12 @@ def fetch_all(
     fresh_since = datetime.now(timezone.utc) - timedelta(seconds=settings.fetch.revisit_after)
     with store.exclusive():
         known = store.entries()
-        todo = [url for url in wanted if not _is_done(known.get(url), fresh_since)]
+        earlier = {url: known[url].outcome for url in wanted if _is_done(known.get(url), fresh_since)}
+        todo = [url for url in wanted if url not in earlier]
         batch = _Batch(session_for(settings.fetch), store, known, len(wanted), progress)
-        outcomes = {url: known[url].outcome for url in wanted if url not in todo}
-        outcomes.update(batch.run(todo, settings.fetch.max_concurrency))
+        outcomes = {**earlier, **batch.run(todo, settings.fetch.max_concurrency)}
     counts = {outcome: sum(1 for value in outcomes.values() if value == outcome) for outcome in OUTCOMES}
-    return FetchSummary(counts=counts, earlier=len(wanted) - len(todo))
+    return FetchSummary(counts=counts, earlier=len(earlier))
 
 
 def _is_done(entry: ManifestEntry | None, fresh_since: datetime) -> bool:
