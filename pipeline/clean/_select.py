@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cache
 
 from lxml.html import HtmlElement
 
@@ -78,18 +79,6 @@ def _prose_weight(block: RawBlock) -> float:
 _Test = Callable[[HtmlElement], bool]
 
 
-def _cached(test: _Test) -> _Test:
-    verdicts: dict[HtmlElement, bool] = {}
-
-    def check(element: HtmlElement) -> bool:
-        verdict = verdicts.get(element)
-        if verdict is None:
-            verdict = verdicts[element] = test(element)
-        return verdict
-
-    return check
-
-
 def _first_lines(blocks: list[RawBlock]) -> dict[HtmlElement, str]:
     """Per element, the text of its first block with a word in it: a box's title."""
     first_lines: dict[HtmlElement, str] = {}
@@ -115,7 +104,7 @@ def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
         for element in block.ancestors:
             page_prose[element] += weight
     wrapper_prose = sum(weights) * _WRAPPER_SHARE
-    in_chrome = _cached(
+    in_chrome = cache(
         lambda element: not summary(element) and (
             chrome_tag(element) or (
                 page_prose[element] <= wrapper_prose and (surely_chrome(element) or titled_as_chrome(element))
@@ -132,7 +121,7 @@ def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
 def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     """The blocks of the article: inside the container found by prose weight, chrome removed."""
     first_lines = _first_lines(blocks)
-    summary = _cached(lambda element: is_summary_label(first_lines.get(element, "")))
+    summary = cache(lambda element: is_summary_label(first_lines.get(element, "")))
     tally, in_chrome = _weigh(blocks, summary)
     container = _marked_article_body(tally)
     if container is None:
@@ -142,7 +131,7 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
         return []
     containers = _with_twin_siblings(container)
     limit = sum(tally.prose[element] for element in containers) * _BOX_MAX_SHARE
-    dropped = _cached(lambda element: in_chrome(element) or (
+    dropped = cache(lambda element: in_chrome(element) or (
         not summary(element) and tally.prose[element] <= limit
         and (likely_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE)
     ))
