@@ -160,8 +160,7 @@ def evaluate_unseen(labels: Path, settings: Settings) -> UnseenReport:
     sentences = read_labelled_sentences(labels)
     results = list(classify_lines([s.text for s in sentences], load_nlp(settings)))
     detection = binary_scores([s.advice for s in sentences], [bool(r["advice"]) for r in results])
-    both = [(s, r) for s, r in zip(sentences, results, strict=True) if s.advice and r["advice"]]
-    return UnseenReport(len(sentences), detection, sum(1 for s, r in both if r["form"] == s.form), len(both))
+    return UnseenReport(len(sentences), detection, *_form_agreement(sentences, results))
 
 
 def evaluate_reddit(data_dir: Path, *, accurate: Settings | None = None) -> list[ForumScore]:
@@ -282,6 +281,10 @@ def _score_articles(
         name: binary_scores([name in s.types for s in sentences], [name in found for found in predicted_types])
         for name in type_names
     }
+    return ArticleReport(folds, len(sentences), detection, detector_only, types, *_form_agreement(sentences, results))
+
+
+def _form_agreement(sentences: list[LabelledArticleSentence], results: list[dict]) -> tuple[int, int]:
+    """(right form, total) over the sentences that gold and the tagger both call advice."""
     both = [(s, r) for s, r in zip(sentences, results, strict=True) if s.advice and r["advice"]]
-    correct = sum(1 for s, r in both if r["form"] == s.form)
-    return ArticleReport(folds, len(sentences), detection, detector_only, types, correct, len(both))
+    return sum(1 for s, r in both if r["form"] == s.form), len(both)
