@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -32,11 +33,12 @@ def extract_metadata(root: HtmlElement) -> Metadata:
     return Metadata(
         title=_title(root, node, meta, site_name),
         authors=_authors(root, node, meta, site_name),
+        # The page is searched (microdata, then a visible date) only when the tags give no date.
         published=_date(node.get("datePublished"), meta.get("article:published_time"), meta.get("og:published_time"),
-                        meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"),
-                        _itemprop(root, "datePublished"), _visible_time(root)),
-        modified=_date(node.get("dateModified"), meta.get("article:modified_time"), meta.get("og:updated_time"),
-                       _itemprop(root, "dateModified")),
+                        meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"))
+        or _date(_itemprop(root, "datePublished")) or _date(_visible_time(root)),
+        modified=_date(node.get("dateModified"), meta.get("article:modified_time"), meta.get("og:updated_time"))
+        or _date(_itemprop(root, "dateModified")),
         site_name=site_name,
         canonical_url=_first(_canonical(root), meta.get("og:url"), _text(node.get("url"))),
         language=_language(root, meta),
@@ -105,14 +107,15 @@ def _document_title(root: HtmlElement, site_name: str | None) -> str | None:
 
 
 def _authors(root: HtmlElement, node: dict[str, Any], meta: dict[str, str], site_name: str | None) -> tuple[str, ...]:
-    sources = (
-        _jsonld_authors(node.get("author")),
-        [meta.get("author"), meta.get("article:author"), meta.get("dc.creator"), meta.get("parsely-author")],
-        [_microdata_author(root)],
-        [_visible_byline(root)],
+    # In order of trust; a source is only searched when none before it names a person.
+    sources: tuple[Callable[[], list[str | None]], ...] = (
+        lambda: _jsonld_authors(node.get("author")),
+        lambda: [meta.get("author"), meta.get("article:author"), meta.get("dc.creator"), meta.get("parsely-author")],
+        lambda: [_microdata_author(root)],
+        lambda: [_visible_byline(root)],
     )
     for candidates in sources:
-        names = tuple(dict.fromkeys(name for name in map(_clean_author, candidates) if _is_person(name, site_name)))
+        names = tuple(dict.fromkeys(name for name in map(_clean_author, candidates()) if _is_person(name, site_name)))
         if names:
             return names
     return ()
