@@ -113,15 +113,15 @@ class Handler(BaseHTTPRequestHandler):
 
     def _route(self, path: str, seen: int) -> None:
         if path == "/robots.txt" and self.site.robots_file:
-            self._send(200, (SITE / self.site.robots_file).read_bytes(), "text/plain")
+            self._send(200, self.site.file(self.site.robots_file), "text/plain")
         elif path == "/article.html":
             self._article()
         elif path == "/private/secret.html":
-            self._send(200, (SITE / "secret.html").read_bytes())
+            self._send(200, self.site.file("secret.html"))
         elif path == "/cp1252.html":
-            self._send(200, (SITE / "cp1252.html").read_bytes(), "text/html; charset=utf-8")
+            self._send(200, self.site.file("cp1252.html"), "text/html; charset=utf-8")
         elif path == "/pixel.png":
-            self._send(200, (SITE / "pixel.png").read_bytes(), "image/png")
+            self._send(200, self.site.file("pixel.png"), "image/png")
         elif path == "/busy":
             self._retry_later(429, seen, first_ok=2, retry_after="1")
         elif path == "/flaky":
@@ -153,9 +153,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, gzip.compress(self._sitemap(path[:-3])), "application/gzip")
         elif re.fullmatch(r"/slow/\d+", path):
             time.sleep(0.3)
-            self._send(200, (SITE / "article.html").read_bytes() + path.encode())
+            self._send(200, self.site.file("article.html") + path.encode())
         elif match := re.fullmatch(r"/page/(\d+)", path):
-            page = (SITE / "article.html").read_bytes() + f"<!-- page {match[1]} -->\n".encode()
+            page = self.site.file("article.html") + f"<!-- page {match[1]} -->\n".encode()
             self._send(200, page)
         else:
             self._send(404, b"<p>Not here.</p>")
@@ -178,11 +178,11 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             self.end_headers()
             return
-        self._send(200, (SITE / "article.html").read_bytes(), headers=validators)
+        self._send(200, self.site.file("article.html"), headers=validators)
 
     def _retry_later(self, status: int, seen: int, first_ok: int, retry_after: str | None) -> None:
         if seen >= first_ok:
-            self._send(200, (SITE / "article.html").read_bytes())
+            self._send(200, self.site.file("article.html"))
         else:
             self._send(status, b"<p>Try again later.</p>", headers={"Retry-After": retry_after} if retry_after else {})
 
@@ -224,7 +224,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _drop_then_answer(self, seen: int, first_ok: int) -> None:
         if seen >= first_ok:
-            self._send(200, (SITE / "article.html").read_bytes())
+            self._send(200, self.site.file("article.html"))
         else:
             self.close_connection = True
 
