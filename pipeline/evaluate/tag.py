@@ -25,6 +25,7 @@ from pipeline.errors import InputError, UsageError
 from pipeline.settings import Settings
 from pipeline.tag import classify_lines, load_nlp
 from pipeline.tag.detector import ADVICE_LABEL
+from pipeline.tag.train.accurate import tagging_pipeline
 from pipeline.tag.train.corpus import LabelledSentence, iter_jsonl, read_reddit_split
 from pipeline.tag.train.driver import ARTICLE_WEIGHT, FORUMS, fit, reddit_sentences
 from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_scores
@@ -32,8 +33,6 @@ from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_s
 DEFAULT_DATA_DIR = Path("../shared/data/advice-emnlp2020")
 DEFAULT_LABELS = Path("corpus/labels/article_sentences.jsonl")
 DETECTOR = "advice_detector"
-# The accurate mode's cue features read the tagger; it needs nothing else of the spaCy model.
-ACCURATE_UNUSED = ["parser", "ner", "lemmatizer", "attribute_ruler", "senter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +233,7 @@ def _packaged_detector() -> Language:
 
 
 def _accurate_detector(settings: Settings) -> Language:
-    nlp = spacy.load(settings.spacy_model, exclude=ACCURATE_UNUSED)
-    nlp.add_pipe(DETECTOR)
+    nlp = tagging_pipeline(settings)
     nlp.add_pipe("advice_detector_accurate")
     return nlp
 

@@ -48,7 +48,7 @@ def train_accurate(
     train, dev = reddit_sentences(data_dir)
     if labels is not None:
         train += read_article_labels(labels) * ARTICLE_WEIGHT
-    nlp = _tagging_pipeline(settings)
+    nlp = tagging_pipeline(settings)
     train_x, _ = _design(nlp, train)
     coefficients, intercept = _logistic_regression(train_x, numpy.asarray([s.advice for s in train], dtype="float32"))
     dev_x, dev_base = _design(nlp, dev)
@@ -66,7 +66,8 @@ def train_accurate(
     return AccurateResult(output, mix, float(threshold), dev_f1)
 
 
-def _tagging_pipeline(settings: Settings) -> Language:
+def tagging_pipeline(settings: Settings) -> Language:
+    """`settings.spacy_model` trimmed to what the cue features read, plus the n-gram detector."""
     nlp = spacy.load(settings.spacy_model, exclude=UNUSED)
     nlp.add_pipe("advice_detector")
     return nlp
