@@ -29,3 +29,5 @@ def test_text_file_name_drops_html_and_gz_suffixes():
     assert text_file_name("corpus/a-page.html") == "a-page.txt"
     assert text_file_name("/x/b.html.gz") == "b.txt"
     assert text_file_name("c.HTM") == "c.txt"
+    assert text_file_name("d.xhtml") == "d.txt"
+    assert text_file_name("notes.md") == "notes.md.txt"
