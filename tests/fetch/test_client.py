@@ -86,14 +86,15 @@ def test_429_waits_for_retry_after_then_succeeds(site, settings):
     assert site.gaps()[1] >= 1.0
 
 
-def test_503_twice_is_retried_with_growing_backoff(site, settings):
-    page = fetch_page(site.url("/flaky"), settings)
+def test_503_twice_is_retried_with_growing_backoff(site, tuned):
+    page = fetch_page(site.url("/flaky"), tuned(backoff_base=0.2, backoff_cap=1.0))
 
     assert page.source.url == site.url("/flaky")
     assert site.count("/flaky") == 3
     first, second = site.gaps()[1:]
-    # Equal jitter: at least half of 0.05 s, then at least half of 0.1 s.
-    assert first >= 0.05 and second >= 0.05
+    # Equal jitter: at least half of 0.2 s, then at least half of 0.4 s (both above min_delay,
+    # which would otherwise hide whether the backoff grew).
+    assert first >= 0.1 and second >= 0.2
 
 
 def test_retries_stop_after_max_retries(site, tuned, reason_of):
