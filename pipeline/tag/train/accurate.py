@@ -19,8 +19,8 @@ from spacy.language import Language
 from pipeline.settings import Settings
 from pipeline.tag.accurate import features
 from pipeline.tag.detector import ADVICE_LABEL
-from pipeline.tag.train.corpus import LabelledSentence, read_article_labels
-from pipeline.tag.train.driver import ARTICLE_WEIGHT, reddit_sentences
+from pipeline.tag.train.corpus import LabelledSentence
+from pipeline.tag.train.driver import training_sets
 from pipeline.tag.train.thresholds import best_threshold
 
 MIXES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -45,9 +45,7 @@ def train_accurate(
     data_dir: Path, output: Path, settings: Settings, *, labels: Path | None = None
 ) -> AccurateResult:
     """Fit the regression on Reddit train (+ `labels`), choose mix and threshold on dev, write weights.json."""
-    train, dev = reddit_sentences(data_dir)
-    if labels is not None:
-        train += read_article_labels(labels) * ARTICLE_WEIGHT
+    train, dev = training_sets(data_dir, labels)
     nlp = tagging_pipeline(settings)
     train_x, _ = _design(nlp, train)
     coefficients, intercept = _logistic_regression(train_x, numpy.asarray([s.advice for s in train], dtype="float32"))

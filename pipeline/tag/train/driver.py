@@ -48,9 +48,7 @@ def train_detector(
     max_steps: int | None = None,
 ) -> TrainingResult:
     """Train on `data_dir`'s Reddit splits (+ `labels`) and write the component to `output`."""
-    train, dev = reddit_sentences(data_dir)
-    if labels is not None:
-        train += read_article_labels(labels) * ARTICLE_WEIGHT
+    train, dev = training_sets(data_dir, labels)
     nlp, dev_f1 = fit(train, dev, config=config, max_steps=max_steps)
     component = nlp.get_pipe("advice_detector")
     if output.exists():
@@ -66,6 +64,16 @@ def reddit_sentences(data_dir: Path) -> tuple[list[LabelledSentence], list[Label
         for split in ("train", "dev")
     }
     return splits["train"], splits["dev"]
+
+
+def training_sets(
+    data_dir: Path, labels: Path | None = None
+) -> tuple[list[LabelledSentence], list[LabelledSentence]]:
+    """The Reddit train splits plus `labels` (ARTICLE_WEIGHT times over), and the Reddit dev splits."""
+    train, dev = reddit_sentences(data_dir)
+    if labels is not None:
+        train += read_article_labels(labels) * ARTICLE_WEIGHT
+    return train, dev
 
 
 def fit(
