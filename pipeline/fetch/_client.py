@@ -228,8 +228,9 @@ def charset_of(content_type: str | None) -> str | None:
     """The charset parameter of a Content-Type header, or None."""
     for parameter in (content_type or "").split(";")[1:]:
         name, _, value = parameter.partition("=")
-        if name.strip().lower() == "charset" and value.strip().strip("\"'"):
-            return value.strip().strip("\"'").lower()
+        value = value.strip().strip("\"'")
+        if name.strip().lower() == "charset" and value:
+            return value.lower()
     return None
 
 
