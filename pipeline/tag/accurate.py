@@ -94,7 +94,7 @@ class AccurateDetector:
         base = [sentence._.get(PROBABILITY_EXTENSION) for sentence in sentences]
         if any(probability is None for probability in base):
             raise ModelError("advice_detector_accurate", "advice_detector must run before it")
-        learned = _logistic(features(sentences, self.batch_size) @ self.coefficients + self.intercept)
+        learned = logistic(features(sentences, self.batch_size) @ self.coefficients + self.intercept)
         return [float(self.mix * p + (1 - self.mix) * b) for p, b in zip(learned, base, strict=True)]
 
     def _annotate(self, doc: Doc, sentences: list[Span], probabilities: list[float]) -> None:
@@ -135,6 +135,7 @@ def encoder():
     return package.load_model("cpu")
 
 
-def _logistic(scores: numpy.ndarray) -> numpy.ndarray:
+def logistic(scores: numpy.ndarray) -> numpy.ndarray:
+    """The logistic (sigmoid) function, elementwise."""
     return 1.0 / (1.0 + numpy.exp(-scores))
 

@@ -33,6 +33,7 @@ from pipeline.model import TypeScore
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.sources import read_page
+from pipeline.tag.accurate import logistic
 from pipeline.tag.classify import line_weights
 from pipeline.tag.nlp import load_nlp
 from pipeline.tag.train.thresholds import binary_scores
@@ -118,7 +119,7 @@ def _ngram_probabilities(
         gold = numpy.array([[name in sentences[i].types for name in names] for i in train], dtype=float)
         weights, bias = _fit_logistic(_bag(lemmas, train, vocabulary), gold)
         held_out = [i for i, f in enumerate(fold_of) if f == fold]
-        result[held_out] = _sigmoid(_bag(lemmas, held_out, vocabulary) @ weights + bias)
+        result[held_out] = logistic(_bag(lemmas, held_out, vocabulary) @ weights + bias)
     return result
 
 
@@ -134,14 +135,10 @@ def _fit_logistic(features: numpy.ndarray, gold: numpy.ndarray) -> tuple[numpy.n
     weights = numpy.zeros((features.shape[1], gold.shape[1]))
     bias = numpy.zeros(gold.shape[1])
     for _ in range(ITERATIONS):
-        error = _sigmoid(features @ weights + bias) - gold
+        error = logistic(features @ weights + bias) - gold
         weights -= LEARNING_RATE * (features.T @ error / len(gold) + L2 * weights)
         bias -= LEARNING_RATE * error.mean(axis=0)
     return weights, bias
-
-
-def _sigmoid(values: numpy.ndarray) -> numpy.ndarray:
-    return 1.0 / (1.0 + numpy.exp(-values))
 
 
 def _cross_validated(

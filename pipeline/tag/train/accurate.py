@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.settings import Settings
-from pipeline.tag.accurate import features
+from pipeline.tag.accurate import features, logistic
 from pipeline.tag.detector import ADVICE_LABEL
 from pipeline.tag.train.corpus import LabelledSentence
 from pipeline.tag.train.driver import training_sets
@@ -50,7 +50,7 @@ def train_accurate(
     train_x, _ = _design(nlp, train)
     coefficients, intercept = _logistic_regression(train_x, numpy.asarray([s.advice for s in train], dtype="float32"))
     dev_x, dev_base = _design(nlp, dev)
-    learned = 1.0 / (1.0 + numpy.exp(-(dev_x @ coefficients + intercept)))
+    learned = logistic(dev_x @ coefficients + intercept)
     gold = [s.advice for s in dev]
     choices = []
     for mix in MIXES:
@@ -83,7 +83,7 @@ def _logistic_regression(x: numpy.ndarray, y: numpy.ndarray) -> tuple[numpy.ndar
     coefficients = numpy.zeros(x.shape[1], dtype="float32")
     intercept = 0.0
     for _ in range(ITERATIONS):
-        error = 1.0 / (1.0 + numpy.exp(-(x @ coefficients + intercept))) - y
+        error = logistic(x @ coefficients + intercept) - y
         coefficients -= LEARN_RATE * (x.T @ error / len(y) + L2 * coefficients)
         intercept -= LEARN_RATE * float(error.mean())
     return coefficients, intercept
