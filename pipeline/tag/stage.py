@@ -33,7 +33,7 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     taxonomy: Taxonomy = type_tagger.taxonomy
     resources = {resource.text for resource in structure.resources}
     prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
-    headlines = [_sentence_case(step.title) for step in structure.steps]
+    headlines = [sentence_case(step.title) for step in structure.steps]
     headlines += [takeaway.text for takeaway in structure.takeaways]
     # One pipe per article: batches stay full however the text divides between body and headlines.
     docs = list(nlp.pipe([document.blocks[index].text for index in prose] + headlines, batch_size=BATCH_SIZE))
@@ -106,6 +106,6 @@ def _shares(weights: dict[str, float], taxonomy: Taxonomy) -> tuple[TypeScore, .
     return tuple(TypeScore(name, round(weight / total, 4)) for name, weight in ranked if weight > 0)
 
 
-def _sentence_case(title: str) -> str:
+def sentence_case(title: str) -> str:
     # Title Case makes the tagger read common words as proper nouns, whose lemmas keep their case.
     return title[:1] + title[1:].lower()

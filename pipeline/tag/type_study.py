@@ -36,6 +36,7 @@ from pipeline.sources import read_page
 from pipeline.tag.accurate import logistic
 from pipeline.tag.classify import line_weights
 from pipeline.tag.nlp import load_nlp
+from pipeline.tag.stage import sentence_case
 from pipeline.tag.train.thresholds import binary_scores
 from pipeline.tag.types import DEFAULT_SPANS_KEY, AdviceTypeTagger, type_weights
 
@@ -99,8 +100,7 @@ def _title_weights(sentences: Sequence[LabelledArticleSentence], nlp: Language, 
         document = clean(read_page(source, settings), settings)
         blocks = []
         for step in segment(document).steps:
-            # Sentence case, as tag() reads titles: Title Case words lose their lemmas.
-            title = nlp(step.title[:1] + step.title[1:].lower())
+            title = nlp(sentence_case(step.title))  # as tag() reads titles
             weights = type_weights(title.spans[DEFAULT_SPANS_KEY], tagger.taxonomy)
             blocks += [(document.blocks[i].text, weights) for i in range(step.first_block, step.last_block + 1)]
         by_page[source] = blocks
