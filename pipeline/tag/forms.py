@@ -25,14 +25,14 @@ from spacy.util import minibatch, registry
 from pipeline.model import AdviceForm
 from pipeline.tag._form_rules import RULE_SCORES, needs_parse, sentence_form
 from pipeline.tag._suggestions import suggestion_matcher
+from pipeline.tag.detector import PROBABILITY_EXTENSION
 from pipeline.tag.scoring import score_span_group
 
 DEFAULT_SPANS_KEY = "advice"
-# Set on sentences by the trained detector (pipeline/tag/detector.py) when it runs earlier.
-PROBABILITY_EXTENSION = "advice_probability"
 COPIED_ATTRS = [TAG, POS, MORPH, LEMMA]
 
-for _name in ("advice_form", "advice_score", PROBABILITY_EXTENSION):
+# PROBABILITY_EXTENSION is registered by the detector module, which sets it when it runs earlier.
+for _name in ("advice_form", "advice_score"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import InputError
-
-ADVICE_LABEL = "ADVICE"
+from pipeline.tag.detector import ADVICE_LABEL
 
 # The Reddit corpus is Penn-tokenised ("do n't", "I ’ve", "gon na"); undo it so training text
 # looks like the article text the detector sees at run time.
