@@ -8,9 +8,7 @@ never written.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +18,7 @@ from typing import IO, Any
 
 from jsonschema import Draft202012Validator
 
+from pipeline.atomic_file import write_atomically
 from pipeline.errors import InvalidRecord
 from pipeline.model import AdviceSentence, Document, Structure, Tags, TypeScore
 
@@ -176,7 +175,7 @@ class DirectoryWriter:
         self.directory.mkdir(parents=True, exist_ok=True)
         name = self._file_name(record)
         target = self.directory / name
-        _write_atomically(target, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        write_atomically(target, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         return str(target)
 
     def _file_name(self, record: dict[str, Any]) -> str:
@@ -199,14 +198,3 @@ class JsonLinesWriter:
         self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.stream.flush()
         return "-"
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temp_path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            temp.write(text)
-        os.replace(temp_path, target)
-    except BaseException:
-        Path(temp_path).unlink(missing_ok=True)
-        raise

@@ -11,7 +11,6 @@ import fcntl
 import hashlib
 import json
 import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from pipeline.atomic_file import write_atomically
 from pipeline.errors import UsageError
 from pipeline.fetch._client import charset_of
 from pipeline.model import Page, Source
@@ -96,7 +96,7 @@ class RawStore:
         name = f"{digest}.html"
         target = self.directory / name
         if not target.exists():
-            self._write_atomically(target, content)
+            write_atomically(target, content, temp_suffix=PARTIAL_SUFFIX)
         return digest, name
 
     def has_file(self, name: str | None) -> bool:
@@ -108,18 +108,6 @@ class RawStore:
             manifest.write(entry.to_line())
             manifest.flush()
             os.fsync(manifest.fileno())
-
-    def _write_atomically(self, target: Path, content: bytes) -> None:
-        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX)
-        try:
-            with os.fdopen(handle, "wb") as partial:
-                partial.write(content)
-                partial.flush()
-                os.fsync(partial.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
 
     def _cut_torn_tail(self) -> None:
         if not self.manifest.exists():
