@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clean import clean
-from pipeline.evaluate.tag import LabelledArticleSentence, page_folds, read_labelled_sentences
+from pipeline.evaluate.tag import DEFAULT_LABELS, LabelledArticleSentence, page_folds, read_labelled_sentences
 from pipeline.model import TypeScore
 from pipeline.segment import segment
 from pipeline.settings import Settings
@@ -198,7 +198,7 @@ def table(rows: Sequence[StudyRow]) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Print the study's table for --labels."""
     parser = argparse.ArgumentParser(prog="python -m pipeline.tag.type_study", description=__doc__.splitlines()[0])
-    parser.add_argument("--labels", type=Path, default=Path("corpus/labels/article_sentences.jsonl"))
+    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--folds", type=int, default=5)
     options = parser.parse_args(argv)
     print(table(study(options.labels, Settings.from_env(), folds=options.folds)))
