@@ -30,7 +30,6 @@ from pipeline.tag.train.corpus import LabelledSentence, iter_jsonl, read_reddit_
 from pipeline.tag.train.driver import ARTICLE_WEIGHT, FORUMS, fit, reddit_sentences
 from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_scores
 
-DEFAULT_DATA_DIR = Path("../shared/data/advice-emnlp2020")
 DEFAULT_LABELS = Path("corpus/labels/article_sentences.jsonl")
 DETECTOR = "advice_detector"
 
