@@ -77,10 +77,8 @@ def sentence_form(
         imperative = "directive"
     if imperative is not None:
         return imperative
-    for start in suggestion_starts:
-        if _negated_after(sentence.doc[start:], limit=4):
-            return "prohibition"
-        return "suggestion"
+    if suggestion_starts:
+        return "prohibition" if _negated_after(sentence.doc[suggestion_starts[0]:], limit=4) else "suggestion"
     return "suggestion" if gerund_is_important(sentence) else None
 
 
@@ -161,7 +159,7 @@ def _opens_clause(verb: Token) -> bool:
     ("If you still struggle, talk to your doctor"), not as a subject.
     """
     for token in reversed(verb.doc[verb.sent.start:verb.i]):
-        if token.tag_ in ("RB", "UH") or token.lower_ in ("do", "n't", "not", "never"):
+        if token.tag_ in ("RB", "UH") or token.lower_ == "do" or token.lower_ in NEGATIONS:
             continue
         if token.lower_ not in CLAUSE_OPENERS:
             return False
@@ -185,7 +183,7 @@ def _is_negated(verb: Token) -> bool:
 
 
 def _negated_after(tokens: Span, limit: int) -> bool:
-    return any(token.dep_ == "neg" or token.lower_ in ("not", "n't", "never") for token in tokens[:limit])
+    return any(token.dep_ == "neg" or token.lower_ in NEGATIONS for token in tokens[:limit])
 
 
 def _next_is(token: Token, text: str) -> bool:
