@@ -39,6 +39,14 @@ MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "JJ", "VBN", "VBD"})
 PARTICLES = frozenset({"to", "up", "down", "out", "off", "aside", "away", "back"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 TAG_QUESTION_WORDS = frozenset({"right", "ok", "okay", "no", "eh", "huh", "yes", "yeah"})
+# A site's calls to action ("Click the link below", "Grab my free guide", "Read on") are imperatives
+# about the page, not advice: a navigation verb with a word pointing at the site, or a verb that
+# only says to keep reading.
+NAVIGATION_VERBS = frozenset({"click", "tap", "download", "subscribe", "grab", "join", "check", "sign", "read", "learn"})
+SITE_POINTERS = frozenset(
+    {"here", "below", "above", "link", "button", "my", "our", "us", "article", "post", "series", "newsletter"}
+)
+READ_ON = frozenset({("read", "on"), ("keep", "reading"), ("stick", "around"), ("learn", "more"), ("read", "more")})
 
 def needs_parse(sentence: Span) -> bool:
     """True when only the parse can tell whether the sentence is imperative.
@@ -48,6 +56,8 @@ def needs_parse(sentence: Span) -> bool:
     """
     if _opening_imperative(sentence) is not None:
         return False
+    if _opens_with_noun_before_preposition(sentence):
+        return True
     clause_start = True
     for token in sentence:
         if token.is_space:
@@ -73,10 +83,10 @@ def sentence_form(
     imperative = _opening_imperative(sentence)
     if imperative is None and parsed is not None:
         imperative = _imperative_form(parsed)
-    if imperative is None and _opens_with_misread_verb(sentence, verbs):
+    if imperative is None and _opens_with_misread_verb(sentence, verbs, parsed):
         imperative = "directive"
     if imperative is not None:
-        return imperative
+        return None if is_call_to_action(sentence) else imperative
     if suggestion_starts:
         return "prohibition" if _negated_after(sentence.doc[suggestion_starts[0]:], limit=4) else "suggestion"
     return "suggestion" if gerund_is_important(sentence) else None
@@ -167,15 +177,39 @@ def _opens_clause(verb: Token) -> bool:
     return True
 
 
-def _opens_with_misread_verb(sentence: Span, verbs: frozenset[str]) -> bool:
-    """A first word that is a verb the tagger read as a noun or adjective, followed by its object."""
+def _opens_with_misread_verb(sentence: Span, verbs: frozenset[str], parsed: Span | None) -> bool:
+    """A first word that is a verb the tagger read as a noun or adjective, followed by its object.
+
+    Before a preposition ("Focus on the next step") only the parse can tell the verb from a noun
+    ("Research on sleep shows ..."): the verb heads the sentence.
+    """
     first = _first_word(sentence)
     if first is None or first.i + 1 >= sentence.end or first.tag_ not in MISREAD_VERB_TAGS:
         return False
     following = sentence.doc[first.i + 1]
     if any(token.tag_ in FINITE_TAGS for token in sentence.doc[first.i + 1:min(first.i + 3, sentence.end)]):
         return False  # "Step 3 is ...": the first word was the subject after all
-    return first.lower_ in verbs and (following.tag_ in OBJECT_STARTS or following.lower_ in PARTICLES)
+    if first.lower_ not in verbs:
+        return False
+    if _opens_with_noun_before_preposition(sentence):
+        return parsed is not None and parsed.root.i - parsed.start == first.i - sentence.start
+    return following.tag_ in OBJECT_STARTS or following.lower_ in PARTICLES
+
+
+def _opens_with_noun_before_preposition(sentence: Span) -> bool:
+    first = _first_word(sentence)
+    if first is None or first.i + 1 >= sentence.end or first.tag_ not in MISREAD_VERB_TAGS:
+        return False
+    following = sentence.doc[first.i + 1]
+    return following.tag_ == "IN" and following.lower_ not in ("of", "that")
+
+
+def is_call_to_action(sentence: Span) -> bool:
+    """An imperative about the site itself: "Click the link below", "Grab my guide", "Read on"."""
+    lemmas = [token.lemma_.lower() for token in sentence]
+    if any(pair in READ_ON for pair in zip(lemmas, lemmas[1:])):
+        return True
+    return any(lemma in NAVIGATION_VERBS for lemma in lemmas) and any(token.lower_ in SITE_POINTERS for token in sentence)
 
 
 def _is_negated(verb: Token) -> bool:

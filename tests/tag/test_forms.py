@@ -43,6 +43,8 @@ def forms(nlp, text: str) -> list[tuple[str, str]]:
         ("Spending time with others is a vital part of the healing process.", "suggestion"),
         ("Now it's the perfect time to reconnect with old friends.", "suggestion"),
         ("Talking to someone you trust is one of the most reliable ways to feel calmer.", "suggestion"),
+        ("Focus on building your savings first.", "directive"),
+        ("Join a support group in your area.", "directive"),
     ],
 )
 def test_advice_sentence_gets_its_form(nlp, sentence, form):
@@ -64,6 +66,11 @@ def test_advice_sentence_gets_its_form(nlp, sentence, form):
         "Regular practice can lower stress, improve focus and make it easier to notice your emotions.",
         "One or two sentences, said calmly, are enough.",
         "Step 3 is genius.",
+        "Research on sleep in teenagers shows a later body clock.",
+        "Click the link below to get the checklist.",
+        "Grab my free budgeting worksheet.",
+        "If that sounds familiar, read on.",
+        "Join our newsletter for weekly tips.",
     ],
 )
 def test_statement_gets_no_entry(nlp, sentence):
