@@ -10,6 +10,8 @@ question, a verbless fragment or a Title Case heading) is a question. A label be
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from pipeline.model import AdviceForm
@@ -46,6 +48,9 @@ NAVIGATION_VERBS = frozenset({"click", "tap", "download", "subscribe", "grab", "
 SITE_POINTERS = frozenset(
     {"here", "below", "above", "link", "button", "my", "our", "us", "article", "post", "series", "newsletter"}
 )
+# A question asking for advice or a verdict ("Should I have?", "Do you think I was wrong?") is the
+# writer (or a letter to a columnist) asking, not a question put to the reader.
+ASKS_FOR_ADVICE = re.compile(r"\b(?:should i|do you think|am i (?:right|wrong)|how (?:can|do|should) i)\b", re.IGNORECASE)
 READ_ON = frozenset({("read", "on"), ("keep", "reading"), ("stick", "around"), ("learn", "more"), ("read", "more")})
 
 def needs_parse(sentence: Span) -> bool:
@@ -225,7 +230,10 @@ def _next_is(token: Token, text: str) -> bool:
 
 
 def _asks_the_reader(question: Span) -> bool:
-    """A question with a verb, neither a tag question ("..., isn't it?") nor a Title Case heading."""
+    """A question with a verb, neither a tag question ("..., isn't it?"), a Title Case heading nor
+    a request for advice."""
+    if ASKS_FOR_ADVICE.search(question.text):
+        return False
     words = [token for token in question if token.is_alpha]
     if not any(token.tag_.startswith("VB") or token.tag_ == "MD" for token in question):
         return False

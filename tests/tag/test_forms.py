@@ -71,6 +71,8 @@ def test_advice_sentence_gets_its_form(nlp, sentence, form):
         "Grab my free budgeting worksheet.",
         "If that sounds familiar, read on.",
         "Join our newsletter for weekly tips.",
+        "Should I have said something sooner?",
+        "Do you think I was wrong for asking?",
     ],
 )
 def test_statement_gets_no_entry(nlp, sentence):
