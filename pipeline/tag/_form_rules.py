@@ -31,7 +31,7 @@ SOFT_VERBS = frozenset({"try", "consider"})
 LABEL_SEPARATORS = frozenset({":", "—", "–", ")", "-"})
 # Words after which a base-form verb may start an imperative clause ("If you can, take ...").
 CLAUSE_OPENERS = frozenset(
-    {",", ";", '"', "“", "(", "and", "or", "but", "so", "then", "instead", "please", "do", "n't", "not"}
+    {",", ";", '"', "“", "(", "and", "or", "but", "so", "then", "instead", "please", "do", "n't", "n’t", "not"}
 ) | LABEL_SEPARATORS
 LEADING_TAGS = frozenset({"RB", "UH", "CC", "``", "''", ",", ":", "-LRB-", "HYPH", "NFP"})
 # What follows a sentence-opening verb the tagger misread as a noun ("Label four boxes", "Stick to it").
@@ -39,7 +39,7 @@ OBJECT_STARTS = frozenset({"DT", "PRP$", "PRP", "CD", "RP", "PDT"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "JJ", "VBN", "VBD"})
 PARTICLES = frozenset({"to", "up", "down", "out", "off", "aside", "away", "back"})
-NEGATIONS = frozenset({"not", "n't", "never"})
+NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 TAG_QUESTION_WORDS = frozenset({"right", "ok", "okay", "no", "eh", "huh", "yes", "yeah"})
 # A site's calls to action ("Click the link below", "Grab my free guide", "Read on") are imperatives
 # about the page, not advice: a navigation verb with a word pointing at the site, or a verb that
@@ -100,7 +100,7 @@ def sentence_form(
 def _opening_imperative(sentence: Span) -> AdviceForm | None:
     """The form of a sentence that opens with a base-form verb ("Give them space", "Don't force it")."""
     first = _first_word(sentence)
-    if first is None or first.tag_ != "VB" or first.lower_ == "let" and _next_is(first, "'s"):
+    if first is None or first.tag_ != "VB" or first.lower_ == "let" and _next_is_us(first):
         return None
     negated = any(token.lower_ in NEGATIONS for token in sentence.doc[sentence.start:first.i])
     verb = first
@@ -152,7 +152,7 @@ def _label_end(sentence: Span) -> int | None:
 
 
 def _is_imperative(verb: Token) -> bool:
-    if verb.tag_ not in ("VB", "VBP") or verb.lower_ == "let" and _next_is(verb, "'s"):
+    if verb.tag_ not in ("VB", "VBP") or verb.lower_ == "let" and _next_is_us(verb):
         return False
     if verb.tag_ == "VBP" and not _opens_clause(verb):
         return False
@@ -225,8 +225,9 @@ def _negated_after(tokens: Span, limit: int) -> bool:
     return any(token.dep_ == "neg" or token.lower_ in NEGATIONS for token in tokens[:limit])
 
 
-def _next_is(token: Token, text: str) -> bool:
-    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == text
+def _next_is_us(token: Token) -> bool:
+    """"Let's" ("let’s"): the writer proposing, not advising."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s")
 
 
 def _asks_the_reader(question: Span) -> bool:

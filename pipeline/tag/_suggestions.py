@@ -30,7 +30,7 @@ SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
     ],
     "you_need_to": [
         [{"LOWER": "you"}, _MODAL, _ADVERBS, {"LEMMA": {"IN": ["need", "have"]}}, {"LOWER": "to"}],
-        [{"LOWER": "you"}, {"LOWER": {"IN": ["might", "may", "'ll", "will"]}}, {"LEMMA": "want"}, {"LOWER": "to"}],
+        [{"LOWER": "you"}, {"NORM": {"IN": ["might", "may", "will"]}}, {"LEMMA": "want"}, {"LOWER": "to"}],
         [{"LOWER": "you"}, {"LOWER": {"IN": ["can", "could", "might"]}}, {"LEMMA": {"IN": ["try", "consider"]}}],
     ],
     "it_is_important": [

@@ -65,4 +65,27 @@ def _index_attribute_rules(nlp: Language) -> None:
     if "attribute_ruler" not in nlp.pipe_names:
         return
     rules = nlp.get_pipe("attribute_ruler").patterns
-    nlp.replace_pipe("attribute_ruler", "indexed_attribute_ruler").add_patterns(rules)
+    nlp.replace_pipe("attribute_ruler", "indexed_attribute_ruler").add_patterns(with_typographic_apostrophes(rules))
+
+
+def with_typographic_apostrophes(rules: list[dict]) -> list[dict]:
+    """The rules, each one-token rule on a clitic with "'" also given for "’".
+
+    Web pages mostly write "it’s", "you’ll", "don’t"; the model's rules name only the typewriter
+    apostrophe, so without the copies "’s" and "’ll" keep lemmas that no advice rule recognises.
+    """
+    copies = []
+    for rule in rules:
+        typographic = [[_typographic(token) for token in pattern] for pattern in rule["patterns"]]
+        if typographic != rule["patterns"]:
+            copies.append({**rule, "patterns": typographic})
+    return rules + copies
+
+
+def _typographic(token: dict) -> dict:
+    lower = token.get("LOWER")
+    if isinstance(lower, str) and "'" in lower:
+        return {**token, "LOWER": lower.replace("'", "’")}
+    if isinstance(lower, dict) and any("'" in value for value in lower.get("IN", ())):
+        return {**token, "LOWER": {**lower, "IN": [value.replace("'", "’") for value in lower["IN"]]}}
+    return token

@@ -45,6 +45,9 @@ def forms(nlp, text: str) -> list[tuple[str, str]]:
         ("Talking to someone you trust is one of the most reliable ways to feel calmer.", "suggestion"),
         ("Focus on building your savings first.", "directive"),
         ("Join a support group in your area.", "directive"),
+        ("You shouldn’t text them every day.", "prohibition"),
+        ("You’ll want to write it down.", "suggestion"),
+        ("Once you’ve said it, it’s time to listen.", "suggestion"),
     ],
 )
 def test_advice_sentence_gets_its_form(nlp, sentence, form):
@@ -60,6 +63,7 @@ def test_advice_sentence_gets_its_form(nlp, sentence, form):
         "It's natural to want to cling to what feels safe.",
         "Your friends are your support system.",
         "Let's dig deeper.",
+        "Let’s dig deeper.",
         "That familiar ache in your chest?",
         "Can You Be Friends with an Ex?",
         "You check your balance, feel a jolt of anxiety and close the app.",

@@ -25,3 +25,10 @@ def test_unknown_model_raises_model_error_naming_it():
         load_nlp(Settings(spacy_model="no_such_model_xyz"))
     assert raised.value.source == "no_such_model_xyz"
     assert raised.value.reason.startswith("cannot load spaCy model: [E050] Can't find model")
+
+
+def test_typographic_apostrophes_get_the_lemmas_of_typewriter_ones(nlp):
+    doc = nlp("It’s time, you’ll see, and they’ve said so.")
+    assert [(token.text, token.lemma_) for token in doc if "’" in token.text] == [
+        ("’s", "be"), ("’ll", "will"), ("’ve", "have")
+    ]
