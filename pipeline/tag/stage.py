@@ -7,7 +7,10 @@ takeaways are tagged on their own for their types.
 
 A step's types weigh its title as TITLE_WEIGHT sentences, each advice sentence of its body as
 one, and each other sentence of its body as STATEMENT_WEIGHT; a step's type score is that type's
-share of the step's cue weight, so the scores of a step sum to 1.
+share of the step's cue weight, so the scores of a step sum to 1. An advice sentence under a
+step is typed with its own cues plus TITLE_SHARE of its step title's: "Keep it short" under
+"Talk to Them Calmly" is communication advice (macro-F1 of the types of the labelled sentences
+0.725 -> 0.740 in `make study-types`, where 0.5 was the best share).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pipeline.tag.types import cues_within, sentence_weights, type_weights
 
 TITLE_WEIGHT = 3.0
 STATEMENT_WEIGHT = 0.5
+TITLE_SHARE = 0.5
 BATCH_SIZE = 64
 
 
@@ -46,15 +50,20 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     for step, title_weights in zip(structure.steps, headline_weights):
         _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
     advice: list[AdviceSentence] = []
+    title_weights_of = {step.number: weights for step, weights in zip(structure.steps, headline_weights)}
     for index, start, sentence in _body_sentences(document, structure.quotes, zip(prose, docs)):
         step = step_of_block.get(index)
         form = sentence._.advice_form
+        types = sentence._.advice_types or ()
         if step is not None:
             weight = 1.0 if form is not None else STATEMENT_WEIGHT
             cues = cues_within(sentence, sentence.doc.spans[CUES_KEY])
-            _add(step_weights[step], sentence_weights(sentence, cues, taxonomy), weight)
+            own = sentence_weights(sentence, cues, taxonomy)
+            _add(step_weights[step], own, weight)
+            _add(own, title_weights_of[step], TITLE_SHARE)
+            types = type_tagger.rank(own)
         if form is not None:
-            advice.append(_advice_sentence(sentence, start, step))
+            advice.append(_advice_sentence(sentence, start, step, types))
     return Tags(
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
@@ -80,15 +89,18 @@ def _is_prose(block: Block) -> bool:
     return block.kind in ("paragraph", "list_item") and not block.emphasis
 
 
-def _advice_sentence(sentence: Span, start: int, step: int | None) -> AdviceSentence:
+def _advice_sentence(sentence: Span, start: int, step: int | None, types: tuple[TypeScore, ...]) -> AdviceSentence:
+    # The sentence's own strongest cue, when its top type is the one listed first.
     evidence = sentence._.advice_evidence
+    if evidence is not None and (not types or evidence.label_ != types[0].type):
+        evidence = None
     return AdviceSentence(
         text=sentence.text,
         start=start,
         end=start + len(sentence.text),
         form=sentence._.advice_form,
         score=sentence._.advice_score,
-        types=sentence._.advice_types or (),
+        types=types,
         evidence=evidence.text if evidence is not None else None,
         step=step,
     )
