@@ -44,9 +44,11 @@ train-accurate: $(STAMP)
 		--labels corpus/labels/article_sentences.jsonl
 
 # Cue rules against trained advice-type classifiers (lemma n-grams, mixed with the cues, step-title
-# context), cross-validated by page on the labelled article sentences; see pipeline/tag/type_study.py.
+# context), cross-validated by page on the labelled article sentences, beside a second annotator's
+# agreement with the labels; see pipeline/tag/type_study.py.
 study-types: $(STAMP)
-	$(BIN)/python -m pipeline.tag.type_study --labels corpus/labels/article_sentences.jsonl
+	$(BIN)/python -m pipeline.tag.type_study --labels corpus/labels/article_sentences.jsonl \
+		--second-annotator corpus/labels/article_types_second_annotator.jsonl
 
 # Every stage against its gold data: segment on corpus/, tag on the Reddit splits and the
 # labelled article sentences; the clean stage's figures come from bench-clean.

@@ -11,6 +11,8 @@ types the sentences gold calls advice (the detector's errors, which `eval tag` a
 - rules+ngram: each type's cue weight plus a share of its ngram probability, listed by `rank`.
 - rules+title: each type's cue weight plus a share of the cue weight of the title of the step the
   sentence sits under (its page cleaned and segmented to find it), listed by `rank`.
+- second annotator: not a tagger but the ceiling: the types a second annotator gave the same
+  advice sentences by the same guide, without seeing the first labels (--second-annotator).
 Shares (from SHARES) and the ngram threshold are chosen on each fold's training folds. The ngram
 probabilities they are chosen on are out-of-fold ones whose models saw the scored fold: a small
 leak that can only flatter the trained candidates.
@@ -28,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clean import clean
+from pipeline.errors import InputError
 from pipeline.evaluate.tag import DEFAULT_LABELS, LabelledArticleSentence, page_folds, read_labelled_sentences
 from pipeline.model import TypeScore
 from pipeline.segment import segment
@@ -37,6 +40,7 @@ from pipeline.tag.accurate import logistic
 from pipeline.tag.classify import line_weights
 from pipeline.tag.nlp import load_nlp
 from pipeline.tag.stage import sentence_case
+from pipeline.tag.train.corpus import iter_jsonl
 from pipeline.tag.train.thresholds import binary_scores
 from pipeline.tag.types import DEFAULT_SPANS_KEY, AdviceTypeTagger, type_weights
 
@@ -62,8 +66,10 @@ class StudyRow:
         return sum(self.f1.values()) / len(self.f1)
 
 
-def study(labels: Path, settings: Settings, *, folds: int = 5) -> list[StudyRow]:
-    """The cross-validated type F1 of each candidate (see the module docstring)."""
+def study(
+    labels: Path, settings: Settings, *, folds: int = 5, second_annotator: Path | None = None
+) -> list[StudyRow]:
+    """The cross-validated type F1 of each candidate, and the second annotator's agreement when given."""
     sentences = read_labelled_sentences(labels)
     fold_of_page = page_folds(sorted({s.source for s in sentences}), folds)
     fold_of = [fold_of_page[s.source] for s in sentences]
@@ -86,10 +92,22 @@ def study(labels: Path, settings: Settings, *, folds: int = 5) -> list[StudyRow]
         "rules+title": mixed(titles),
     }
     grids = {"rules": (0.0,), "ngram": THRESHOLDS, "rules+ngram": SHARES, "rules+title": SHARES}
-    return [
+    rows = [
         StudyRow(name, _per_type_f1(sentences, _cross_validated(lister, sentences, fold_of, folds, grids[name]), names))
         for name, lister in listers.items()
     ]
+    if second_annotator is not None:
+        rows.append(StudyRow("second annotator", _per_type_f1(sentences, _second_labels(sentences, second_annotator), names)))
+    return rows
+
+
+def _second_labels(sentences: Sequence[LabelledArticleSentence], path: Path) -> list[set[str]]:
+    """The second annotator's types of each gold-advice sentence, matched by page and text."""
+    second = {(record["source"], record["text"]): set(record["types"]) for record in iter_jsonl(path)}
+    missing = [s.text for s in sentences if s.advice and (s.source, s.text) not in second]
+    if missing:
+        raise InputError(str(path), f"has no types for {len(missing)} advice sentences, such as {missing[0]!r}")
+    return [second[(s.source, s.text)] if s.advice else set() for s in sentences]
 
 
 def _title_weights(sentences: Sequence[LabelledArticleSentence], nlp: Language, settings: Settings) -> list[Weights]:
@@ -190,9 +208,10 @@ def _names(scores: Sequence[TypeScore]) -> list[str]:
 def table(rows: Sequence[StudyRow]) -> str:
     """The study as a plain-text table, one column per candidate."""
     names = list(rows[0].f1)
-    lines = [f"{'type F1 (gold advice)':<22}" + "".join(f"{row.name:>13}" for row in rows)]
-    lines += [f"{name:<22}" + "".join(f"{row.f1[name]:>13.3f}" for row in rows) for name in names]
-    return "\n".join(lines + [f"{'macro-F1':<22}" + "".join(f"{row.macro_f1:>13.3f}" for row in rows)])
+    widths = [max(13, len(row.name) + 2) for row in rows]
+    lines = [f"{'type F1 (gold advice)':<22}" + "".join(f"{row.name:>{w}}" for row, w in zip(rows, widths))]
+    lines += [f"{name:<22}" + "".join(f"{row.f1[name]:>{w}.3f}" for row, w in zip(rows, widths)) for name in names]
+    return "\n".join(lines + [f"{'macro-F1':<22}" + "".join(f"{row.macro_f1:>{w}.3f}" for row, w in zip(rows, widths))])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -200,8 +219,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tag.type_study", description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--second-annotator", type=Path, default=None,
+                        help="a second annotator's types of the same advice sentences (JSON Lines: source, text, types)")
     options = parser.parse_args(argv)
-    print(table(study(options.labels, Settings.from_env(), folds=options.folds)))
+    rows = study(options.labels, Settings.from_env(), folds=options.folds, second_annotator=options.second_annotator)
+    print(table(rows))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from corpus_files import DATA
 
+from pipeline.errors import InputError
 from pipeline.settings import Settings
 from pipeline.tag.type_study import StudyRow, study, table
 
@@ -31,3 +32,21 @@ def test_the_table_has_a_column_per_candidate_and_a_macro_row(rows: list[StudyRo
     lines = table(rows).splitlines()
     assert lines[0].split() == ["type", "F1", "(gold", "advice)", "rules", "ngram", "rules+ngram", "rules+title"]
     assert lines[-1].split()[:2] == ["macro-F1", "0.492"]
+
+
+SECOND_ANNOTATOR = DATA / "tag" / "type_study_second_annotator.jsonl"
+
+
+def test_a_second_annotator_is_scored_against_the_labels_as_a_last_row() -> None:
+    # The second annotator made one communication sentence patience and left one self_improvement
+    # sentence untyped: communication P 1.0 R 27/28, self_improvement P 1.0 R 1/2.
+    second = study(SAMPLE, Settings(), folds=2, second_annotator=SECOND_ANNOTATOR)[-1]
+    assert second.name == "second annotator"
+    assert {name: round(f1, 3) for name, f1 in second.f1.items()} == {"self_improvement": 0.667, "communication": 0.982}
+
+
+def test_a_second_annotator_file_missing_advice_sentences_is_an_input_error(tmp_path) -> None:
+    partial = tmp_path / "second.jsonl"
+    partial.write_text(SECOND_ANNOTATOR.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="has no types for 29 advice sentences"):
+        study(SAMPLE, Settings(), folds=2, second_annotator=partial)
