@@ -37,6 +37,14 @@ THIRD_PERSON = frozenset({"they", "he", "she"})
 # time is a headline in Title Case.
 HEADLINE_TOKENS = 30
 TITLE_CASE_SHARE = 0.75
+# Half weight in subordinate clauses lifted the labelled sentences' type macro-F1 0.725 -> 0.743
+# (0.25 and 0 did worse: the clause still says something of the advice's topic).
+SUBORDINATE_SHARE = 0.5
+SUBORDINATORS = frozenset(
+    {"if", "when", "whenever", "unless", "because", "since", "while", "although", "though", "whether",
+     "until", "before", "after", "once"}
+)
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
 for _name in ("advice_types", "advice_evidence"):
     if not Span.has_extension(_name):
@@ -44,12 +52,31 @@ for _name in ("advice_types", "advice_evidence"):
 
 
 def type_weights(cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
-    """The summed cue weight of each type among `cues` (spans labelled with their type)."""
+    """The summed cue weight of each type among `cues` (spans labelled with their type).
+
+    A cue inside a subordinate clause counts SUBORDINATE_SHARE of its weight: the clause sets the
+    scene and the main clause gives the advice ("Seek professional help if anxiety gets in the way"
+    is professional_help, not emotional_care).
+    """
     weights: dict[str, float] = {}
     for cue in cues:
         type_name = cue.label_
-        weights[type_name] = weights.get(type_name, 0.0) + taxonomy.weight(type_name, cue.id_)
+        share = SUBORDINATE_SHARE if in_subordinate_clause(cue) else 1.0
+        weights[type_name] = weights.get(type_name, 0.0) + share * taxonomy.weight(type_name, cue.id_)
     return weights
+
+
+def in_subordinate_clause(cue: Span) -> bool:
+    """Whether a subordinating word ("if", "when", "because"...) opens the clause `cue` sits in,
+    the clause running from it to the next comma, colon or dash."""
+    doc = cue.doc
+    for index in range(cue.start - 1, -1, -1):
+        token = doc[index]
+        if token.lower_ in SUBORDINATORS:
+            return True
+        if token.text in CLAUSE_BREAKS or token.is_sent_start:
+            return False
+    return False
 
 
 def cues_within(sentence: Span, cues: Iterable[Span]) -> list[Span]:

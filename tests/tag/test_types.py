@@ -106,3 +106,9 @@ def test_a_further_type_needs_most_of_the_top_types_weight():
         TypeScore("patience", 0.75),
         TypeScore("evaluation", 0.6464),
     )
+
+
+def test_a_cue_in_a_subordinate_clause_counts_half(nlp):
+    # "anxiety" (emotional_care) sits in the if-clause; alone it would tie with "professional".
+    doc = nlp("Seek professional help if anxiety interferes with daily life.")
+    assert next(doc.sents)._.advice_types == (TypeScore("professional_help", 0.75),)
