@@ -51,6 +51,14 @@ SITE_POINTERS = frozenset(
 # A question asking for advice or a verdict ("Should I have?", "Do you think I was wrong?") is the
 # writer (or a letter to a columnist) asking, not a question put to the reader.
 ASKS_FOR_ADVICE = re.compile(r"\b(?:should i|do you think|am i (?:right|wrong)|how (?:can|do|should) i)\b", re.IGNORECASE)
+# Questions that set up what the article says next, not ones the reader is to answer: "Why does
+# it seem...?", "So how do you get there?", "Ready to start?", "Sound familiar?".
+SETS_UP_THE_TEXT = re.compile(
+    r"^\W*(?:(?:and|so|but|or),?\s+)?(?:why\b(?!\s+(?:do|did|are|were|would|should|have|might)\s+you\b)"
+    r"|(?:are you\s+)?ready\b|sounds? familiar)"
+    r"|\bhow (?:do|can|could|would) you (?!feel\b)",
+    re.IGNORECASE,
+)
 READ_ON = frozenset({("read", "on"), ("keep", "reading"), ("stick", "around"), ("learn", "more"), ("read", "more")})
 
 def needs_parse(sentence: Span) -> bool:
@@ -231,9 +239,9 @@ def _next_is_us(token: Token) -> bool:
 
 
 def _asks_the_reader(question: Span) -> bool:
-    """A question with a verb, neither a tag question ("..., isn't it?"), a Title Case heading nor
-    a request for advice."""
-    if ASKS_FOR_ADVICE.search(question.text):
+    """A question with a verb, neither a tag question ("..., isn't it?"), a Title Case heading, a
+    request for advice nor one that sets up the text."""
+    if ASKS_FOR_ADVICE.search(question.text) or SETS_UP_THE_TEXT.search(question.text):
         return False
     words = [token for token in question if token.is_alpha]
     if not any(token.tag_.startswith("VB") or token.tag_ == "MD" for token in question):

@@ -36,6 +36,8 @@ def forms(nlp, text: str) -> list[tuple[str, str]]:
         ("Is it really what you want?", "question"),
         ("Do you want your ex back because you believe you can rebuild a healthy, fulfilling relationship?", "question"),
         ("What would I tell a friend?", "question"),
+        ("Why do you want them back?", "question"),
+        ("How do you feel when they call?", "question"),
         ("Step 2: Give them space.", "directive"),
         ("If you still struggle to fall asleep after three months, talk to your doctor.", "directive"),
         ("Remember, personal growth isn't just about fixing flaws.", "directive"),
@@ -77,6 +79,10 @@ def test_advice_sentence_gets_its_form(nlp, sentence, form):
         "Join our newsletter for weekly tips.",
         "Should I have said something sooner?",
         "Do you think I was wrong for asking?",
+        "Why does it seem like some people never struggle with money?",
+        "So how do you get comfortable with being seen?",
+        "Are you ready to make this happen?",
+        "Sound familiar?",
     ],
 )
 def test_statement_gets_no_entry(nlp, sentence):
