@@ -72,7 +72,7 @@ class ArticleReport:
 
     @property
     def macro_type_f1(self) -> float:
-        return sum(score.f1 for score in self.types.values()) / len(self.types) if self.types else 0.0
+        return macro_f1(self.types)
 
     @property
     def form_accuracy(self) -> float:
@@ -87,10 +87,8 @@ class ArticleReport:
                  f"  advice_detector alone (its threshold)  P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}",
                  f"  form accuracy     {self.form_accuracy:.3f} ({self.form_correct}/{self.form_total} "
                  "sentences that gold and tagger both call advice)",
-                 f"  {'type':<22}{'P':>7}{'R':>7}{'F1':>7}"]
-        for name, s in self.types.items():
-            lines.append(f"  {name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
-        return lines + [f"  {'macro-F1':<36}{self.macro_type_f1:>7.3f}"]
+                 ]
+        return lines + _type_lines(self.types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +97,7 @@ class UnseenReport:
 
     sentences: int
     detection: BinaryScores
+    types: dict[str, BinaryScores]
     form_correct: int
     form_total: int
 
@@ -107,7 +106,19 @@ class UnseenReport:
         accuracy = self.form_correct / self.form_total if self.form_total else 0.0
         return ["", f"Unseen article sentences ({self.sentences}; shipped pipeline, no retraining)",
                 f"  advice detection  P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}",
-                f"  form accuracy     {accuracy:.3f} ({self.form_correct}/{self.form_total})"]
+                f"  form accuracy     {accuracy:.3f} ({self.form_correct}/{self.form_total})",
+                *_type_lines(self.types)]
+
+
+def macro_f1(types: dict[str, BinaryScores]) -> float:
+    """The mean F1 of the types (0.0 for none)."""
+    return sum(score.f1 for score in types.values()) / len(types) if types else 0.0
+
+
+def _type_lines(types: dict[str, BinaryScores]) -> list[str]:
+    lines = [f"  {'type':<22}{'P':>7}{'R':>7}{'F1':>7}"]
+    lines += [f"  {name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}" for name, s in types.items()]
+    return lines + [f"  {'macro-F1':<36}{macro_f1(types):>7.3f}"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +169,7 @@ def evaluate_unseen(labels: Path, settings: Settings) -> UnseenReport:
     sentences = read_labelled_sentences(labels)
     results = list(classify_lines([s.text for s in sentences], load_nlp(settings)))
     detection = binary_scores([s.advice for s in sentences], [bool(r["advice"]) for r in results])
-    return UnseenReport(len(sentences), detection, *_form_agreement(sentences, results))
+    return UnseenReport(len(sentences), detection, _type_scores(sentences, results), *_form_agreement(sentences, results))
 
 
 def evaluate_reddit(data_dir: Path, *, accurate: Settings | None = None) -> list[ForumScore]:
@@ -272,13 +283,18 @@ def _score_articles(
 ) -> ArticleReport:
     predicted_advice = [bool(result["advice"]) for result in results]
     detection = binary_scores([s.advice for s in sentences], predicted_advice)
+    types = _type_scores(sentences, results)
+    return ArticleReport(folds, len(sentences), detection, detector_only, types, *_form_agreement(sentences, results))
+
+
+def _type_scores(sentences: list[LabelledArticleSentence], results: list[dict]) -> dict[str, BinaryScores]:
+    """Each labelled type's scores; a sentence the tagger does not call advice lists no type."""
     type_names = sorted({name for s in sentences for name in s.types})
     predicted_types = [{item["type"] for item in result["types"]} if result["advice"] else set() for result in results]
-    types = {
+    return {
         name: binary_scores([name in s.types for s in sentences], [name in found for found in predicted_types])
         for name in type_names
     }
-    return ArticleReport(folds, len(sentences), detection, detector_only, types, *_form_agreement(sentences, results))
 
 
 def _form_agreement(sentences: list[LabelledArticleSentence], results: list[dict]) -> tuple[int, int]:

@@ -102,4 +102,8 @@ def test_unseen_sentences_are_scored_by_the_shipped_pipeline_as_it_is() -> None:
         "Unseen article sentences (4; shipped pipeline, no retraining)",
         "  advice detection  P 1.000  R 1.000  F1 1.000",
         "  form accuracy     1.000 (2/2)",
+        "  type                        P      R     F1",
+        "  boundaries              0.000  0.000  0.000",
+        "  space_and_distance      1.000  1.000  1.000",
+        "  macro-F1                              0.500",
     ]
