@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 
 from pipeline.errors import InputError, UsageError
@@ -157,7 +156,7 @@ def evaluate(
     the accurate mode on Reddit (the article sentences always run the default pipeline);
     `unseen` labels are scored by the shipped pipeline as it is.
     """
-    forums = evaluate_reddit(data_dir, accurate=settings if accurate else None)
+    forums = evaluate_reddit(data_dir, settings, accurate=accurate)
     articles = None
     if labels is not None:
         articles = evaluate_articles(labels, data_dir, settings, folds=folds, max_steps=max_steps)
@@ -172,13 +171,16 @@ def evaluate_unseen(labels: Path, settings: Settings) -> UnseenReport:
     return UnseenReport(len(sentences), detection, _type_scores(sentences, results), *_form_agreement(sentences, results))
 
 
-def evaluate_reddit(data_dir: Path, *, accurate: Settings | None = None) -> list[ForumScore]:
+def evaluate_reddit(data_dir: Path, settings: Settings, *, accurate: bool = False) -> list[ForumScore]:
     """The detector's advice-class scores on each forum's test split (see the module docstring).
 
-    With `accurate` (the settings naming the spaCy model whose tagger its cue features read) the
-    accurate mode is scored instead of the n-gram detector.
+    Sentences are tagged by `settings.spacy_model`'s tagger first, as in the tag pipeline, since
+    both detectors read the tags. With `accurate` the accurate mode is scored instead of the
+    n-gram detector.
     """
-    nlp = _accurate_detector(accurate) if accurate is not None else _packaged_detector()
+    nlp = tagging_pipeline(settings)
+    if accurate:
+        nlp.add_pipe("advice_detector_accurate")
     shipped = nlp.get_pipe(nlp.pipe_names[-1]).threshold
     results = []
     for forum in FORUMS:
@@ -206,7 +208,7 @@ def evaluate_articles(
         rest = [s.as_training() for s in sentences if fold_of[s.source] != fold] * ARTICLE_WEIGHT
         if not held_out:
             continue
-        with _detector_trained_on(nlp, reddit_train + rest, reddit_dev, max_steps):
+        with _detector_trained_on(nlp, reddit_train + rest, reddit_dev, settings, max_steps):
             texts = [sentences[i].text for i in held_out]
             for i, result, alone in zip(held_out, classify_lines(texts, nlp), _detector_alone(nlp, texts), strict=True):
                 results[i], detector_says[i] = result, alone
@@ -236,18 +238,6 @@ def page_folds(pages: Sequence[str], folds: int) -> dict[str, int]:
     return {page: position % folds for position, page in enumerate(pages)}
 
 
-def _packaged_detector() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe(DETECTOR)
-    return nlp
-
-
-def _accurate_detector(settings: Settings) -> Language:
-    nlp = tagging_pipeline(settings)
-    nlp.add_pipe("advice_detector_accurate")
-    return nlp
-
-
 def _gold_and_probabilities(nlp: Language, split: Path) -> tuple[list[bool], list[float]]:
     sentences = read_reddit_split(split)
     docs = nlp.pipe(sentence.text for sentence in sentences)
@@ -256,14 +246,18 @@ def _gold_and_probabilities(nlp: Language, split: Path) -> tuple[list[bool], lis
 
 @contextmanager
 def _detector_trained_on(
-    nlp: Language, train: list[LabelledSentence], dev: list[LabelledSentence], max_steps: int | None
+    nlp: Language,
+    train: list[LabelledSentence],
+    dev: list[LabelledSentence],
+    settings: Settings,
+    max_steps: int | None,
 ) -> Iterator[None]:
     """Swap a freshly trained detector's weights into `nlp` (loaded once per process), then restore."""
     if DETECTOR not in nlp.pipe_names:
         raise UsageError(DETECTOR, "the tag pipeline has no such component to cross-validate")
     detector = nlp.get_pipe(DETECTOR)
     shipped = detector.to_bytes(exclude=["vocab"])
-    trained, _ = fit(train, dev, max_steps=max_steps)
+    trained, _ = fit(train, dev, settings, max_steps=max_steps)
     detector.from_bytes(trained.get_pipe(DETECTOR).to_bytes(exclude=["vocab"]), exclude=["vocab"])
     try:
         yield
@@ -272,10 +266,12 @@ def _detector_trained_on(
 
 
 def _detector_alone(nlp: Language, texts: list[str]) -> list[bool]:
-    """Whether the pipeline's advice_detector alone calls each text advice (one sentence each)."""
+    """Whether the pipeline's advice_detector alone calls each text advice (one sentence each):
+    the components before it run, but for the senter, so that each text is scored whole."""
+    upstream = nlp.pipe_names[: nlp.pipe_names.index(DETECTOR)]
+    docs = nlp.pipe(texts, disable=[name for name in nlp.pipe_names if name not in upstream or name == "senter"])
     detector = nlp.get_pipe(DETECTOR)
-    docs = detector.pipe(nlp.make_doc(text) for text in texts)
-    return [doc.cats.get(ADVICE_LABEL, 0.0) >= detector.threshold for doc in docs]
+    return [doc.cats.get(ADVICE_LABEL, 0.0) >= detector.threshold for doc in detector.pipe(docs)]
 
 
 def _score_articles(

@@ -1,39 +1,48 @@
-"""The detector's model: a sparse linear classifier over lowercased n-grams with a start marker.
+"""The detector's model: a sparse linear classifier over word n-grams and part-of-speech n-grams.
 
-It is spaCy's bag-of-words textcat with one change that matters for advice: every sentence is
+It is spaCy's bag-of-words textcat with two changes that matter for advice. Every sentence is
 padded with a start-of-sentence key before the n-grams are taken, so "<s> give", "<s> do n't"
-and "<s> try to" become features. That is the cheap, parse-free stand-in for "the sentence
-opens with a base verb", the strongest single cue of a directive.
+and "<s> try to" become features: the cheap, parse-free stand-in for "the sentence opens with a
+base verb", the strongest single cue of a directive. And when the doc carries fine-grained tags
+(`token.tag_`, which the tag pipeline's tagger sets before the detector runs), n-grams of the tags,
+start-marked the same way, are added: "<t> VB", "MD VB", "PRP MD VB" generalise the word cues to
+verbs and modals the training sentences never used. A doc without tags gets the word n-grams alone.
 """
 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain
 from thinc.types import Floats2d
 
-ARCHITECTURE = "advice_pipeline.CueBOW.v1"
-_START_KEY = numpy.uint64(hash_string("<s>"))
+ARCHITECTURE = "advice_pipeline.CueBOW.v2"
+_WORD_START = numpy.uint64(hash_string("<s>"))
+_TAG_START = numpy.uint64(hash_string("<t>"))
 
 
 @registry.architectures(ARCHITECTURE)
 def build_cue_bow(
-    ngram_size: int = 3, length: int = 2**18, nO: int | None = None
+    ngram_size: int = 3, tag_ngram_size: int = 3, length: int = 2**21, nO: int | None = None
 ) -> Model[list[Doc], Floats2d]:
-    """A logistic layer over hashed n-grams (1..`ngram_size`) of lowercased tokens.
+    """A logistic layer over hashed n-grams of lowercased tokens and of their tags.
 
     It reads docs in training and sentence spans when the detector scores a doc sentence by sentence.
 
-    ngram_size: the longest n-gram taken, counting the start marker as a token.
+    ngram_size: the longest word n-gram taken (1..ngram_size), counting the start marker as a token.
+    tag_ngram_size: the longest tag n-gram taken (2..tag_ngram_size, start marker included; tag
+        unigrams add nothing the bigrams lack); 0 or 1 for none. Docs without tags get none.
     length: the number of hashed weight rows; a power of two.
     nO: the number of labels; set by the component when it learns its labels.
     """
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
-    model = chain(_start_marked_ngrams(ngram_size), sparse_linear, Logistic())
+    features = Model(
+        "cue_ngrams", _forward, attrs={"ngram_size": ngram_size, "tag_ngram_size": tag_ngram_size}
+    )
+    model = chain(features, sparse_linear, Logistic())
     model.set_ref("output_layer", sparse_linear)
     model.attrs["multi_label"] = True
     if nO is not None:
@@ -41,15 +50,10 @@ def build_cue_bow(
     return model
 
 
-def _start_marked_ngrams(ngram_size: int) -> Model:
-    return Model("start_marked_ngrams", _forward, attrs={"ngram_size": ngram_size})
-
-
 def _forward(model: Model, docs: list[Doc] | list[Span], is_train: bool):
-    ngram_size = model.attrs["ngram_size"]
     keys_per_doc, counts_per_doc = [], []
     for doc in docs:
-        keys, counts = numpy.unique(_ngram_keys(model, doc, ngram_size), return_counts=True)
+        keys, counts = numpy.unique(_cue_keys(model, doc), return_counts=True)
         keys_per_doc.append(keys)
         counts_per_doc.append(counts)
     lengths = numpy.asarray([len(keys) for keys in keys_per_doc], dtype="int32")
@@ -58,15 +62,26 @@ def _forward(model: Model, docs: list[Doc] | list[Span], is_train: bool):
     return (keys, counts.astype("float32"), lengths), lambda d_output: []
 
 
-def _ngram_keys(model: Model, doc: Doc | Span, ngram_size: int) -> numpy.ndarray:
-    words = numpy.concatenate([numpy.asarray([_START_KEY], dtype="uint64"), _lower_keys(doc)])
-    ngrams = [words[1:]]
-    ngrams += [model.ops.ngrams(n, words) for n in range(2, ngram_size + 1) if len(words) >= n]
+def _cue_keys(model: Model, doc: Doc | Span) -> numpy.ndarray:
+    words = _start_marked(_WORD_START, _keys(doc, LOWER, "lower"))
+    ngrams = [words[1:]] + _ngrams(model, words, 2, model.attrs["ngram_size"])
+    if doc.doc.has_annotation("TAG"):
+        tags = _start_marked(_TAG_START, _keys(doc, TAG, "tag"))
+        ngrams += _ngrams(model, tags, 2, model.attrs["tag_ngram_size"])
     return numpy.concatenate(ngrams)
 
 
-def _lower_keys(doc: Doc | Span) -> numpy.ndarray:
-    """The LOWER hashes of a doc, or of a sentence span without copying it into a doc of its own."""
+def _start_marked(start: numpy.uint64, keys: numpy.ndarray) -> numpy.ndarray:
+    return numpy.concatenate([numpy.asarray([start], dtype="uint64"), keys])
+
+
+def _ngrams(model: Model, keys: numpy.ndarray, shortest: int, longest: int) -> list[numpy.ndarray]:
+    return [model.ops.ngrams(n, keys) for n in range(shortest, longest + 1) if len(keys) >= n]
+
+
+def _keys(doc: Doc | Span, attribute: int, name: str) -> numpy.ndarray:
+    """The hashes of one token attribute (its id and its Token property name) over a doc or a
+    sentence span; a span is read token by token, as copying it into a doc of its own costs more."""
     if isinstance(doc, Doc):
-        return doc.to_array(LOWER).astype("uint64")
-    return numpy.fromiter((token.lower for token in doc), dtype="uint64", count=len(doc))
+        return doc.to_array(attribute).astype("uint64")
+    return numpy.fromiter((getattr(token, name) for token in doc), dtype="uint64", count=len(doc))

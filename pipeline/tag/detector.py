@@ -1,7 +1,10 @@
 """The `advice_detector` spaCy component: how likely each sentence is to give advice.
 
 A trained text classifier (see `_cue_bow` and `pipeline/tag/train/detector.cfg`) scores every
-sentence of a doc on its own. What it sets:
+sentence of a doc on its own, from its word n-grams and, when the doc carries fine-grained tags
+(put a tagger before it, as the tag pipeline does), its tag n-grams. In a pipeline without a tagger
+(`spacy.blank`) it still works, on the word n-grams alone, and scores somewhat worse: it was
+trained on tagged sentences. What it sets:
 
 - `span._.advice_probability` (float in 0..1) on every sentence of `doc.sents`; a doc without sentence
   boundaries is scored as one sentence, `doc[:]`.
@@ -35,7 +38,8 @@ DEFAULT_MODEL_CONFIG = f"""
 [model]
 @architectures = "{_cue_bow.ARCHITECTURE}"
 ngram_size = 3
-length = 262144
+tag_ngram_size = 3
+length = 2097152
 """
 DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
 

@@ -6,7 +6,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from pipeline.settings import Settings
 from pipeline.tag.detector import ADVICE_LABEL, PACKAGED_MODEL
+from pipeline.tag.train.corpus import load_tagger
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +60,12 @@ def test_threshold_comes_from_the_packaged_model(detector_nlp: Language) -> None
     detector = detector_nlp.get_pipe("advice_detector")
     assert 0.0 < detector.threshold < 1.0
     assert detector.threshold != 0.5
+
+
+def test_tagged_pipeline_scores_with_the_tag_ngrams_too(detector_nlp: Language) -> None:
+    tagged = load_tagger(Settings().spacy_model)
+    tagged.add_pipe("advice_detector")
+    directive = tagged("Give them space.").cats[ADVICE_LABEL]
+    narration = tagged("I went to the store yesterday.").cats[ADVICE_LABEL]
+    assert directive > narration
+    assert directive != detector_nlp("Give them space.").cats[ADVICE_LABEL]

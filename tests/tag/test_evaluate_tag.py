@@ -26,7 +26,7 @@ LABELS = DATA / "tag" / "article_sentences_sample.jsonl"
 
 
 def test_reddit_rows_per_forum_at_its_dev_threshold_and_the_shipped_one() -> None:
-    rows = evaluate_reddit(REDDIT)
+    rows = evaluate_reddit(REDDIT, Settings())
     assert [(row.forum, row.threshold_from) for row in rows] == [
         ("needadvice", "needadvice dev"),
         ("needadvice", "shipped"),
@@ -39,7 +39,7 @@ def test_reddit_rows_per_forum_at_its_dev_threshold_and_the_shipped_one() -> Non
 
 def test_missing_reddit_split_is_an_input_error(tmp_path) -> None:
     with pytest.raises(InputError, match="cannot read"):
-        evaluate_reddit(tmp_path)
+        evaluate_reddit(tmp_path, Settings())
 
 
 def test_labelled_sentences_are_read_with_every_field() -> None:

@@ -5,8 +5,18 @@ from __future__ import annotations
 import pytest
 from corpus_files import DATA
 
-from pipeline.errors import InputError
-from pipeline.tag.train.corpus import LabelledSentence, detokenise, read_article_labels, read_reddit_split
+from pipeline.errors import InputError, ModelError
+from pipeline.settings import Settings
+from pipeline.tag.detector import ADVICE_LABEL
+from pipeline.tag.train.corpus import (
+    LabelledSentence,
+    create_tagged_corpus_reader,
+    detokenise,
+    load_tagger,
+    read_article_labels,
+    read_reddit_split,
+    to_docbin,
+)
 
 REDDIT = DATA / "tag" / "reddit"
 
@@ -50,3 +60,23 @@ def test_article_labels_name_the_line_that_is_not_json(tmp_path) -> None:
     labels.write_text('{"text": "a", "advice": 1}\n{oops\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"labels.jsonl:2: not JSON"):
         read_article_labels(labels)
+
+
+def test_tagged_corpus_hands_training_the_tags_on_the_predicted_side(tmp_path) -> None:
+    tagger = load_tagger(Settings().spacy_model)
+    sentences = [LabelledSentence("Give them space.", True), LabelledSentence("I went home.", False)]
+    assert to_docbin(sentences, tagger, tmp_path / "train.spacy") == 2
+
+    examples = list(create_tagged_corpus_reader(tmp_path / "train.spacy")(tagger))
+
+    assert [[token.tag_ for token in example.predicted] for example in examples] == [
+        ["VB", "PRP", "NN", "."],
+        ["PRP", "VBD", "RB", "."],
+    ]
+    assert [example.reference.cats for example in examples] == [{ADVICE_LABEL: 1.0}, {ADVICE_LABEL: 0.0}]
+    assert [example.predicted.cats for example in examples] == [{}, {}]
+
+
+def test_unknown_spacy_model_is_a_model_error() -> None:
+    with pytest.raises(ModelError, match="cannot load spaCy model"):
+        load_tagger("no_such_model_xyz")

@@ -9,6 +9,7 @@ import pytest
 import spacy
 from corpus_files import DATA
 
+from pipeline.settings import Settings
 from pipeline.tag.detector import ADVICE_LABEL
 from pipeline.tag.train import train_detector
 from pipeline.tag.train.driver import ARTICLE_WEIGHT
@@ -18,7 +19,7 @@ LABELS = DATA / "tag" / "article_sentences_sample.jsonl"
 
 
 def test_train_writes_a_loadable_detector(tmp_path: Path) -> None:
-    result = train_detector(REDDIT, tmp_path / "detector", labels=LABELS, max_steps=20)
+    result = train_detector(REDDIT, tmp_path / "detector", Settings(), labels=LABELS, max_steps=20)
 
     assert result.train_sentences == 24 + 24 + 4 * ARTICLE_WEIGHT
     assert result.dev_sentences == 12 + 12
@@ -33,5 +34,5 @@ def test_train_writes_a_loadable_detector(tmp_path: Path) -> None:
 
 
 def test_train_without_article_labels_uses_reddit_only(tmp_path: Path) -> None:
-    result = train_detector(REDDIT, tmp_path / "detector", max_steps=5)
+    result = train_detector(REDDIT, tmp_path / "detector", Settings(), max_steps=5)
     assert result.train_sentences == 48

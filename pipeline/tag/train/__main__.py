@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
 def _train_detector(args: argparse.Namespace, labels: Path | None) -> str:
     from pipeline.tag.train.driver import train_detector
 
-    result = train_detector(args.data, args.out or PACKAGED_MODEL, labels=labels, max_steps=args.max_steps)
+    result = train_detector(
+        args.data, args.out or PACKAGED_MODEL, Settings.from_env(), labels=labels, max_steps=args.max_steps
+    )
     return (f"trained on {result.train_sentences} sentences; threshold {result.threshold:.3f} "
             f"(dev F1 {result.dev_f1:.3f} on {result.dev_sentences}); saved to {result.output}")
 

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
-import spacy
 from spacy.language import Language
 
 from pipeline.settings import Settings
 from pipeline.tag.accurate import features, logistic
 from pipeline.tag.detector import ADVICE_LABEL
-from pipeline.tag.train.corpus import LabelledSentence
+from pipeline.tag.train.corpus import LabelledSentence, load_tagger
 from pipeline.tag.train.driver import training_sets
 from pipeline.tag.train.thresholds import best_threshold
 
@@ -27,8 +26,6 @@ MIXES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 L2 = 1e-4
 ITERATIONS = 2000
 LEARN_RATE = 1.0
-# The tagger gives the cue features their leading base verb; nothing else of the model is needed.
-UNUSED = ["parser", "ner", "lemmatizer", "attribute_ruler", "senter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +62,9 @@ def train_accurate(
 
 
 def tagging_pipeline(settings: Settings) -> Language:
-    """`settings.spacy_model` trimmed to what the cue features read, plus the n-gram detector."""
-    nlp = spacy.load(settings.spacy_model, exclude=UNUSED)
+    """`settings.spacy_model` trimmed to its tagger (the cue features and the n-gram detector read
+    the tags), plus the n-gram detector."""
+    nlp = load_tagger(settings.spacy_model)
     nlp.add_pipe("advice_detector")
     return nlp
 

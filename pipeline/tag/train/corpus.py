@@ -1,7 +1,10 @@
-"""Turn the labelled sentence sources into spaCy DocBins for `spacy train`.
+"""Turn the labelled sentence sources into tagged spaCy DocBins for `spacy train`, and read them back.
 
 Two sources feed the advice detector: the Reddit advice corpus (tab-separated, tokenised text,
-`DS_Label` 0/1) and our own labelled article sentences (JSON Lines, `text` and `advice`).
+`DS_Label` 0/1) and our own labelled article sentences (JSON Lines, `text` and `advice`). The
+detector reads the tags the tag pipeline's tagger sets, so the DocBins keep the tags of the
+configured spaCy model's tagger, and the `advice_pipeline.TaggedCorpus.v1` reader hands them to
+training on the predicted side (spaCy's own reader re-tokenises the text, dropping them).
 """
 
 from __future__ import annotations
@@ -9,12 +12,24 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import InputError
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training import Example
+from spacy.util import registry
+
+from pipeline.errors import InputError, ModelError
 from pipeline.tag.detector import ADVICE_LABEL
+
+READER = "advice_pipeline.TaggedCorpus.v1"
+# What the detector's training docs keep: the tokens and the tags its features read.
+_DOC_ATTRS = ["ORTH", "TAG", "SPACY"]
+# Everything of the spaCy model but the tagger (and the tok2vec it listens to).
+_NOT_THE_TAGGER = ["parser", "ner", "lemmatizer", "attribute_ruler", "senter"]
 
 # The Reddit corpus is Penn-tokenised ("do n't", "I ’ve", "gon na"); undo it so training text
 # looks like the article text the detector sees at run time.
@@ -72,15 +87,46 @@ def iter_jsonl(path: Path) -> Iterator[dict]:
             raise InputError(f"{path}:{number}", f"not JSON ({error.msg})") from error
 
 
-def to_docbin(sentences: Iterable[LabelledSentence], nlp, path: Path) -> int:
-    """Write `sentences` as a DocBin of docs with an ADVICE cat; return how many were written."""
-    from spacy.tokens import DocBin
+def load_tagger(spacy_model: str) -> Language:
+    """`spacy_model` with only its tagger: the tags the detector reads, as the tag pipeline sets them."""
+    try:
+        return spacy.load(spacy_model, exclude=_NOT_THE_TAGGER)
+    except (OSError, ImportError, ValueError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ModelError(spacy_model, f"cannot load spaCy model: {reason}") from None
 
-    docbin = DocBin(store_user_data=False)
+
+def to_docbin(sentences: Iterable[LabelledSentence], tagger: Language, path: Path) -> int:
+    """Write `sentences`, tagged by `tagger`, as a DocBin of docs with an ADVICE cat; return how many."""
+    docbin = DocBin(attrs=_DOC_ATTRS, store_user_data=False)
     texts = list(sentences)
-    for doc, sentence in zip(nlp.pipe(s.text for s in texts), texts, strict=True):
+    for doc, sentence in zip(tagger.pipe(s.text for s in texts), texts, strict=True):
         doc.cats = {ADVICE_LABEL: float(sentence.advice)}
         docbin.add(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
     docbin.to_disk(path)
     return len(texts)
+
+
+@registry.readers(READER)
+def create_tagged_corpus_reader(path: Path) -> Callable[[Language], Iterator[Example]]:
+    """Read a DocBin written by `to_docbin` as Examples whose predicted docs keep the gold tags.
+
+    path: the .spacy file.
+    """
+
+    def read(nlp: Language) -> Iterator[Example]:
+        for reference in DocBin().from_disk(path).get_docs(nlp.vocab):
+            yield Example(_tagged_copy(reference), reference)
+
+    return read
+
+
+def _tagged_copy(reference: Doc) -> Doc:
+    """The tokens and tags of `reference`, without its cats."""
+    return Doc(
+        reference.vocab,
+        words=[token.text for token in reference],
+        spaces=[bool(token.whitespace_) for token in reference],
+        tags=[token.tag_ for token in reference],
+    )

@@ -2,7 +2,8 @@
 
 The Reddit train splits (plus our article sentences) train the model; the pooled Reddit dev
 splits choose the checkpoint (by AUC) and then the threshold (by advice-class F1). The test
-splits are never read here.
+splits are never read here. Every sentence is tagged first by the tagger of the configured spaCy
+model, the one the tag pipeline runs before the detector, because the detector reads the tags.
 """
 
 from __future__ import annotations
@@ -18,8 +19,16 @@ from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as train_loop
 from spacy.util import load_config
 
+from pipeline.settings import Settings
 from pipeline.tag import detector
-from pipeline.tag.train.corpus import LabelledSentence, read_article_labels, read_reddit_split, to_docbin
+from pipeline.tag.train.corpus import (
+    LabelledSentence,
+    create_tagged_corpus_reader,
+    load_tagger,
+    read_article_labels,
+    read_reddit_split,
+    to_docbin,
+)
 from pipeline.tag.train.thresholds import best_threshold
 
 CONFIG = Path(__file__).parent / "detector.cfg"
@@ -42,6 +51,7 @@ class TrainingResult:
 def train_detector(
     data_dir: Path,
     output: Path,
+    settings: Settings,
     *,
     labels: Path | None = None,
     config: Path = CONFIG,
@@ -49,7 +59,7 @@ def train_detector(
 ) -> TrainingResult:
     """Train on `data_dir`'s Reddit splits (+ `labels`) and write the component to `output`."""
     train, dev = training_sets(data_dir, labels)
-    nlp, dev_f1 = fit(train, dev, config=config, max_steps=max_steps)
+    nlp, dev_f1 = fit(train, dev, settings, config=config, max_steps=max_steps)
     component = nlp.get_pipe("advice_detector")
     if output.exists():
         shutil.rmtree(output)
@@ -79,26 +89,29 @@ def training_sets(
 def fit(
     train: list[LabelledSentence],
     dev: list[LabelledSentence],
+    settings: Settings,
     *,
     config: Path = CONFIG,
     max_steps: int | None = None,
 ) -> tuple[Language, float]:
-    """Train a detector on `train`; keep the checkpoint with the best dev AUC, set the dev-best threshold.
+    """Train a detector on `train` tagged by `settings.spacy_model`'s tagger; keep the checkpoint
+    with the best dev AUC, set the dev-best threshold.
 
-    Returns the trained pipeline and the advice F1 on `dev` at the chosen threshold.
+    Returns the trained pipeline (the detector alone) and the advice F1 on `dev` at the chosen threshold.
     """
     overrides = {} if max_steps is None else {"training.max_steps": max_steps}
-    blank = spacy.blank("en")
+    tagger = load_tagger(settings.spacy_model)
     with tempfile.TemporaryDirectory(prefix="advice-detector-") as scratch:
         workdir = Path(scratch)
-        to_docbin(train, blank, workdir / "train.spacy")
-        to_docbin(dev, blank, workdir / "dev.spacy")
+        to_docbin(train, tagger, workdir / "train.spacy")
+        to_docbin(dev, tagger, workdir / "dev.spacy")
         paths = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy")}
         nlp = init_nlp(load_config(config, overrides={**paths, **overrides}, interpolate=False))
         (workdir / "model").mkdir()
         train_loop(nlp, workdir / "model", stdout=_Quiet(), stderr=_Quiet())
         nlp = spacy.load(workdir / "model" / "model-best")
-    probabilities = [doc.cats[detector.ADVICE_LABEL] for doc in nlp.pipe(s.text for s in dev)]
+        tagged_dev = [example.predicted for example in create_tagged_corpus_reader(workdir / "dev.spacy")(nlp)]
+    probabilities = [doc.cats[detector.ADVICE_LABEL] for doc in nlp.get_pipe("advice_detector").pipe(tagged_dev)]
     threshold, dev_f1 = best_threshold([s.advice for s in dev], probabilities)
     nlp.get_pipe("advice_detector").cfg["threshold"] = threshold
     return nlp, dev_f1
