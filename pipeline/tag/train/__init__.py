@@ -1,6 +1,6 @@
 """Training the advice detector the spaCy way: a config, DocBins, spaCy's training loop.
 
-`train_detector(data_dir, output, labels=...)` reproduces the shipped model; `make train` runs it
+`train_detector(data_dir, output, settings, labels=...)` reproduces the shipped model; `make train` runs it
 through `python -m pipeline.tag.train`.
 """
 
