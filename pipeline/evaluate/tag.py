@@ -115,6 +115,9 @@ def macro_f1(types: dict[str, BinaryScores]) -> float:
 
 
 def _type_lines(types: dict[str, BinaryScores]) -> list[str]:
+    """The per-type table; none when no sentence is labelled with a type."""
+    if not types:
+        return []
     lines = [f"  {'type':<22}{'P':>7}{'R':>7}{'F1':>7}"]
     lines += [f"  {name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}" for name, s in types.items()]
     return lines + [f"  {'macro-F1':<36}{macro_f1(types):>7.3f}"]

@@ -107,3 +107,15 @@ def test_unseen_sentences_are_scored_by_the_shipped_pipeline_as_it_is() -> None:
         "  space_and_distance      1.000  1.000  1.000",
         "  macro-F1                              0.500",
     ]
+
+
+def test_unseen_sentences_without_type_labels_print_no_type_table(tmp_path) -> None:
+    untyped = tmp_path / "untyped.jsonl"
+    untyped.write_text('{"text": "Give them space.", "source": "a.html", "advice": 1, "form": "directive", "types": []}\n',
+                       encoding="utf-8")
+    assert evaluate_unseen(untyped, Settings()).lines() == [
+        "",
+        "Unseen article sentences (1; shipped pipeline, no retraining)",
+        "  advice detection  P 1.000  R 1.000  F1 1.000",
+        "  form accuracy     1.000 (1/1)",
+    ]
