@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import ensure_path, filter_spans, registry
 
@@ -41,10 +41,11 @@ TITLE_CASE_SHARE = 0.75
 # (0.25 and 0 did worse: the clause still says something of the advice's topic).
 SUBORDINATE_SHARE = 0.5
 SUBORDINATORS = frozenset(
-    {"if", "when", "whenever", "unless", "because", "since", "while", "although", "though", "whether",
-     "until", "before", "after", "once"}
+    {"if", "when", "whenever", "unless", "because", "since", "while", "although", "though", "until",
+     "before", "after", "once"}
 )
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
+REFLEXIVES = frozenset({"yourself", "yourselves", "myself", "themselves", "himself", "herself"})
 
 for _name in ("advice_types", "advice_evidence"):
     if not Span.has_extension(_name):
@@ -68,15 +69,25 @@ def type_weights(cues: Iterable[Span], taxonomy: Taxonomy) -> dict[str, float]:
 
 def in_subordinate_clause(cue: Span) -> bool:
     """Whether a subordinating word ("if", "when", "because"...) opens the clause `cue` sits in,
-    the clause running from it to the next comma, colon or dash."""
+    the clause running from it to the next comma, colon or dash, and sets a scene rather than
+    naming what to consider."""
     doc = cue.doc
     for index in range(cue.start - 1, -1, -1):
         token = doc[index]
         if token.lower_ in SUBORDINATORS:
-            return True
+            return not _opens_a_complement(token)
         if token.text in CLAUSE_BREAKS or token.is_sent_start:
             return False
     return False
+
+
+def _opens_a_complement(subordinator: Token) -> bool:
+    """ "Consider if your ex is worth it", "ask yourself when...": the clause is what to weigh or ask,
+    the advice itself, when the subordinator follows a verb or its reflexive object."""
+    if subordinator.i == 0:
+        return False
+    before = subordinator.doc[subordinator.i - 1]
+    return before.pos_ in ("VERB", "AUX") or before.lower_ in REFLEXIVES
 
 
 def cues_within(sentence: Span, cues: Iterable[Span]) -> list[Span]:

@@ -112,3 +112,9 @@ def test_a_cue_in_a_subordinate_clause_counts_half(nlp):
     # "anxiety" (emotional_care) sits in the if-clause; alone it would tie with "professional".
     doc = nlp("Seek professional help if anxiety interferes with daily life.")
     assert next(doc.sents)._.advice_types == (TypeScore("professional_help", 0.75),)
+
+
+def test_a_clause_naming_what_to_weigh_counts_in_full(nlp):
+    # After a verb, "if" opens what to consider, which is the advice itself.
+    doc = nlp("Consider if your ex is worth it.")
+    assert next(doc.sents)._.advice_types == (TypeScore("evaluation", 0.875),)
