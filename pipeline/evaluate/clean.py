@@ -18,10 +18,11 @@ from pathlib import Path
 
 from pipeline.clean import clean, main_text
 from pipeline.errors import PipelineError, UsageError
+from pipeline.evaluate import SHARED
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
 
-DEFAULT_BENCH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "scrapinghub"
+DEFAULT_BENCH_DIR = SHARED / "bench" / "scrapinghub"
 _WORD = re.compile(r"\w+")
 _SHINGLE = 4
 

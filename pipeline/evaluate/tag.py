@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.errors import InputError, UsageError
+from pipeline.evaluate import CHECKOUT, SHARED
 from pipeline.settings import Settings
 from pipeline.tag import classify_lines, load_nlp
 from pipeline.tag.detector import ADVICE_LABEL
@@ -29,7 +30,8 @@ from pipeline.tag.train.corpus import LabelledSentence, iter_jsonl, read_reddit_
 from pipeline.tag.train.driver import ARTICLE_WEIGHT, FORUMS, fit, reddit_sentences
 from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_scores
 
-DEFAULT_LABELS = Path("corpus/labels/article_sentences.jsonl")
+DEFAULT_LABELS = CHECKOUT / "corpus" / "labels" / "article_sentences.jsonl"
+DEFAULT_DATA_DIR = SHARED / "data" / "advice-emnlp2020"
 DETECTOR = "advice_detector"
 
 
