@@ -246,15 +246,15 @@ def eval_tag(
 
 
 @eval_group.command(name="segment")
-@click.option("--corpus", default="corpus", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Directory of pages, each with a <page>.gold.json beside it.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory of pages, each with a <page>.gold.json beside it [default: the checkout's corpus/].")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every missed and extra value on stderr.")
-def eval_segment(corpus: Path, verbose: bool) -> None:
+def eval_segment(corpus: Path | None, verbose: bool) -> None:
     """Score steps, takeaways, quotes and resources against the corpus gold files."""
     from pipeline.evaluate import segment as segment_eval
 
     try:
-        report = segment_eval.evaluate_corpus(corpus, Settings.from_env())
+        report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, Settings.from_env())
     except PipelineError as error:
         _fail(error)
     for line in report.failures + (report.misses if verbose else []):

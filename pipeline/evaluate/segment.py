@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.clean import clean
 from pipeline.errors import InputError, PipelineError
+from pipeline.evaluate import CHECKOUT
 from pipeline.model import Structure
 from pipeline.segment import segment
 from pipeline.settings import Settings
@@ -24,6 +25,7 @@ from pipeline.sources import read_page
 
 FIELDS = ("step titles", "step count", "takeaways", "quote text", "quote speaker", "resources")
 _FOLDS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+DEFAULT_CORPUS = CHECKOUT / "corpus"
 
 
 @dataclass(slots=True)
