@@ -9,8 +9,8 @@ A step's types weigh its title as TITLE_WEIGHT sentences, each advice sentence o
 one, and each other sentence of its body as STATEMENT_WEIGHT; a step's type score is that type's
 share of the step's cue weight, so the scores of a step sum to 1. An advice sentence under a
 step is typed with its own cues plus TITLE_SHARE of its step title's: "Keep it short" under
-"Talk to Them Calmly" is communication advice (macro-F1 of the types of the labelled sentences
-0.725 -> 0.740 in `make study-types`, where 0.5 was the best share).
+"Talk to Them Calmly" is communication advice (`make study-types` measures it; 0.5 was the best
+share on the labelled sentences).
 """
 
 from __future__ import annotations
