@@ -4,8 +4,10 @@ Forms, strongest first: a negated imperative or second-person "should not" is a 
 imperative main verb is a directive ("try" and "consider" soften it to a suggestion); obligation
 and recommendation phrasings ("you need to", "it's important to", "the best thing you can do",
 "spending time with others is vital") are suggestions; a question put to the reader (not a tag
-question, a verbless fragment or a Title Case heading) is a question. A label before a colon
-("Step 2: Give them space") does not count as the verb's subject.
+question, a verbless fragment, a Title Case heading, a request for advice or a question that sets
+up the text) is a question. A label before a colon ("Step 2: Give them space") does not count as
+the verb's subject. An imperative about the site itself ("Click the link below", "Read on") is no
+advice at all.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ NAVIGATION_VERBS = frozenset({"click", "tap", "download", "subscribe", "grab", "
 SITE_POINTERS = frozenset(
     {"here", "below", "above", "link", "button", "my", "our", "us", "article", "post", "series", "newsletter"}
 )
+READ_ON = frozenset({("read", "on"), ("keep", "reading"), ("stick", "around"), ("learn", "more"), ("read", "more")})
 # A question asking for advice or a verdict ("Should I have?", "Do you think I was wrong?") is the
 # writer (or a letter to a columnist) asking, not a question put to the reader.
 ASKS_FOR_ADVICE = re.compile(r"\b(?:should i|do you think|am i (?:right|wrong)|how (?:can|do|should) i)\b", re.IGNORECASE)
@@ -59,7 +62,7 @@ SETS_UP_THE_TEXT = re.compile(
     r"|\bhow (?:do|can|could|would) you (?!feel\b)",
     re.IGNORECASE,
 )
-READ_ON = frozenset({("read", "on"), ("keep", "reading"), ("stick", "around"), ("learn", "more"), ("read", "more")})
+
 
 def needs_parse(sentence: Span) -> bool:
     """True when only the parse can tell whether the sentence is imperative.
@@ -234,7 +237,7 @@ def _negated_after(tokens: Span, limit: int) -> bool:
 
 
 def _next_is_us(token: Token) -> bool:
-    """"Let's" ("let’s"): the writer proposing, not advising."""
+    """Whether "let" is followed by "'s" or "’s": the writer proposing ("Let's dig in"), not advising."""
     return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s")
 
 
