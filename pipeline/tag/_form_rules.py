@@ -207,7 +207,7 @@ def _opens_with_misread_verb(sentence: Span, verbs: frozenset[str], parsed: Span
         return False  # "Step 3 is ...": the first word was the subject after all
     if first.lower_ not in verbs:
         return False
-    if _opens_with_noun_before_preposition(sentence):
+    if _is_verb_preposition(following):
         return parsed is not None and parsed.root.i - parsed.start == first.i - sentence.start
     return following.tag_ in OBJECT_STARTS or following.lower_ in PARTICLES
 
@@ -216,8 +216,12 @@ def _opens_with_noun_before_preposition(sentence: Span) -> bool:
     first = _first_word(sentence)
     if first is None or first.i + 1 >= sentence.end or first.tag_ not in MISREAD_VERB_TAGS:
         return False
-    following = sentence.doc[first.i + 1]
-    return following.tag_ == "IN" and following.lower_ not in ("of", "that")
+    return _is_verb_preposition(sentence.doc[first.i + 1])
+
+
+def _is_verb_preposition(token: Token) -> bool:
+    """A preposition a verb may take ("focus on", "look for"); "of" and "that" follow nouns."""
+    return token.tag_ == "IN" and token.lower_ not in ("of", "that")
 
 
 def is_call_to_action(sentence: Span) -> bool:

@@ -47,23 +47,22 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
         index: step.number for step in structure.steps for index in range(step.first_block, step.last_block + 1)
     }
     step_weights: dict[int, dict[str, float]] = {step.number: {} for step in structure.steps}
-    for step, title_weights in zip(structure.steps, headline_weights):
-        _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
-    advice: list[AdviceSentence] = []
     title_weights_of = {step.number: weights for step, weights in zip(structure.steps, headline_weights)}
+    for number, title_weights in title_weights_of.items():
+        _add(step_weights[number], title_weights, TITLE_WEIGHT)
+    advice: list[AdviceSentence] = []
     for index, start, sentence in _body_sentences(document, structure.quotes, zip(prose, docs)):
         step = step_of_block.get(index)
         form = sentence._.advice_form
-        types = sentence._.advice_types or ()
-        if step is not None:
-            weight = 1.0 if form is not None else STATEMENT_WEIGHT
-            cues = cues_within(sentence, sentence.doc.spans[CUES_KEY])
-            own = sentence_weights(sentence, cues, taxonomy)
-            _add(step_weights[step], own, weight)
-            _add(own, title_weights_of[step], TITLE_SHARE)
-            types = type_tagger.rank(own)
+        if step is None:
+            if form is not None:
+                advice.append(_advice_sentence(sentence, start, None, sentence._.advice_types or ()))
+            continue
+        own = sentence_weights(sentence, cues_within(sentence, sentence.doc.spans[CUES_KEY]), taxonomy)
+        _add(step_weights[step], own, 1.0 if form is not None else STATEMENT_WEIGHT)
         if form is not None:
-            advice.append(_advice_sentence(sentence, start, step, types))
+            _add(own, title_weights_of[step], TITLE_SHARE)
+            advice.append(_advice_sentence(sentence, start, step, type_tagger.rank(own)))
     return Tags(
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
