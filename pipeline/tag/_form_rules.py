@@ -102,7 +102,7 @@ def sentence_form(
     if imperative is None and _opens_with_misread_verb(sentence, verbs, parsed):
         imperative = "directive"
     if imperative is not None:
-        return None if is_call_to_action(sentence) else imperative
+        return None if _is_call_to_action(sentence) else imperative
     if suggestion_starts:
         return "prohibition" if _negated_after(sentence.doc[suggestion_starts[0]:], limit=4) else "suggestion"
     return "suggestion" if gerund_is_important(sentence) else None
@@ -224,7 +224,7 @@ def _is_verb_preposition(token: Token) -> bool:
     return token.tag_ == "IN" and token.lower_ not in ("of", "that")
 
 
-def is_call_to_action(sentence: Span) -> bool:
+def _is_call_to_action(sentence: Span) -> bool:
     """An imperative about the site itself: "Click the link below", "Grab my guide", "Read on"."""
     lemmas = [token.lemma_.lower() for token in sentence]
     if any(pair in READ_ON for pair in zip(lemmas, lemmas[1:])):
