@@ -45,6 +45,8 @@ SUBORDINATORS = frozenset(
      "before", "after", "once"}
 )
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
+# Headings seen by headline_weights, remembered until this many (a page repeats its headings).
+HEADLINE_CACHE_SIZE = 4096
 REFLEXIVES = frozenset({"yourself", "yourselves", "myself", "themselves", "himself", "herself"})
 
 for _name in ("advice_types", "advice_evidence"):
@@ -234,6 +236,7 @@ class AdviceTypeTagger:
         # miss the cues ("Schedule a Worry Window"): a headline's words are also matched lowercased.
         self.headline_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._cue_of_match: dict[int, tuple[str, str]] = {}
+        self._headline_cache: dict[str, dict[str, float]] = {}
         for advice_type in taxonomy.types:
             for cue in advice_type.cues:
                 key = f"{advice_type.name}:{cue}"
@@ -262,6 +265,19 @@ class AdviceTypeTagger:
                 sentence._.advice_types = types
                 sentence._.advice_evidence = self._evidence(inside, types[0].type)
         return doc
+
+    def headline_weights(self, text: str) -> dict[str, float]:
+        """The type weights of the cues in a heading, its words matched lowercased as they stand."""
+        if text not in self._headline_cache:
+            if len(self._headline_cache) >= HEADLINE_CACHE_SIZE:
+                self._headline_cache.clear()
+            doc = self.nlp.make_doc(text)
+            cues = filter_spans(
+                Span(doc, start, end, label=self._cue_of_match[key][0], span_id=self._cue_of_match[key][1])
+                for key, start, end in self.headline_matcher(doc)
+            )
+            self._headline_cache[text] = type_weights(cues, self.taxonomy)
+        return self._headline_cache[text]
 
     def rank(self, weights: dict[str, float]) -> tuple[TypeScore, ...]:
         """The types listed for a sentence (or line, or takeaway) of these type weights."""
