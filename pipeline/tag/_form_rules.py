@@ -35,7 +35,7 @@ LABEL_SEPARATORS = frozenset({":", "—", "–", ")", "-"})
 CLAUSE_OPENERS = frozenset(
     {",", ";", '"', "“", "(", "and", "or", "but", "so", "then", "instead", "please", "do", "n't", "n’t", "not"}
 ) | LABEL_SEPARATORS
-LEADING_TAGS = frozenset({"RB", "UH", "CC", "``", "''", ",", ":", "-LRB-", "HYPH", "NFP"})
+LEADING_TAGS = frozenset({"RB", "UH", "CC", "``", "''", ",", ":", "-LRB-", "HYPH", "NFP", "LS"})
 # What follows a sentence-opening verb the tagger misread as a noun ("Label four boxes", "Stick to it").
 OBJECT_STARTS = frozenset({"DT", "PRP$", "PRP", "CD", "RP", "PDT"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
@@ -209,6 +209,8 @@ def _opens_with_misread_verb(sentence: Span, verbs: frozenset[str], parsed: Span
         return False
     if _is_verb_preposition(following):
         return parsed is not None and parsed.root.i - parsed.start == first.i - sentence.start
+    if following.lower_ in ("and", "or") and first.i + 2 < sentence.end:
+        return sentence.doc[first.i + 2].tag_ == "VB"  # "Research and compare movers"
     return following.tag_ in OBJECT_STARTS or following.lower_ in PARTICLES
 
 

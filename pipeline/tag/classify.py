@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.tag.type_classifier import HEADING_EXTENSION
+from pipeline.tag.types import sentence_cased
 
 BATCH_SIZE = 256
 
@@ -25,23 +26,24 @@ def classify_lines(lines: Iterable[str], nlp: Language) -> Iterator[dict[str, An
 def classify_texts(items: Iterable[tuple[str, str | None]], nlp: Language) -> Iterator[dict[str, Any]]:
     """One result per (text, heading): the heading a text sits under (None when unknown) is the
     context its types are read in, as `run` reads a sentence under its step title or section."""
-    for doc in nlp.pipe(_docs(items, nlp), batch_size=BATCH_SIZE):
-        yield _result(doc)
+    for doc, text in nlp.pipe(_docs(items, nlp), as_tuples=True, batch_size=BATCH_SIZE):
+        yield _result(text, doc)
 
 
-def _docs(items: Iterable[tuple[str, str | None]], nlp: Language) -> Iterator[Doc]:
+def _docs(items: Iterable[tuple[str, str | None]], nlp: Language) -> Iterator[tuple[Doc, str]]:
+    """Each text as a doc under its heading; a Title Case headline is read in sentence case."""
     for text, heading in items:
-        doc = nlp.make_doc(text)
+        doc = nlp.make_doc(sentence_cased(text))
         doc._.set(HEADING_EXTENSION, heading)
-        yield doc
+        yield doc, text
 
 
-def _result(doc: Doc) -> dict[str, Any]:
-    scored = [sentence for sentence in doc.sents if sentence._.advice_form is not None] if doc.text.strip() else []
+def _result(text: str, doc: Doc) -> dict[str, Any]:
+    scored = [sentence for sentence in doc.sents if sentence._.advice_form is not None] if text.strip() else []
     best = max(scored, key=lambda sentence: sentence._.advice_score, default=None)
     types = (best._.advice_types or ()) if best is not None else ()
     return {
-        "text": doc.text,
+        "text": text,
         "advice": best is not None,
         "score": best._.advice_score if best is not None else 0.0,
         "form": best._.advice_form if best is not None else None,

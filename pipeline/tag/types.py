@@ -122,6 +122,28 @@ def is_headline(doc: Doc) -> bool:
     return len(words) >= 2 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
+def sentence_cased(text: str) -> str:
+    """A Title Case headline with its capitalised words after the first lowercased ("2. Research and
+    Compare Movers" -> "2. Research and compare movers"); acronyms, "I" and other text unchanged.
+
+    The tagger reads Title Case words as proper nouns: the imperative that opens a headline, and
+    every cue in it, are lost unless it is read in sentence case.
+    """
+    words = text.split(" ")
+    if len(words) > HEADLINE_TOKENS or not _is_title_case(words):
+        return text
+    first = next(index for index, word in enumerate(words) if word[:1].isalpha())
+    return " ".join(
+        word.lower() if index > first and word[:1].isupper() and word[1:].islower() and word != "I" else word
+        for index, word in enumerate(words)
+    )
+
+
+def _is_title_case(words: list[str]) -> bool:
+    alphabetic = [word for word in words if word[:1].isalpha()]
+    return len(alphabetic) >= 2 and sum(word[0].isupper() for word in alphabetic) >= TITLE_CASE_SHARE * len(alphabetic)
+
+
 def ranked_types(
     weights: dict[str, float], taxonomy: Taxonomy, min_score: float = 0.0, min_share: float = 0.0
 ) -> tuple[TypeScore, ...]:

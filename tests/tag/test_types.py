@@ -8,7 +8,7 @@ import spacy
 
 from pipeline.model import TypeScore
 from pipeline.tag.taxonomy import load_taxonomy
-from pipeline.tag.types import ranked_types
+from pipeline.tag.types import ranked_types, sentence_cased
 
 
 def blank_tagger_pipeline():
@@ -118,3 +118,8 @@ def test_a_clause_naming_what_to_weigh_counts_in_full(cue_nlp):
     # After a verb, "if" opens what to consider, which is the advice itself.
     doc = cue_nlp("Consider if your ex is worth it.")
     assert next(doc.sents)._.advice_types == (TypeScore("evaluation", 0.875),)
+
+
+def test_a_title_case_headline_is_put_in_sentence_case_keeping_acronyms():
+    assert sentence_cased("2. Research and Compare SEO Tools") == "2. Research and compare SEO tools"
+    assert sentence_cased("Give them space.") == "Give them space."
