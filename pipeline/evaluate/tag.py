@@ -43,19 +43,18 @@ from pipeline.tag import load_nlp
 from pipeline.tag.classify import classify_texts
 from pipeline.tag.detector import ADVICE_LABEL
 from pipeline.tag.train.accurate import tagging_pipeline
-from pipeline.tag.train.corpus import LabelledSentence, iter_jsonl, read_reddit_split
+from pipeline.tag.train.corpus import PAGE_LABEL_FILES, LabelledSentence, iter_jsonl, read_reddit_split
 from pipeline.tag.train.driver import ARTICLE_WEIGHT, FORUMS, fit, reddit_sentences
 from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_scores
+from pipeline.tag.train import types as types_training
 from pipeline.tag.train.types import TypedSentence, fit_types, read_typed_sentences
 
 LABELS_DIR = CHECKOUT / "corpus" / "labels"
 DEFAULT_LABELS = LABELS_DIR / "article_sentences.jsonl"
 DEFAULT_ASIDE = LABELS_DIR / "wcxb_aside_sentences.jsonl"
 BEFORE = LABELS_DIR / "before" / "predictions.jsonl.gz"
-REDDIT_TYPES = "reddit_types.jsonl"
-# The page-labelled sets cross-validated together, and the rows they are reported in.
-PAGE_SETS = ("article_sentences.jsonl", "unseen_sentences.jsonl", "real_dev_sentences.jsonl",
-             "real_test_sentences.jsonl", "wcxb_dev_sentences.jsonl")
+REDDIT_TYPES = types_training.REDDIT_TYPES
+# The rows the page-labelled sets (cross-validated together) are reported in.
 ROWS = (("corpus pages", "corpus/"), ("ScrapingHub real pages", "scrapinghub/"),
         ("WCXB dev pages", "wcxb-dev-articles/"))
 DEFAULT_DATA_DIR = SHARED / "data" / "advice-emnlp2020"
@@ -268,8 +267,8 @@ def read_before(path: Path) -> dict[tuple[str, str], Prediction]:
 
 
 def read_page_sets(labels_dir: Path) -> list[LabelledArticleSentence]:
-    """The sentences of every page-labelled set of `labels_dir` (those of PAGE_SETS present)."""
-    return [s for name in PAGE_SETS if (labels_dir / name).exists() for s in read_labelled_sentences(labels_dir / name)]
+    """The sentences of every page-labelled set of `labels_dir` (those of PAGE_LABEL_FILES present)."""
+    return [s for name in PAGE_LABEL_FILES if (labels_dir / name).exists() for s in read_labelled_sentences(labels_dir / name)]
 
 
 def read_labelled_sentences(path: Path) -> list[LabelledArticleSentence]:

@@ -27,6 +27,7 @@ from thinc.types import Floats2d
 ARCHITECTURE = "advice_pipeline.TypeBOW.v1"
 HEADING_EXTENSION = "advice_heading"
 CUES_KEY = "advice_types"
+FEATURES_KEY = "advice_type_features"
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 if not Doc.has_extension(HEADING_EXTENSION):
@@ -52,13 +53,22 @@ def build_type_bow(length: int = 2**17, nO: int | None = None) -> Model[list[Doc
 def _forward(model: Model, docs: list[Doc] | list[Span], is_train: bool):
     keys_per_doc, values_per_doc = [], []
     for doc in docs:
-        features = sentence_features(doc)
+        features = _cached_features(doc)
         keys_per_doc.append(numpy.fromiter(features.keys(), dtype="uint64", count=len(features)))
         values_per_doc.append(numpy.fromiter(features.values(), dtype="float32", count=len(features)))
     lengths = numpy.asarray([len(keys) for keys in keys_per_doc], dtype="int32")
     keys = numpy.concatenate(keys_per_doc) if keys_per_doc else numpy.zeros(0, dtype="uint64")
     values = numpy.concatenate(values_per_doc) if values_per_doc else numpy.zeros(0, dtype="float32")
     return (keys, values, lengths), lambda d_output: []
+
+
+def _cached_features(unit: Doc | Span) -> dict[int, float]:
+    """A training doc's features, computed in its first epoch and kept on it for the next."""
+    if isinstance(unit, Span):
+        return sentence_features(unit)
+    if FEATURES_KEY not in unit.user_data:
+        unit.user_data[FEATURES_KEY] = sentence_features(unit)
+    return unit.user_data[FEATURES_KEY]
 
 
 def sentence_features(unit: Doc | Span) -> dict[int, float]:

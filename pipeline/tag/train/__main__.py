@@ -19,7 +19,8 @@ from pipeline.tag.detector import PACKAGED_MODEL
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tag.train", description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/advice-emnlp2020"))
-    parser.add_argument("--labels", type=Path, default=Path("corpus/labels/article_sentences.jsonl"))
+    parser.add_argument("--labels", type=Path, default=Path("corpus/labels"),
+                        help="labelled page sentences: a JSON Lines file or the corpus/labels directory")
     parser.add_argument("--out", type=Path, default=None, help="default: the packaged model's place")
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--accurate", action="store_true", help="fit the accurate mode's weights")

@@ -1,7 +1,8 @@
 """Training the advice type classifier from the typed sentences of corpus/labels.
 
-Every labelled advice sentence with types trains it: the article and real-page sentences (with
-the heading they sit under, when the labels record it) and the typed Reddit advice sentences.
+Every labelled advice sentence with types trains it: the page sets of corpus/labels (with the
+heading each sentence sits under, when the labels record it; never the kept-aside pages) and the
+typed Reddit advice sentences.
 Each is run through the tag pipeline first, as at run time, so the classifier learns from the
 lemmas and cue spans it will see; then spaCy's component `update` runs a fixed number of epochs
 over seeded shuffles, so the same labels give the same weights.
@@ -21,16 +22,17 @@ from spacy.util import fix_random_seed, minibatch
 from thinc.api import Adam
 
 from pipeline.tag._type_bow import build_type_bow
-from pipeline.tag.train.corpus import iter_jsonl
+from pipeline.tag.train.corpus import PAGE_LABEL_FILES, iter_jsonl
 from pipeline.tag.type_classifier import HEADING_EXTENSION, AdviceTypeClassifier
 
 COMPONENT = "advice_type_classifier"
 EPOCHS = 12
-BATCH_SIZE = 32
-LEARN_RATE = 0.002
+BATCH_SIZE = 128
+LEARN_RATE = 0.005
 SEED = 0
-# The second annotator's file types the same sentences as article_sentences.jsonl again.
-NOT_TRAINING = frozenset({"article_types_second_annotator.jsonl"})
+# Components whose output the classifier's features do not read.
+NOT_READ = frozenset({"advice_detector", "advice_detector_accurate", "advice_form", COMPONENT})
+REDDIT_TYPES = "reddit_types.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +58,19 @@ def read_typed_sentences(paths: Iterable[Path]) -> list[TypedSentence]:
 
 
 def label_files(directory: Path) -> list[Path]:
-    """The labelled files of `directory` that train the classifier."""
-    return sorted(path for path in directory.glob("*.jsonl") if path.name not in NOT_TRAINING)
+    """The labelled files of `directory` that train the classifier: the page sets and the Reddit types."""
+    return [directory / name for name in (*PAGE_LABEL_FILES, REDDIT_TYPES) if (directory / name).exists()]
 
 
 def prepared_docs(nlp: Language, items: Iterable[tuple[str, str | None]]) -> list:
-    """Each (text, heading) through the tag pipeline up to, not including, the type classifier."""
+    """Each (text, heading) through the tag pipeline's components that set what the classifier
+    reads (tags, lemmas, the cue spans), skipping the advice decision, which it does not read."""
     docs = []
     for text, heading in items:
         doc = nlp.make_doc(text)
         doc._.set(HEADING_EXTENSION, heading)
         docs.append(doc)
-    disabled = [name for name in (COMPONENT,) if name in nlp.pipe_names]
-    return list(nlp.pipe(docs, disable=disabled))
+    return list(nlp.pipe(docs, disable=[name for name in nlp.pipe_names if name in NOT_READ]))
 
 
 def fit_types(sentences: list[TypedSentence], nlp: Language, labels: Iterable[str]) -> AdviceTypeClassifier:
