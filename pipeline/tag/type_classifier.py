@@ -50,9 +50,9 @@ for _name in ("advice_types", "advice_form"):
     requires=["token.lemma", "span._.advice_form"],
     default_config={
         "model": DEFAULT_MODEL,
-        "threshold": 0.5,
+        "threshold": 0.3,
         "max_types": 3,
-        "cue_share": 0.5,
+        "cue_share": 0.35,
         "heading_share": 0.5,
         "from_package": True,
         "scorer": {"@scorers": "spacy.textcat_multilabel_scorer.v2"},
@@ -103,7 +103,7 @@ class AdviceTypeClassifier(MultiLabel_TextCategorizer):
         *,
         threshold: float,
         max_types: int = 3,
-        cue_share: float = 0.5,
+        cue_share: float = 0.35,
         heading_share: float = 0.5,
         scorer: Callable | None = textcat_multilabel_score,
     ) -> None:
