@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.clean import clean
-from pipeline.errors import InputError, PipelineError
+from pipeline.errors import PipelineError, UsageError
 from pipeline.evaluate import CHECKOUT
 from pipeline.model import Structure
 from pipeline.segment import segment
@@ -80,7 +80,7 @@ def evaluate_corpus(corpus: Path, settings: Settings) -> SegmentReport:
     """Run clean and segment on every page of `corpus` that has a gold file, and score the fields."""
     gold_files = sorted(corpus.glob("*.gold.json"))
     if not gold_files:
-        raise InputError(str(corpus), "no *.gold.json files in the corpus directory")
+        raise UsageError(str(corpus), "no *.gold.json files in the corpus directory")
     report = SegmentReport()
     for gold_file in gold_files:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
