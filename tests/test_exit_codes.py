@@ -151,8 +151,8 @@ def test_ctrl_c_in_any_command_exits_130_with_one_line(monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("pipeline.cli.validate_paths", interrupted)
-    result = invoke("validate", str(SEED_PAGE))
+    monkeypatch.setattr("pipeline.runner.run", interrupted)
+    result = invoke("run", str(SEED_PAGE), "-o", "-")
     assert result.exit_code == 130
     assert result.stderr == "interrupted: what finished is kept\n"
 
