@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -15,11 +16,10 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline import __version__
-from pipeline.emit import DirectoryWriter, JsonLinesWriter, load_schema
+from pipeline.emit import DirectoryWriter, JsonLinesWriter
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from pipeline.sources import iter_source_paths
-from pipeline.validation import validate_paths
 
 if TYPE_CHECKING:
     from pipeline.runner import Outcome
@@ -80,27 +80,80 @@ def _report_outcome(outcome: Outcome) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-def validate(paths: tuple[str, ...]) -> None:
-    """Check record files (.json, .jsonl, or directories of them) against the schema.
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: FILE:LINE: POINTER: MESSAGE (value: ...) per problem; json: one object per problem, then a summary.")
+@click.option("--max-errors", type=click.IntRange(min=1), metavar="N", help="Stop after N problems.")
+def validate(paths: tuple[str, ...], output_format: str, max_errors: int | None) -> None:
+    """Check records against the schema of their schema_version and the semantic rules.
 
-    Prints each problem as FILE:LINE: POINTER: MESSAGE. Exit 0 when every record is valid,
-    1 when any is not, 2 for a path that does not exist.
+    PATHS are .json, .jsonl, .jsonl.gz files, directories of them, or - for stdin (records
+    as JSON Lines or one document, or paths one a line). Files are read a record at a time.
+    Exit 0 when every record is valid, 1 when any is not (a cut-off last line included), 2 for
+    usage errors and unreadable paths.
     """
+    from pipeline.record_files import check_paths, iter_entries
+    from pipeline.validation import Finding, Summary, validate_entries
+
     try:
-        report = validate_paths(paths)
+        check_paths(paths)
     except PipelineError as error:
         _fail(error)
-    for problem in report.problems:
-        click.echo(str(problem))
-    click.echo(report.summary(), err=True)
-    sys.exit(report.exit_code)
+    as_json = output_format == "json"
+
+    def report(finding: Finding) -> None:
+        _clear_progress(progress)
+        if as_json:
+            click.echo(json.dumps(finding.as_json(), ensure_ascii=False))
+        else:
+            click.echo(str(finding), err=finding.kind != "invalid")
+
+    progress = _Progress() if sys.stderr.isatty() else None
+    summary: Summary = validate_entries(iter_entries(paths, sys.stdin.buffer), report, max_errors, progress)
+    _clear_progress(progress)
+    if as_json:
+        click.echo(json.dumps(summary.as_json()))
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+class _Progress:
+    """A progress line on a terminal's stderr, redrawn at most twice a second."""
+
+    def __init__(self) -> None:
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, summary) -> None:
+        now = time.monotonic()
+        if now - self.last >= 0.5:
+            self.last, self.shown = now, True
+            megabytes = summary.bytes_read / 1e6
+            click.echo(f"\r{summary.records:,} records ({megabytes:,.0f} MB), {summary.invalid:,} invalid",
+                       err=True, nl=False)
+
+
+def _clear_progress(progress: _Progress | None) -> None:
+    if progress is not None and progress.shown:
+        click.echo("\r\033[K", err=True, nl=False)
+        progress.shown = False
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema that every record meets."""
-    click.echo(json.dumps(load_schema(), indent=2, ensure_ascii=False))
+@click.option("--version", "version", metavar="X",
+              help="A shipped schema version, MAJOR.MINOR (see --list) [default: the one records are written in].")
+@click.option("--list", "list_versions", is_flag=True, help="List the shipped schema versions, oldest first.")
+def schema(version: str | None, list_versions: bool) -> None:
+    """Print the JSON Schema that records are written in, or any shipped version of it."""
+    from pipeline.record_schema import load_schema, shipped_versions
+
+    if list_versions:
+        click.echo("\n".join(str(key) for key in shipped_versions()))
+        return
+    try:
+        click.echo(json.dumps(load_schema(version), indent=2, ensure_ascii=False))
+    except PipelineError as error:
+        _fail(error)
 
 
 @cli.command()
