@@ -304,15 +304,39 @@ def eval_tag(
 
 
 @eval_group.command(name="segment")
+@click.option("--set", "sets", multiple=True, type=click.Choice(["corpus", "dev", "aside", "all"]),
+              help="Gold set to score, repeatable: the corpus pages, the real development pages, or the real "
+                   "pages kept aside for a final measurement [default: corpus and dev].")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
               help="Directory of pages, each with a <page>.gold.json beside it [default: the checkout's corpus/].")
+@click.option("--real", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory holding the real sets dev/ and aside/ [default: the checkout's corpus/real/].")
+@click.option("--bench", type=click.Path(file_okay=False, path_type=Path),
+              help="Benchmark directory the real pages are read from [default: ../shared/bench].")
+@click.option("--worst", type=click.IntRange(min=0), default=0, help="List the N pages of each set with the most misses.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every missed and extra value on stderr.")
-def eval_segment(corpus: Path | None, verbose: bool) -> None:
-    """Score steps, takeaways, quotes and resources against the corpus gold files."""
+def eval_segment(
+    sets: tuple[str, ...], corpus: Path | None, real: Path | None, bench: Path | None, worst: int, verbose: bool
+) -> None:
+    """Score steps, takeaways, quotes, resources and titles of `run`'s records against gold files.
+
+    Each set is scored on its own; the kept-aside real pages only when asked for by name.
+    """
     from pipeline.evaluate import segment as segment_eval
 
-    report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, Settings.from_env())
-    for line in report.failures + (report.misses if verbose else []):
-        click.echo(line, err=True)
-    click.echo(report.table())
-    sys.exit(1 if report.failures else 0)
+    chosen = ("corpus", *segment_eval.REAL_SETS) if "all" in sets else sets or ("corpus", "dev")
+    settings = Settings.from_env()
+    failed = False
+    for name in dict.fromkeys(chosen):
+        if name == "corpus":
+            report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, settings)
+        else:
+            real_set = (real or segment_eval.DEFAULT_REAL) / name
+            report = segment_eval.evaluate_real(real_set, bench or segment_eval.DEFAULT_BENCH, settings)
+        for line in report.failures + (report.misses if verbose else []):
+            click.echo(line, err=True)
+        click.echo(f"== {name} ==\n{report.table()}")
+        for page, misses in report.worst(worst):
+            click.echo(f"worst: {page}: {misses} missed or extra")
+        failed = failed or bool(report.failures)
+    sys.exit(1 if failed else 0)
