@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run report test bench bench-clean bench-tag train train-accurate study-types eval clean-output
+.PHONY: run report test golden bench bench-clean bench-tag bench-validate train train-accurate study-types eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Write the corpus pages' golden records (tests/golden/corpus/) again, on purpose: after a change
+# to clean, segment or tag that tests/test_golden.py reports, check `git diff tests/golden/`.
+golden: $(STAMP)
+	$(BIN)/python tests/golden_records.py
 
 bench: bench-clean bench-tag
 
