@@ -39,6 +39,13 @@ bench-tag: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 		$$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.tag.bench
 
+# validate's MB/s on copies of the seed page's record (one core) beside the jsonschema check it
+# replaced, its peak memory on a 2 GiB .jsonl generated under /tmp (removed afterwards), and the
+# check's share of run's time per corpus page. A benchmark, not a test.
+bench-validate: $(STAMP)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+		$$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.evaluate.validate_bench
+
 # Retrain the shipped advice detector (pipeline/tag/data/advice_detector) from the Reddit advice
 # corpus (../shared/data/advice-emnlp2020: train split; checkpoint and threshold from dev) and our
 # labelled article sentences.
