@@ -47,8 +47,11 @@ def _settings(model: str | None, accurate: bool = False) -> Settings:
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 @click.option("--allow-private", is_flag=True, help="Let URL sources reach private, loopback or link-local hosts.")
 @click.option("--user-agent", metavar="UA", help="User-Agent for URL sources; its first token is matched in robots.txt.")
+@click.option("--format", "output_format", type=click.Choice(["json", "jsonld"]), default="json", show_default=True,
+              help="json: the record; jsonld: schema.org JSON-LD (Article, HowTo, Quotation), DIR/<slug>.jsonld.")
 def run(
-    sources: tuple[str, ...], out: str, model: str | None, accurate: bool, allow_private: bool, user_agent: str | None
+    sources: tuple[str, ...], out: str, model: str | None, accurate: bool, allow_private: bool, user_agent: str | None,
+    output_format: str,
 ) -> None:
     """Extract a validated record from every article in SOURCES.
 
@@ -60,10 +63,20 @@ def run(
     from pipeline import runner  # loads spaCy: only for the commands that need it
 
     settings = _settings(model, accurate).with_fetch(allow_private=allow_private, user_agent=user_agent)
-    writer = JsonLinesWriter(sys.stdout) if out == "-" else DirectoryWriter(Path(out))
+    writer = _record_writer(out, output_format)
     summary = runner.run(iter_source_paths(sources), writer, settings, report=_report_outcome)
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
+
+
+def _record_writer(out: str, output_format: str) -> DirectoryWriter | JsonLinesWriter:
+    if output_format == "jsonld":
+        from pipeline.jsonld import to_jsonld
+
+        if out == "-":
+            return JsonLinesWriter(sys.stdout, render=to_jsonld)
+        return DirectoryWriter(Path(out), render=to_jsonld, suffix=".jsonld")
+    return JsonLinesWriter(sys.stdout) if out == "-" else DirectoryWriter(Path(out))
 
 
 def _report_outcome(outcome: Outcome) -> None:
