@@ -10,7 +10,9 @@ Matching: each field of a page is a multiset of normalised values, and a predict
 as matched when an equal gold value is left to pair it with; the counts are summed over the set
 (micro average). Values are
 - page titles: the record's `title` against the gold `title` (one value a page);
-- step titles: (number, title); step count: one unit per step, so it scores how many were found;
+- step titles: (position, title), the position counted 1..n in page order on both sides: the
+  record numbers its steps so (its contract), while the gold keeps the numbers the page shows,
+  which may skip or restart; step count: one unit per step, so it scores how many were found;
 - takeaways: the text; quote text: the text; quote speaker: (text, speaker) together;
 - resources: (author, title, subtitle).
 Text is normalised by `normalise`: Unicode NFKC, curly quotes and dashes made plain, quotation
@@ -171,7 +173,7 @@ def _values(fields: dict[str, Any]) -> dict[str, list[object]]:
     takeaways = [item if isinstance(item, str) else item["text"] for item in fields.get("takeaways", [])]
     return {
         "page titles": [fold(fields["title"])] if fields.get("title") else [],
-        "step titles": [(step["number"], fold(step["title"])) for step in steps],
+        "step titles": [(position, fold(step["title"])) for position, step in enumerate(steps, start=1)],
         "step count": [(position,) for position in range(len(steps))],
         "takeaways": [fold(text) for text in takeaways],
         "quote text": [fold(quote["text"]) for quote in quotes],
