@@ -127,8 +127,11 @@ def _attribution_after(text: str, start: int, end: int) -> Attribution | None:
 
 
 def _attribution_next(text: str, start: int, end: int) -> Attribution | None:
-    """The speaker a quotation that closes its sentence is given by the next sentence, when that
-    sentence quotes nothing itself: "So says X.", "That's the advice of X.", "X, a coach, explains"."""
+    """The speaker a quotation that is a sentence of its own is given by the next sentence, when
+    that sentence quotes nothing itself: "So says X.", "That's the advice of X.", "X, a coach,
+    explains". A quoted title inside a sentence ("He read "Title." X said nothing.") is not one."""
+    if text[_sentence_start(text, start - 1) : start - 1].strip():
+        return None
     gap = _SENTENCE_CLOSED.match(text, end + 1) if end < len(text) else None
     if gap is None or not text[start:end].rstrip().endswith((".", "!", "?")) and "." not in text[end : gap.end()]:
         return None
