@@ -32,7 +32,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     count = title_promise(title)
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     runs += heading_series(blocks, excluded, count.count if count else None)
-    runs += action_lists(blocks, excluded)
+    runs += action_lists(blocks, excluded, title)
     runs = [run for run in runs if not _lists_other_kind(run, blocks, count)]
     if not runs:
         return ()

@@ -226,7 +226,7 @@ def test_numbered_lines_of_one_paragraph_are_steps_titled_by_their_first_sentenc
 
 def test_bulleted_list_under_instructions_is_a_series_numbered_by_position(data_document):
     blocks = data_document("numbered-lines-and-instructions").blocks
-    (series,) = action_lists(blocks, frozenset())
+    (series,) = action_lists(blocks, frozenset(), None)
     assert [(item.number, item.title) for item in series] == [
         (1, "Stir the oats, milk and yoghurt together in the jar"), (2, "Close the lid and leave it in the fridge overnight"),
         (3, "Top with fruit in the morning!")]
