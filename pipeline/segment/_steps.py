@@ -10,7 +10,7 @@ from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
 from pipeline.segment._numbering import Promise, clean_title, read_numbered, split_lead, title_promise
 from pipeline.segment._unnumbered import Candidate as _Candidate
-from pipeline.segment._unnumbered import action_lists, heading_series
+from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
 
 _STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
                "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
@@ -32,7 +32,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     count = title_promise(title)
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     runs += heading_series(blocks, excluded, count.count if count else None)
-    runs += action_lists(blocks, excluded, title)
+    runs += action_lists(blocks, excluded, title) + action_paragraphs(blocks, excluded)
     runs = [run for run in runs if not _lists_other_kind(run, blocks, count)]
     if not runs:
         return ()

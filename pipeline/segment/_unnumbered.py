@@ -113,6 +113,25 @@ def action_lists(blocks: Sequence[Block], excluded: frozenset[int], title: str |
             if len(items) >= _MIN_LIST_ITEMS and mostly_actions([blocks[index].text for index in items])]
 
 
+def action_paragraphs(blocks: Sequence[Block], excluded: frozenset[int]) -> list[list[Candidate]]:
+    """Runs of three or more paragraphs that each open on an imperative, right after a lead-in
+    or heading that presents things to do ("Here's a practical approach:"): steps written as
+    paragraphs whose bold lead the cleaned text no longer marks, titled by their first sentence."""
+    series = []
+    for index, block in enumerate(blocks):
+        intro = block.kind == "heading" or (block.kind == "paragraph" and block.text.rstrip().endswith(":"))
+        if not intro or index in excluded or not presents_actions(block.text):
+            continue
+        run = []
+        for after in range(index + 1, len(blocks)):
+            if blocks[after].kind != "paragraph" or after in excluded or not is_action(blocks[after].text):
+                break
+            run.append(after)
+        if len(run) >= _MIN_LIST_ITEMS:
+            series.append([_item_candidate(blocks, item, position, "paragraph") for position, item in enumerate(run, 1)])
+    return series
+
+
 def _bulleted_lists(blocks: Sequence[Block], excluded: frozenset[int]) -> list[list[int]]:
     lists: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
@@ -129,7 +148,7 @@ def _intro(blocks: Sequence[Block], first: int) -> str | None:
     return blocks[heading].text if heading is not None else None
 
 
-def _item_candidate(blocks: Sequence[Block], index: int, position: int) -> Candidate:
+def _item_candidate(blocks: Sequence[Block], index: int, position: int, kind: str = "list_item") -> Candidate:
     title, rest = split_lead(blocks[index].text)
-    return Candidate(index, position, clean_title(title), rest, "bullets", None, "list_item", 1, index + 1)
+    return Candidate(index, position, clean_title(title), rest, "bullets", None, kind, blocks[index].level, index + 1)
 

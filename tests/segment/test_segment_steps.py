@@ -243,3 +243,10 @@ def test_headings_numbered_with_one_number_skipped_stay_one_series_numbered_1_to
     steps = find_steps(blocks, None, frozenset())
     assert [(step.number, step.title) for step in steps] == [
         (1, "Do thing 1"), (2, "Do thing 2"), (3, "Do thing 3"), (4, "Do thing 5"), (5, "Do thing 6")]
+
+
+def test_paragraphs_opening_on_imperatives_after_a_lead_in_are_steps(data_structure):
+    structure = data_structure("paragraph-steps-after-lead-in")
+    assert _titles(structure) == [(1, "Start with meals you already love"), (2, "Try one meat-free day a week"),
+                                  (3, "Stock a few easy proteins")]
+    assert structure.steps[2].text == "Tins of beans, tofu and eggs turn any leftovers into a meal."
