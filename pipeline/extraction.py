@@ -14,11 +14,12 @@ from spacy.language import Language
 
 from pipeline import __version__
 from pipeline.clean import clean
-from pipeline.emit import PipelineInfo, build_record, validate_record
+from pipeline.emit import PipelineInfo, build_record
 from pipeline.model import Page, Source
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.tag import load_nlp, tag
+from pipeline.validation import check_record
 
 
 def prepare(settings: Settings) -> None:
@@ -32,7 +33,7 @@ def extract_page(page: Page, settings: Settings) -> dict[str, Any]:
     structure = segment(document)
     nlp = load_nlp(settings)
     record = build_record(document, structure, tag(document, structure, nlp), pipeline_info(nlp))
-    validate_record(record, page.source.name)
+    check_record(record, page.source.name)
     return record
 
 

@@ -46,7 +46,8 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        """The highest exit code of the failures (pipeline.exit_codes), 0 when none failed."""
+        return max((outcome.error.exit_code for outcome in self.failed if outcome.error), default=0)
 
     def line(self) -> str:
         return f"{self.written} written, {len(self.failed)} failed"
@@ -77,14 +78,16 @@ def run(
 
 
 def process_source(source: str, writer: RecordWriter, settings: Settings) -> Outcome:
+    """Extract and write one source; a failure of the page is its outcome, while a failure of
+    the writer (a closed stdout, a full disk) is no page's fault and ends the run."""
     try:
         record = extract_page(load_page(source, settings), settings)
-        return Outcome(source, written_to=writer.write(record))
     except PipelineError as error:
         return Outcome(source, error=error)
     except Exception as error:  # a bug on one page must not cost the rest of the batch
         log.exception("unexpected error on %s", source)
         return Outcome(source, error=PipelineError(source, f"internal error: {type(error).__name__}: {error}"))
+    return Outcome(source, written_to=writer.write(record))
 
 
 def load_page(source: str, settings: Settings) -> Page:

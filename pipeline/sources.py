@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, UnreadablePath
 from pipeline.gzip_data import GzipProblem, inflate, is_gzip
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
@@ -46,7 +46,7 @@ def iter_source_paths(sources: Iterable[str], stdin: TextIO | None = None) -> It
             for line in stdin or sys.stdin:
                 if line.strip():
                     yield line.strip()
-        elif not is_url(source) and Path(source).is_dir():
+        elif not is_url(source) and _is_dir(source):
             yield from (
                 str(path) for path in sorted(Path(source).rglob("*")) if path.is_file() and is_page_file(path)
             )
@@ -54,11 +54,21 @@ def iter_source_paths(sources: Iterable[str], stdin: TextIO | None = None) -> It
             yield source
 
 
+def _is_dir(source: str) -> bool:
+    """Whether `source` is a directory; False when it cannot even be looked at (a path inside
+    an unreadable directory), so that reading it reports the error in its place."""
+    try:
+        return Path(source).is_dir()
+    except OSError:
+        return False
+
+
 def read_page(path: str, settings: Settings) -> Page:
     """Read one page file (.html, or gzip-compressed .html.gz) into a Page.
 
-    Raises InputError for a missing or unreadable file, an empty file, a truncated or corrupt
-    gzip stream, a file over `settings.max_page_bytes`, or bytes that are plainly binary.
+    Raises UnreadablePath for a missing or unreadable file, InputError for an empty file, a
+    truncated or corrupt gzip stream, a file over `settings.max_page_bytes`, or bytes that are
+    plainly binary.
     """
     raw = _read_bytes(path, settings.max_page_bytes)
     content = _inflate(path, raw, settings.max_page_bytes) if is_gzip(raw) else raw
@@ -75,11 +85,11 @@ def _read_bytes(path: str, limit: int) -> bytes:
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise UnreadablePath(path, "no such file") from None
     except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
+        raise UnreadablePath(path, "is a directory") from None
     except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+        raise UnreadablePath(path, f"cannot read: {error.strerror or error}") from None
     if len(raw) > limit:
         raise InputError(path, f"larger than the {limit // (1024 * 1024)} MiB page limit")
     return raw

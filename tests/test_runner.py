@@ -42,7 +42,8 @@ def test_each_source_gets_exactly_one_outcome_in_order():
         (sources[1], "record 1", None),
         (sources[2], None, f"{sources[2]}: no such file"),
     ]
-    assert (summary.written, len(summary.failed), summary.exit_code, summary.line()) == (1, 2, 1, "1 written, 2 failed")
+    # the missing path sets the exit code: 2, a path that cannot be read, over 1 for the empty page
+    assert (summary.written, len(summary.failed), summary.exit_code, summary.line()) == (1, 2, 2, "1 written, 2 failed")
 
 
 def test_url_sources_are_fetched_then_extracted(corpus_server):
@@ -60,7 +61,7 @@ def test_loopback_url_and_other_schemes_are_refused_with_reasons(corpus_server):
     outcomes: list[Outcome] = []
     run([f"{corpus_server}/{SEED_PAGE.name}", "ftp://example.org/a.html"], ListWriter(), Settings(), report=outcomes.append)
     assert [type(o.error).__name__ for o in outcomes] == ["UnsafeURL", "UnsafeURL"]
-    assert outcomes[0].error.reason == "host 127.0.0.1 resolves to non-public address 127.0.0.1 (--allow-private permits it)"
+    assert outcomes[0].error.reason == "host 127.0.0.1 resolves to non-public address 127.0.0.1; rerun with --allow-private to fetch it"
     assert outcomes[1].error.reason == "scheme 'ftp' is not http or https"
 
 
