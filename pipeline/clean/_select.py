@@ -290,13 +290,13 @@ def _find_container(body: HtmlElement, tally: _Tally, in_chrome: _Test) -> tuple
 
 def _continued_run(node: HtmlElement, tally: _Tally, in_chrome: _Test) -> list[HtmlElement]:
     """`node` and its siblings on either side up to the first one holding prose that is not the article's."""
-    kind = _kind(node)
+    kind, node_chrome = _kind(node), likely_chrome(node)
 
     def continues(sibling: HtmlElement) -> bool:
         return (
             (_kind(sibling) == kind or sibling.tag in _CONTENT_TAGS
              or (tally.prose[sibling] >= _SIBLING_SHARE * tally.prose[node] and tally.prose_blocks[sibling] > 1))
-            and not in_chrome(sibling) and tally.link_share(sibling) <= _MAX_CONTINUATION_LINKS
+            and not in_chrome(sibling) and likely_chrome(sibling) <= node_chrome and tally.link_share(sibling) <= _MAX_CONTINUATION_LINKS
             and (tally.link_lines[sibling] < tally.prose_blocks[sibling] or tally.prose[sibling] >= _LONG_ITEM_PROSE * tally.prose_blocks[sibling])
         )
 
