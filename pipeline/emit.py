@@ -13,12 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from pipeline.atomic_file import write_atomically
 from pipeline.errors import InvalidRecord
 from pipeline.model import AdviceSentence, Document, Structure, Tags, TypeScore
 
@@ -162,39 +160,3 @@ def validate_record(record: dict[str, Any], source: str) -> None:
     if problems:
         first = problems[0]
         raise InvalidRecord(source, f"record fails the schema at {first.pointer or '/'}: {first.message}")
-
-
-class DirectoryWriter:
-    """Writes each record to DIR/<slug>.json atomically (temp file, then rename)."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self._names: set[str] = set()
-
-    def write(self, record: dict[str, Any]) -> str:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        name = self._file_name(record)
-        target = self.directory / name
-        write_atomically(target, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        return str(target)
-
-    def _file_name(self, record: dict[str, Any]) -> str:
-        # The title slug reads well; two different pages with the same title in one run
-        # fall back to the full id, which includes the content hash.
-        name = f"{slugify(record['title']) or record['id']}.json"
-        if name in self._names:
-            name = f"{record['id']}.json"
-        self._names.add(name)
-        return name
-
-
-class JsonLinesWriter:
-    """Writes each record as one line of JSON to a text stream (stdout for `-o -`)."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, record: dict[str, Any]) -> str:
-        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.stream.flush()
-        return "-"

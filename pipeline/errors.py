@@ -18,6 +18,10 @@ class PipelineError(Exception):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[PipelineError], tuple[str, str]]:
+        # Sent between processes (worker results) as the two arguments it was made from.
+        return type(self), (self.source, self.reason)
+
 
 # Input: what the user handed us cannot be read as a page.
 
@@ -67,3 +71,23 @@ class InvalidRecord(PipelineError):
 
 class ModelError(PipelineError):
     """The spaCy pipeline or a shipped model file cannot be loaded."""
+
+
+# Budget: a page that would cost more than one page may.
+
+
+class PageTooCostly(PipelineError):
+    """A page's main text is over the tagging cap or its extraction ran past the time budget."""
+
+
+class WorkerLost(PipelineError):
+    """The worker process extracting a page died before returning a result."""
+
+
+# Output: where records go cannot take them; this stops the run, it is no page's fault.
+
+
+class OutputError(PipelineError):
+    """The output cannot be written (not a directory, read-only, disk full, stream closed)."""
+
+    exit_code = 2

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.emit import schema_problems
 from pipeline.errors import UsageError
+from pipeline.outputs import ERRORS_NAME
 
 RECORD_SUFFIXES = (".json", ".jsonl")
 
@@ -46,6 +47,11 @@ class ValidationReport:
         return f"{self.records} records in {files}: {self.records - invalid} valid, {invalid} invalid"
 
 
+def _is_record_file(path: Path) -> bool:
+    # A run's output directory also holds errors.jsonl and hidden bookkeeping files; not records.
+    return path.suffix in RECORD_SUFFIXES and path.name != ERRORS_NAME and not path.name.startswith(".")
+
+
 def record_files(paths: Iterable[str]) -> list[Path]:
     """The record files named by `paths`; raises UsageError for a path that does not exist
     or a directory without any."""
@@ -53,7 +59,7 @@ def record_files(paths: Iterable[str]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in RECORD_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_record_file(p))
             if not found:
                 raise UsageError(given, "directory holds no .json or .jsonl files")
             files.extend(found)
