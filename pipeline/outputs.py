@@ -410,8 +410,10 @@ def _quietly(action: Callable[[], object]) -> None:
 
 
 def _source_name(record: dict[str, Any]) -> str:
+    """The input a record answers: its URL and the file it was read from (a WARC holds many URLs)."""
     source = record["source"]
-    return str(source.get("url") or source.get("path") or source["content_sha256"])
+    named = [str(source[key]) for key in ("url", "path") if source.get(key)]
+    return " ".join(named) or str(source["content_sha256"])
 
 
 def output_for(out: str, shard_size: int | None = None) -> RecordDirectory | ShardDirectory | JsonLinesFile | StandardOutput:

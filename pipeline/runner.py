@@ -21,14 +21,14 @@ from typing import Any, Protocol
 
 from pipeline import __version__
 from pipeline.errors import OutputError, PipelineError, UsageError
-from pipeline.extraction import prepare
+from pipeline.extraction import page_from_html, prepare
 from pipeline.fetch import fetch_page
 from pipeline.model import Page
 from pipeline.outputs import Failure
 from pipeline.run_report import Outcome, RunSummary
 from pipeline.settings import Settings
 from pipeline.sources import SourceItem, is_url, read_source
-from pipeline.workers import Result, Task, WorkerPool, peak_rss
+from pipeline.workers import Result, Task, WorkerPool, extract_task, peak_rss
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,48 @@ def run(
     return summary
 
 
+def iter_records(
+    pages: Iterable[str | bytes | tuple[str, str | bytes]], *, jobs: int, settings: Settings | None = None
+) -> Iterator[dict[str, Any] | PipelineError]:
+    """What `pipeline.extract_many` yields: each page's record or error, in input order."""
+    settings = (settings or Settings()).with_batch(jobs=jobs, ordered=True)
+    prepare(settings)
+    tasks = (_memory_task(seq, item) for seq, item in enumerate(pages))
+    if jobs == 1:
+        for task in tasks:
+            result = extract_task(task, settings)
+            yield result.record if result.record is not None else _error_of(result)
+        return
+    finished: dict[int, Result] = {}
+    following = 0
+    with WorkerPool(jobs, settings, settings.batch.page_timeout) as pool:
+        for task in tasks:
+            while not pool.has_idle():
+                finished.update((result.seq, result) for result in pool.collect())
+            pool.submit(task)
+            while following in finished:
+                result = finished.pop(following)
+                following += 1
+                yield result.record if result.record is not None else _error_of(result)
+        while pool.busy or finished:
+            finished.update((result.seq, result) for result in pool.collect())
+            while following in finished:
+                result = finished.pop(following)
+                following += 1
+                yield result.record if result.record is not None else _error_of(result)
+
+
+def _memory_task(seq: int, item: str | bytes | tuple[str, str | bytes]) -> Task:
+    name, html = item if isinstance(item, tuple) else (f"page {seq + 1}", item)
+    url = name if is_url(name) else None
+    page = page_from_html(html, url=url, label=None if url else name)
+    return Task(seq, page.source.name, "", page)
+
+
+def _error_of(result: Result) -> PipelineError:
+    return result.error or PipelineError(result.name, "no record and no error")
+
+
 def engine_for(settings: Settings, jobs: int) -> Engine:
     if settings.batch.engine == "dask":
         from pipeline.dask_engine import DaskEngine  # distributed: only with the dask extra
@@ -157,8 +199,9 @@ def _tasks(sources: Iterable[SourceItem], settings: Settings, done: set[str], co
 
 
 def resume_key(page: Page, fingerprint: str) -> str:
-    """What `--resume` matches: the input's name, its bytes, the pipeline version and settings."""
-    text = "\n".join((page.source.name, page.source.content_sha256, fingerprint))
+    """What `--resume` matches: the input's URL and file, its bytes, the pipeline version and settings."""
+    source = page.source
+    text = "\n".join((source.url or "", source.path or "", source.content_sha256, fingerprint))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -246,7 +289,7 @@ class _Collector:
             written_to = self.output.write(result.record, result.key)
             self.summary.add_time("write", time.perf_counter() - start)
             return Outcome(result.name, written_to=written_to)
-        error = result.error or PipelineError(result.name, "no record and no error")
+        error = _error_of(result)
         stage = result.stage or "extract"
         self.output.fail(Failure(result.name, stage, type(error).__name__, error.reason))
         return Outcome(result.name, error=error, stage=stage)
