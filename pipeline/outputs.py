@@ -338,7 +338,8 @@ class JsonLinesFile:
         try:
             with output_errors(self.path):
                 if self._stream is not None and self._raw is not None:
-                    self._stream.close()
+                    if self._stream is not self._raw:
+                        self._stream.close()  # the gzip trailer; the file stays open
                     self._raw.flush()
                     os.fsync(self._raw.fileno())
                     self._raw.close()
@@ -365,14 +366,19 @@ class StandardOutput:
 
     def write(self, record: dict[str, Any], key: str) -> str:
         line = record_bytes(record, indent=None)
-        start = self._position()
+        fd = _file_descriptor(self.stream)
+        start = _position(fd)
         try:
-            self.stream.write(line)
-            self.stream.flush()
+            if fd is None:
+                self.stream.write(line)
+                self.stream.flush()
+            else:
+                _write_all(fd, line)
         except BrokenPipeError:
             raise
         except OSError as error:
-            self._cut_back(start)
+            if start is not None and fd is not None:
+                _cut_back(fd, start)
             raise OutputError("<stdout>", f"cannot write: {error.strerror or error}") from None
         return "-"
 
@@ -380,25 +386,43 @@ class StandardOutput:
         """Failures of a stdout run are reported on stderr only."""
 
     def close(self) -> None:
-        """Nothing to finish: every line was flushed as it was written."""
+        """Nothing to finish: every line was written straight to the stream."""
 
     def abort(self) -> None:
         """Nothing to undo: a line that failed was cut back when it failed."""
 
-    def _position(self) -> int | None:
-        try:
-            fd = self.stream.fileno()
-            return os.lseek(fd, 0, os.SEEK_CUR) if stat.S_ISREG(os.fstat(fd).st_mode) else None
-        except (OSError, ValueError, AttributeError):
-            return None
 
-    def _cut_back(self, start: int | None) -> None:
-        if start is None:
-            return
-        try:
-            os.ftruncate(self.stream.fileno(), start)
-        except OSError:
-            pass
+def _file_descriptor(stream: BinaryIO) -> int | None:
+    """The stream's descriptor, after flushing what its buffer holds; None for in-memory streams."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return None
+    stream.flush()
+    return fd
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _position(fd: int | None) -> int | None:
+    if fd is None:
+        return None
+    try:
+        return os.lseek(fd, 0, os.SEEK_CUR) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    except OSError:
+        return None
+
+
+def _cut_back(fd: int, start: int) -> None:
+    try:
+        os.ftruncate(fd, start)
+        os.lseek(fd, start, os.SEEK_SET)
+    except OSError:
+        pass
 
 
 def _quietly(action: Callable[[], object]) -> None:

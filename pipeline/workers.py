@@ -69,8 +69,10 @@ def peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def _serve(connection: Connection, settings: Settings) -> None:
+def _serve(connection: Connection, settings: Settings, inherited: list[Connection]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    for other in inherited:  # the parent's ends: with them closed, a dead parent reads as EOF
+        other.close()
     while True:
         try:
             task = connection.recv()
@@ -166,7 +168,8 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, self.settings), daemon=True)
+        inherited = [parent, *(worker.connection for worker in self._workers)]
+        process = self._context.Process(target=_serve, args=(child, self.settings, inherited), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
