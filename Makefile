@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-clean bench-tag train train-accurate study-types eval clean-output
+.PHONY: run report test bench bench-clean bench-tag train train-accurate study-types eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/advice-pipeline run corpus/ -o output/
+
+# A browsable HTML review of what `make run` wrote: open output/report/index.html.
+report: $(STAMP)
+	$(BIN)/advice-pipeline report output/ -o output/report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 
 def extract(html: str | bytes, *, url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
-    """The record (a dict meeting schemas/article/v1.json) for one page of HTML.
+    """The record (a dict meeting the current schema in schemas/article/) for one page of HTML.
 
     `html` is the page as str or bytes; `url` is recorded as its source. Raises a
     `pipeline.errors.PipelineError` when the page holds no article.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -16,11 +17,9 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline import __version__
-from pipeline.emit import load_schema
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
 from pipeline.sources import iter_source_paths
-from pipeline.validation import validate_paths
 
 if TYPE_CHECKING:
     from pipeline.run_report import Outcome
@@ -150,27 +149,100 @@ class _RunProgress:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-def validate(paths: tuple[str, ...]) -> None:
-    """Check record files (.json, .jsonl, or directories of them) against the schema.
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: FILE:LINE: POINTER: MESSAGE (value: ...) per problem; json: one object per problem, then a summary.")
+@click.option("--max-errors", type=click.IntRange(min=1), metavar="N", help="Stop after N problems.")
+def validate(paths: tuple[str, ...], output_format: str, max_errors: int | None) -> None:
+    """Check records against the schema of their schema_version and the semantic rules.
 
-    Prints each problem as FILE:LINE: POINTER: MESSAGE. Exit 0 when every record is valid,
-    1 when any is not, 2 for a path that does not exist.
+    PATHS are .json, .jsonl, .jsonl.gz files, directories of them, or - for stdin (records
+    as JSON Lines or one document, or paths one a line). Files are read a record at a time.
+    Exit 0 when every record is valid, 1 when any is not (a cut-off last line included), 2 for
+    usage errors and unreadable paths.
     """
+    from pipeline.record_files import check_paths, iter_entries
+    from pipeline.validation import Finding, Summary, validate_entries
+
     try:
-        report = validate_paths(paths)
+        check_paths(paths)
     except PipelineError as error:
         _fail(error)
-    for problem in report.problems:
-        click.echo(str(problem))
-    click.echo(report.summary(), err=True)
-    sys.exit(report.exit_code)
+    as_json = output_format == "json"
+
+    def report(finding: Finding) -> None:
+        _clear_progress(progress)
+        if as_json:
+            click.echo(json.dumps(finding.as_json(), ensure_ascii=False))
+        else:
+            click.echo(str(finding), err=finding.kind != "invalid")
+
+    progress = _Progress() if sys.stderr.isatty() else None
+    summary: Summary = validate_entries(iter_entries(paths, sys.stdin.buffer), report, max_errors, progress)
+    _clear_progress(progress)
+    if as_json:
+        click.echo(json.dumps(summary.as_json()))
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+class _Progress:
+    """A progress line on a terminal's stderr, redrawn at most twice a second."""
+
+    def __init__(self) -> None:
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, summary) -> None:
+        now = time.monotonic()
+        if now - self.last >= 0.5:
+            self.last, self.shown = now, True
+            megabytes = summary.bytes_read / 1e6
+            click.echo(f"\r{summary.records:,} records ({megabytes:,.0f} MB), {summary.invalid:,} invalid",
+                       err=True, nl=False)
+
+
+def _clear_progress(progress: _Progress | None) -> None:
+    if progress is not None and progress.shown:
+        click.echo("\r\033[K", err=True, nl=False)
+        progress.shown = False
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema that every record meets."""
-    click.echo(json.dumps(load_schema(), indent=2, ensure_ascii=False))
+@click.option("--version", "version", metavar="X",
+              help="A shipped schema version, MAJOR.MINOR (see --list) [default: the one records are written in].")
+@click.option("--list", "list_versions", is_flag=True, help="List the shipped schema versions, oldest first.")
+def schema(version: str | None, list_versions: bool) -> None:
+    """Print the JSON Schema that records are written in, or any shipped version of it."""
+    from pipeline.record_schema import load_schema, shipped_versions
+
+    if list_versions:
+        click.echo("\n".join(str(key) for key in shipped_versions()))
+        return
+    try:
+        click.echo(json.dumps(load_schema(version), indent=2, ensure_ascii=False))
+    except PipelineError as error:
+        _fail(error)
+
+
+@cli.command()
+@click.argument("records", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--out", default="report", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write the report into (new, empty, or an earlier report).")
+@click.option("--compare", type=click.Path(exists=True, path_type=Path), metavar="OTHER",
+              help="Another run's output: show each page's two records side by side, changes marked.")
+@click.option("--summary", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The run's summary JSON [default: summary.json beside the records, if any].")
+def report(records: Path, out: Path, compare: Path | None, summary: Path | None) -> None:
+    """Write a static HTML report of the records in RECORDS (a run's output folder, or a .jsonl
+    or .jsonl.gz file) for people to review: open OUT/index.html in any browser, no server."""
+    from pipeline.report import write_report
+
+    try:
+        written = write_report(records, out, compare=compare, summary=summary)
+    except PipelineError as error:
+        _fail(error)
+    click.echo(written.line(), err=True)
 
 
 @cli.command()
@@ -316,18 +388,42 @@ def eval_tag(
 
 
 @eval_group.command(name="segment")
+@click.option("--set", "sets", multiple=True, type=click.Choice(["corpus", "dev", "aside", "all"]),
+              help="Gold set to score, repeatable: the corpus pages, the real development pages, or the real "
+                   "pages kept aside for a final measurement [default: corpus and dev].")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
               help="Directory of pages, each with a <page>.gold.json beside it [default: the checkout's corpus/].")
+@click.option("--real", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory holding the real sets dev/ and aside/ [default: the checkout's corpus/real/].")
+@click.option("--bench", type=click.Path(file_okay=False, path_type=Path),
+              help="Benchmark directory the real pages are read from [default: ../shared/bench].")
+@click.option("--worst", type=click.IntRange(min=0), default=0, help="List the N pages of each set with the most misses.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every missed and extra value on stderr.")
-def eval_segment(corpus: Path | None, verbose: bool) -> None:
-    """Score steps, takeaways, quotes and resources against the corpus gold files."""
+def eval_segment(
+    sets: tuple[str, ...], corpus: Path | None, real: Path | None, bench: Path | None, worst: int, verbose: bool
+) -> None:
+    """Score steps, takeaways, quotes, resources and titles of `run`'s records against gold files.
+
+    Each set is scored on its own; the kept-aside real pages only when asked for by name.
+    """
     from pipeline.evaluate import segment as segment_eval
 
-    try:
-        report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, Settings.from_env())
-    except PipelineError as error:
-        _fail(error)
-    for line in report.failures + (report.misses if verbose else []):
-        click.echo(line, err=True)
-    click.echo(report.table())
-    sys.exit(1 if report.failures else 0)
+    chosen = ("corpus", *segment_eval.REAL_SETS) if "all" in sets else sets or ("corpus", "dev")
+    settings = Settings.from_env()
+    failed = False
+    for name in dict.fromkeys(chosen):
+        try:
+            if name == "corpus":
+                report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, settings)
+            else:
+                real_set = (real or segment_eval.DEFAULT_REAL) / name
+                report = segment_eval.evaluate_real(real_set, bench or segment_eval.DEFAULT_BENCH, settings)
+        except PipelineError as error:
+            _fail(error)
+        for line in report.failures + (report.misses if verbose else []):
+            click.echo(line, err=True)
+        click.echo(f"== {name} ==\n{report.table()}")
+        for page, misses in report.worst(worst):
+            click.echo(f"worst: {page}: {misses} missed or extra")
+        failed = failed or bool(report.failures)
+    sys.exit(1 if failed else 0)

@@ -1,26 +1,19 @@
-"""The last stage: assemble a record from the stages' values, validate it, write it.
+"""The last stage: assemble a record from the stages' values, and write it.
 
-The schema in schemas/article/ is the single statement of the record's shape; this module
-reads it and never restates it. A record that fails validation raises InvalidRecord and is
-never written.
+The schemas in schemas/article/ are the single statement of the record's shape; records are
+checked against them (and the semantic rules) by pipeline.validation before they are written.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
-from pipeline.errors import InvalidRecord
 from pipeline.model import AdviceSentence, Document, Structure, Tags, TypeScore
+from pipeline.record_schema import CURRENT_VERSION
 
-SCHEMA_VERSION = "1.0.0"
 _SLUG_LENGTH = 80
 
 
@@ -34,19 +27,11 @@ class PipelineInfo:
     spacy_model_version: str
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaProblem:
-    """One way a record fails the schema: where (a JSON pointer) and why."""
-
-    pointer: str
-    message: str
-
-
 def build_record(document: Document, structure: Structure, tags: Tags, info: PipelineInfo) -> dict[str, Any]:
-    """Assemble the record dict for one article; `validate_record` before writing it."""
+    """Assemble the record dict for one article; `pipeline.validation.check_record` before writing it."""
     metadata = document.metadata
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": CURRENT_VERSION,
         "id": record_id(metadata.title or "", document.source.content_sha256),
         "source": {
             "url": document.source.url,
@@ -131,32 +116,3 @@ def _ranked(types: tuple[TypeScore, ...]) -> list[dict[str, Any]]:
     return [{"type": t.type, "score": round(t.score, 4)} for t in types]
 
 
-@cache
-def load_schema() -> dict[str, Any]:
-    """The record schema shipped with the package."""
-    text = resources.files("pipeline").joinpath("schemas", "article", "v1.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(load_schema())
-
-
-def schema_problems(record: Any) -> list[SchemaProblem]:
-    """Every way `record` fails the schema, in document order; empty when it is valid."""
-    errors = sorted(_validator().iter_errors(record), key=lambda error: list(error.absolute_path))
-    return [SchemaProblem(_pointer(error.absolute_path), error.message) for error in errors]
-
-
-def _pointer(path: Any) -> str:
-    parts = [str(part).replace("~", "~0").replace("/", "~1") for part in path]
-    return "/" + "/".join(parts) if parts else ""
-
-
-def validate_record(record: dict[str, Any], source: str) -> None:
-    """Raise InvalidRecord naming the first problem when `record` does not meet the schema."""
-    problems = schema_problems(record)
-    if problems:
-        first = problems[0]
-        raise InvalidRecord(source, f"record fails the schema at {first.pointer or '/'}: {first.message}")

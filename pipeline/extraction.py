@@ -14,13 +14,14 @@ from spacy.language import Language
 
 from pipeline import __version__
 from pipeline.clean import clean
-from pipeline.emit import PipelineInfo, build_record, validate_record
+from pipeline.emit import PipelineInfo, build_record
 from pipeline.errors import PageTooCostly
 from pipeline.model import Document, Page, Source
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.tag import load_nlp, tag
 from pipeline.timing import StageClock
+from pipeline.validation import check_record
 
 
 def prepare(settings: Settings) -> None:
@@ -44,7 +45,7 @@ def extract_page(page: Page, settings: Settings, clock: StageClock | None = None
         tags = tag(document, structure, nlp)
     with clock("validate"):
         record = build_record(document, structure, tags, pipeline_info(nlp))
-        validate_record(record, page.source.name)
+        check_record(record, page.source.name)
     return record
 
 

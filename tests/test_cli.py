@@ -6,7 +6,7 @@ import shutil
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.emit import load_schema
+from pipeline.record_schema import load_schema
 
 from corpus_files import DATA, SEED_PAGE
 
@@ -74,7 +74,7 @@ def test_validate_reports_each_invalid_record_and_exits_1(tmp_path, seed_record)
     path.write_text(json.dumps(seed_record) + "\n" + json.dumps(bad) + "\n")
     result = invoke("validate", str(path))
     assert result.exit_code == 1
-    assert result.stdout == f"{path}:2: /: 'title' is a required property\n"
+    assert result.stdout == f'{path}:2: /: "title" is a required property\n'
     assert result.stderr == "2 records in 1 file: 1 valid, 1 invalid\n"
 
 
@@ -88,10 +88,18 @@ def test_run_without_sources_is_a_usage_error():
     assert invoke("run").exit_code == 2
 
 
-def test_schema_prints_the_shipped_schema():
+def test_schema_prints_the_current_schema_or_any_shipped_version():
     result = invoke("schema")
     assert json.loads(result.stdout) == load_schema()
-    assert load_schema()["$id"].endswith("/article/v1.json")
+    assert load_schema()["$id"].endswith("/article/1.1.json")
+    assert json.loads(invoke("schema", "--version", "1.0").stdout)["$id"].endswith("/article/1.0.json")
+    assert invoke("schema", "--list").stdout == "1.0\n1.1\n"
+
+
+def test_schema_of_an_unknown_version_is_a_usage_error():
+    result = invoke("schema", "--version", "7.0")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --version 7.0: no such schema version; this tool ships 1.0, 1.1\n"
 
 
 def test_a_model_that_cannot_load_stops_the_run_before_any_page(tmp_path):

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from pipeline.emit import PipelineInfo, build_record, record_id, slugify, validate_record
+from pipeline.emit import PipelineInfo, build_record, record_id, slugify
 from pipeline.errors import InvalidRecord
 from pipeline.model import (
     AdviceSentence,
@@ -19,6 +19,7 @@ from pipeline.model import (
     Takeaway,
     TypeScore,
 )
+from pipeline.validation import check_record
 
 SHA = "ab" * 32
 INFO = PipelineInfo(version="0.1.0", spacy_version="3.8.0", spacy_model="en_core_web_sm", spacy_model_version="3.8.0")
@@ -50,7 +51,7 @@ def small_record() -> dict:
 
 def test_record_from_stage_values_meets_the_schema():
     record = small_record()
-    validate_record(record, "page.html")
+    check_record(record, "page.html")
     assert record["id"] == "give-it-time-2-steps-abababab"
     assert record["body_text"] == 'Step 1: Wait\n\nGive them space. As Ana says, "Time heals."'
     assert record["body_text"][14:30] == "Give them space."
@@ -66,8 +67,10 @@ def test_invalid_record_raises_naming_source_and_pointer():
     record = small_record()
     record["steps"][0]["number"] = -1
     with pytest.raises(InvalidRecord) as raised:
-        validate_record(record, "page.html")
-    assert str(raised.value) == "page.html: record fails the schema at /steps/0/number: -1 is less than the minimum of 0"
+        check_record(record, "page.html")
+    assert str(raised.value) == (
+        "page.html: invalid record at /steps/0/number: -1 is less than the minimum of 1 (value: -1) (and 3 more)"
+    )
 
 
 def test_slugs_fold_accents_and_punctuation():
