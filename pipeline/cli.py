@@ -1,13 +1,12 @@
 """The command line: each command parses options and hands them to one library call.
 
-Data goes to stdout, progress and errors to stderr. Exit codes: 0 success, 1 some input
-failed, 2 usage error.
+Data goes to stdout, progress and errors to stderr. Every command ends by the one exit-code
+table of pipeline.exit_codes: commands raise PipelineErrors and never print them themselves.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -17,7 +16,9 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline import __version__
-from pipeline.errors import PipelineError
+from pipeline.atomic_file import write_atomically
+from pipeline.errors import PipelineError, one_line
+from pipeline.exit_codes import EPILOG, Commands
 from pipeline.settings import Settings
 from pipeline.sources import iter_source_paths
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from pipeline.run_report import Outcome
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="advice-pipeline")
 def cli() -> None:
     """Turn self-help and advice articles into structured, schema-validated JSON."""
@@ -33,11 +34,6 @@ def cli() -> None:
 
 def _settings(model: str | None, accurate: bool = False) -> Settings:
     return Settings.from_env(accurate=accurate, **({"spacy_model": model} if model else {}))
-
-
-def _fail(error: PipelineError) -> None:
-    click.echo(f"error: {error}", err=True)
-    sys.exit(error.exit_code)
 
 
 @cli.command()
@@ -75,7 +71,7 @@ def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: i
     directory (searched for both; a fetch store's directory gives its pages with their URLs),
     a http(s) URL (fetched politely, as `fetch` does), or - to read sources from stdin, one a
     line. Every input ends as one record or one error: on stderr as "error: SOURCE: reason"
-    and, in an output directory, as a line of errors.jsonl; the batch goes on and exits 1.
+    and, in an output directory, as a line of errors.jsonl; the batch goes on.
     """
     from pipeline import runner  # loads spaCy: only for the commands that need it
     from pipeline.outputs import output_for
@@ -91,20 +87,16 @@ def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: i
     try:
         items = iter_sources(given, settings, url=url)
         summary = runner.run(items, output_for(out, shard_size), settings, report=progress.report)
-    except PipelineError as error:
+    finally:
         progress.close()
-        _fail(error)
-    except BrokenPipeError:
-        sys.stdout = None  # a closed pipe means the reader has all it wants: stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        sys.exit(0)
-    progress.close()
     if summary_json:
         summary_json.write_text(summary.dumps(), encoding="utf-8")
     if not quiet:
         for line in summary.details():
             click.echo(line, err=True)
         click.echo(summary.line(), err=True)
+    if summary.interrupted:
+        raise KeyboardInterrupt  # what finished is written and closed: the exit-code table says the rest
     sys.exit(summary.exit_code)
 
 
@@ -134,7 +126,7 @@ class _RunProgress:
         if not outcome.ok:
             line = f"error: {outcome.error}"
         elif not self.quiet and self.bar is None:
-            line = f"{outcome.source} -> {outcome.written_to or 'done by an earlier run'}"
+            line = one_line(f"{outcome.source} -> {outcome.written_to or 'done by an earlier run'}")
         if line and self.bar is not None:
             self.bar.write(line, file=sys.stderr)
         elif line:
@@ -158,16 +150,12 @@ def validate(paths: tuple[str, ...], output_format: str, max_errors: int | None)
 
     PATHS are .json, .jsonl, .jsonl.gz files, directories of them, or - for stdin (records
     as JSON Lines or one document, or paths one a line). Files are read a record at a time.
-    Exit 0 when every record is valid, 1 when any is not (a cut-off last line included), 2 for
-    usage errors and unreadable paths.
+    A record that is not valid (a cut-off last line included) counts as a failed input.
     """
     from pipeline.record_files import check_paths, iter_entries
     from pipeline.validation import Finding, Summary, validate_entries
 
-    try:
-        check_paths(paths)
-    except PipelineError as error:
-        _fail(error)
+    check_paths(paths)
     as_json = output_format == "json"
 
     def report(finding: Finding) -> None:
@@ -219,10 +207,7 @@ def schema(version: str | None, list_versions: bool) -> None:
     if list_versions:
         click.echo("\n".join(str(key) for key in shipped_versions()))
         return
-    try:
-        click.echo(json.dumps(load_schema(version), indent=2, ensure_ascii=False))
-    except PipelineError as error:
-        _fail(error)
+    click.echo(json.dumps(load_schema(version), indent=2, ensure_ascii=False))
 
 
 @cli.command()
@@ -234,14 +219,14 @@ def schema(version: str | None, list_versions: bool) -> None:
 @click.option("--summary", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The run's summary JSON [default: summary.json beside the records, if any].")
 def report(records: Path, out: Path, compare: Path | None, summary: Path | None) -> None:
-    """Write a static HTML report of the records in RECORDS (a run's output folder, or a .jsonl
-    or .jsonl.gz file) for people to review: open OUT/index.html in any browser, no server."""
+    """Write a static HTML report of the records in RECORDS for people to review.
+
+    RECORDS is a run's output folder, or a .jsonl or .jsonl.gz file; open OUT/index.html in
+    any browser, no server needed.
+    """
     from pipeline.report import write_report
 
-    try:
-        written = write_report(records, out, compare=compare, summary=summary)
-    except PipelineError as error:
-        _fail(error)
+    written = write_report(records, out, compare=compare, summary=summary)
     click.echo(written.line(), err=True)
 
 
@@ -258,10 +243,7 @@ def classify(file, model: str | None, accurate: bool) -> None:
     """
     from pipeline import tag  # loads spaCy: only for the commands that need it
 
-    try:
-        nlp = tag.load_nlp(_settings(model, accurate))
-    except PipelineError as error:
-        _fail(error)
+    nlp = tag.load_nlp(_settings(model, accurate))
     for result in tag.classify_lines(file, nlp):
         click.echo(json.dumps(result, ensure_ascii=False))
 
@@ -284,8 +266,8 @@ def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str
           refresh: bool) -> None:
     """Fetch web pages politely into a raw store, resuming where an earlier run stopped.
 
-    Exit 0 when every URL was fetched, unchanged or skipped by robots.txt; 1 when some
-    failed or were deferred; 2 for usage errors.
+    A URL fetched, unchanged or skipped by robots.txt is done; one that failed, was refused
+    or was deferred counts as a failed input.
     """
     from pipeline import fetch as fetching  # loads httpx: only for the commands that need it
 
@@ -294,11 +276,8 @@ def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str
     if refresh:
         given["revisit_after"] = 0.0
     settings = Settings.from_env().with_fetch(allow_private=allow_private, **given)
-    try:
-        found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings)
-        summary = fetching.fetch_all(found, out, settings, progress=_report_fetch)
-    except PipelineError as error:
-        _fail(error)
+    found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings)
+    summary = fetching.fetch_all(found, out, settings, progress=_report_fetch)
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
 
@@ -315,31 +294,41 @@ def eval_group() -> None:
 
 @cli.command(name="clean")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--text", "as_text", is_flag=True, required=True, help="Output the cleaned main text.")
-@click.option("-o", "--out", type=click.Path(file_okay=False), help="Write DIR/<name>.txt per input instead of stdout.")
-def clean_command(sources: tuple[str, ...], as_text: bool, out: str | None) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Plain main text; Markdown keeping headings, lists and quotes; or a JSON object.")
+@click.option("--text", "as_text", is_flag=True, hidden=True, help="The same as --format text (the old spelling).")
+@click.option("-o", "--out", type=click.Path(file_okay=False),
+              help="Write DIR/<name>.txt (.md, .json) per input instead of stdout.")
+def clean_command(sources: tuple[str, ...], output_format: str, as_text: bool, out: str | None) -> None:
     """Print (or write to DIR) the cleaned main text of every page in SOURCES.
 
     The main text is the article's blocks but figures (captions, image alt text), one blank
-    line apart. Sources are expanded as for `run`. A page that fails is reported on stderr as
-    "error: PATH: reason" and the batch goes on; the exit code is then 1.
+    line apart. Sources are expanded as for `run`. On stdout, several pages in text or
+    Markdown each open with a "==> SOURCE <==" line, as `head` does with several files; JSON
+    is one object a line. A page that fails is reported on stderr as "error: PATH: reason"
+    and the batch goes on.
     """
-    from pipeline.clean import clean_each, main_text, text_file_name
+    from pipeline.clean import SUFFIXES, clean_each, render, text_file_name
     from pipeline.sources import read_page
 
     settings = Settings.from_env()
-    failed = False
+    output_format = "text" if as_text else output_format
+    paths = list(iter_source_paths(sources))
+    headed = len(paths) > 1 and output_format != "json" and not out
+    exit_code = 0
     if out:
         Path(out).mkdir(parents=True, exist_ok=True)
-    for path, result in clean_each(iter_source_paths(sources), lambda p: read_page(p, settings), settings):
+    for index, (path, result) in enumerate(clean_each(paths, lambda p: read_page(p, settings), settings)):
         if isinstance(result, PipelineError):
-            failed = True
+            exit_code = max(exit_code, result.exit_code)
             click.echo(f"error: {result}", err=True)
         elif out:
-            (Path(out) / text_file_name(path)).write_text(main_text(result) + "\n", encoding="utf-8")
+            target = Path(out) / text_file_name(path, SUFFIXES[output_format])
+            write_atomically(target, (render(result, output_format) + "\n").encode("utf-8"))
         else:
-            click.echo(main_text(result) + "\n")
-    sys.exit(1 if failed else 0)
+            header = ("\n" if index else "") + f"==> {one_line(path)} <==\n" if headed else ""
+            click.echo(header + render(result, output_format))
+    sys.exit(exit_code)
 
 
 @eval_group.command(name="clean")
@@ -351,10 +340,7 @@ def eval_clean(bench_dir: Path | None) -> None:
     """Score the clean stage and trafilatura side by side on the ScrapingHub article pages."""
     from pipeline.evaluate import clean as clean_bench
 
-    try:
-        scores = clean_bench.benchmark(bench_dir or clean_bench.DEFAULT_BENCH_DIR, Settings.from_env())
-    except PipelineError as error:
-        _fail(error)
+    scores = clean_bench.benchmark(bench_dir or clean_bench.DEFAULT_BENCH_DIR, Settings.from_env())
     click.echo(clean_bench.format_table(scores))
 
 
@@ -376,14 +362,11 @@ def eval_tag(
 
     if not reddit_only:
         click.echo(f"cross-validating: training {folds} detectors, a minute each...", err=True)
-    try:
-        labels_or_none = None if reddit_only else labels or tag_eval.DEFAULT_LABELS
-        report = tag_eval.evaluate(
-            data_dir or tag_eval.DEFAULT_DATA_DIR, labels_or_none, Settings.from_env(),
-            folds=folds, accurate=accurate, unseen=unseen,
-        )
-    except PipelineError as error:
-        _fail(error)
+    labels_or_none = None if reddit_only else labels or tag_eval.DEFAULT_LABELS
+    report = tag_eval.evaluate(
+        data_dir or tag_eval.DEFAULT_DATA_DIR, labels_or_none, Settings.from_env(),
+        folds=folds, accurate=accurate, unseen=unseen,
+    )
     click.echo(report.table())
 
 
@@ -412,14 +395,11 @@ def eval_segment(
     settings = Settings.from_env()
     failed = False
     for name in dict.fromkeys(chosen):
-        try:
-            if name == "corpus":
-                report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, settings)
-            else:
-                real_set = (real or segment_eval.DEFAULT_REAL) / name
-                report = segment_eval.evaluate_real(real_set, bench or segment_eval.DEFAULT_BENCH, settings)
-        except PipelineError as error:
-            _fail(error)
+        if name == "corpus":
+            report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, settings)
+        else:
+            real_set = (real or segment_eval.DEFAULT_REAL) / name
+            report = segment_eval.evaluate_real(real_set, bench or segment_eval.DEFAULT_BENCH, settings)
         for line in report.failures + (report.misses if verbose else []):
             click.echo(line, err=True)
         click.echo(f"== {name} ==\n{report.table()}")

@@ -50,10 +50,10 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        """130 after Ctrl-C, 1 when some input failed, else 0."""
+        """130 after Ctrl-C, else the highest exit code of the failures (pipeline.exit_codes), 0 when none."""
         if self.interrupted:
             return 130
-        return 1 if self.failed else 0
+        return max((outcome.error.exit_code for outcome in self.failed if outcome.error), default=0)
 
     def note(self, outcome: Outcome, result: Result) -> None:
         if outcome.skipped:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.errors import InputError, PipelineError, UsageError
+from pipeline.errors import InputError, PipelineError, UnreadablePath, UsageError
 from pipeline.gzip_data import GzipProblem, inflate, is_gzip
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
@@ -52,7 +52,7 @@ def iter_source_paths(sources: Iterable[str], stdin: TextIO | None = None) -> It
     for source in sources:
         if source == "-":
             yield from lines_of(stdin or sys.stdin)
-        elif not is_url(source) and Path(source).is_dir():
+        elif not is_url(source) and _is_dir(source):
             yield from (str(path) for path in _files_in(Path(source), is_page_file))
         else:
             yield source
@@ -78,7 +78,7 @@ def iter_sources(
             from pipeline.warc import warc_pages  # warcio: only for runs that read WARC
 
             yield from warc_pages(source, settings)
-        elif (Path(source) / MANIFEST_NAME).is_file():
+        elif _is_store(source):
             yield from _store_pages(Path(source))
         else:
             yield source
@@ -99,7 +99,7 @@ def lines_of(stream: Iterable[str]) -> Iterator[str]:
 
 
 def is_warc_file(path: Path) -> bool:
-    return path.name.lower().endswith(WARC_SUFFIXES) and path.is_file()
+    return path.name.lower().endswith(WARC_SUFFIXES) and _is_file(path)
 
 
 def read_source(source: str, settings: Settings, url: str | None = None) -> Page:
@@ -112,7 +112,7 @@ def read_source(source: str, settings: Settings, url: str | None = None) -> Page
 def _expand_warcs_in_dirs(sources: Iterable[str]) -> Iterator[str]:
     for source in sources:
         path = Path(source)
-        if source != "-" and not is_url(source) and path.is_dir() and not (path / MANIFEST_NAME).is_file():
+        if source != "-" and not is_url(source) and _is_dir(source) and not _is_store(source):
             yield from (str(found) for found in _files_in(path, lambda p: is_page_file(p) or is_warc_file(p)))
         else:
             yield source
@@ -129,18 +129,40 @@ def _store_pages(directory: Path) -> Iterator[Page]:
 
 
 def _manifest_url(path: Path) -> str | None:
-    if not (path.parent / MANIFEST_NAME).is_file():
+    if not _is_file(path.parent / MANIFEST_NAME):
         return None
     from pipeline.fetch import stored_url  # httpx: only for files inside a fetch store
 
     return stored_url(path)
 
 
+def _is_store(source: str) -> bool:
+    return _is_file(Path(source) / MANIFEST_NAME)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; False when it cannot be looked at (inside an unreadable directory)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(source: str) -> bool:
+    """Whether `source` is a directory; False when it cannot even be looked at (a path inside
+    an unreadable directory), so that reading it reports the error in its place."""
+    try:
+        return Path(source).is_dir()
+    except OSError:
+        return False
+
+
 def read_page(path: str, settings: Settings) -> Page:
     """Read one page file (.html, or gzip-compressed .html.gz) into a Page.
 
-    Raises InputError for a missing or unreadable file, an empty file, a truncated or corrupt
-    gzip stream, a file over `settings.max_page_bytes`, or bytes that are plainly binary.
+    Raises UnreadablePath for a missing or unreadable file, InputError for an empty file, a
+    truncated or corrupt gzip stream, a file over `settings.max_page_bytes`, or bytes that are
+    plainly binary.
     """
     raw = _read_bytes(path, settings.max_page_bytes)
     content = _inflate(path, raw, settings.max_page_bytes) if is_gzip(raw) else raw
@@ -157,11 +179,11 @@ def _read_bytes(path: str, limit: int) -> bytes:
         with open(path, "rb") as handle:
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise UnreadablePath(path, "no such file") from None
     except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
+        raise UnreadablePath(path, "is a directory") from None
     except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+        raise UnreadablePath(path, f"cannot read: {error.strerror or error}") from None
     if len(raw) > limit:
         raise InputError(path, f"larger than the {limit // (1024 * 1024)} MiB page limit")
     return raw

@@ -104,7 +104,22 @@ def test_schema_of_an_unknown_version_is_a_usage_error():
 
 def test_a_model_that_cannot_load_stops_the_run_before_any_page(tmp_path):
     result = invoke("run", str(SEED_PAGE), "-o", str(tmp_path / "out"), "--model", "no_such_model")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith("error: no_such_model: cannot load spaCy model: [E050] Can't find model 'no_such_model'.")
     assert len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_file_names_holding_newlines_are_printed_escaped_on_one_line(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(SEED_PAGE, batch / "seed\npage.html")
+    (batch / "empty\rone.html").write_bytes(b"")
+    result = invoke("run", str(batch), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[:2] + lines[-1:] == [
+        f"error: {batch}/empty\\rone.html: empty file",
+        f"{batch}/seed\\npage.html -> {tmp_path / 'out' / SEED_FILE}",
+        "1 written, 1 failed",
+    ]

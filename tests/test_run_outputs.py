@@ -59,7 +59,8 @@ def test_a_run_stopped_midway_resumes_with_no_loss_and_no_duplicates(tmp_path, s
     _, stderr = first.communicate(timeout=60)
     if stop == signal.SIGINT:
         assert first.returncode == 130, stderr
-        assert stderr.splitlines()[-1].endswith("(interrupted: run again with --resume to finish)")
+        assert stderr.splitlines()[-2].endswith("(interrupted: run again with --resume to finish)")
+        assert stderr.splitlines()[-1] == "interrupted: what finished is kept"
         assert leftovers(out) == []
     done_before = len(record_files(out))
     assert 0 < done_before < 12

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError, PipelineError
+from pipeline.errors import PipelineError, UsageError
 from pipeline.evaluate import CHECKOUT, SHARED
 from pipeline.extraction import extract_page, prepare
 from pipeline.settings import Settings
@@ -143,7 +143,7 @@ def evaluate_pages(name: str, pages: Iterable[tuple[Path, Path]], settings: Sett
 def _gold_files(directory: Path) -> list[Path]:
     files = sorted(directory.glob("*.gold.json"))
     if not files:
-        raise InputError(str(directory), "no *.gold.json files in the directory")
+        raise UsageError(str(directory), "no *.gold.json files in the directory")
     return files
 
 

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.errors import InputError
+from pipeline.errors import UsageError
 from pipeline.evaluate.segment import SegmentReport, bench_page, normalise, evaluate_corpus, evaluate_real, score_record
 from pipeline.settings import Settings
 
@@ -50,8 +50,8 @@ def test_table_aligns_one_row_per_field(report):
     assert len({len(line) for line in lines[:-1]}) == 1
 
 
-def test_directory_without_gold_files_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="no \\*.gold.json files"):
+def test_directory_without_gold_files_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no \\*.gold.json files"):
         evaluate_corpus(tmp_path, Settings())
 
 
