@@ -61,10 +61,12 @@ def _settings(model: str | None, accurate: bool = False) -> Settings:
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 @click.option("--allow-private", is_flag=True, help="Let URL sources reach private, loopback or link-local hosts.")
 @click.option("--user-agent", metavar="UA", help="User-Agent for URL sources; its first token is matched in robots.txt.")
+@click.option("--format", "output_format", type=click.Choice(["json", "jsonld"]), default="json", show_default=True,
+              help="json: the record; jsonld: schema.org JSON-LD (Article, HowTo, Quotation), DIR/<id>.jsonld.")
 def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: int | None, ordered: bool,
         page_timeout: float, shard_size: int | None, resume: bool, summary_json: Path | None, engine: str,
         scheduler: str | None, quiet: bool, model: str | None, accurate: bool, allow_private: bool,
-        user_agent: str | None) -> None:
+        user_agent: str | None, output_format: str) -> None:
     """Extract a validated record from every article in SOURCES.
 
     A SOURCE is an .html or .html.gz file, a WARC or WARC.gz file (its HTML responses), a
@@ -74,7 +76,6 @@ def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: i
     and, in an output directory, as a line of errors.jsonl; the batch goes on.
     """
     from pipeline import runner  # loads spaCy: only for the commands that need it
-    from pipeline.outputs import output_for
     from pipeline.sources import iter_sources, lines_of
 
     if not sources and input_list is None:
@@ -86,7 +87,7 @@ def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: i
     progress = _RunProgress(quiet, _known_total(sources) if input_list is None else None)
     try:
         items = iter_sources(given, settings, url=url)
-        summary = runner.run(items, output_for(out, shard_size), settings, report=progress.report)
+        summary = runner.run(items, _output(out, shard_size, output_format), settings, report=progress.report)
     finally:
         progress.close()
     if summary_json:
@@ -98,6 +99,16 @@ def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: i
     if summary.interrupted:
         raise KeyboardInterrupt  # what finished is written and closed: the exit-code table says the rest
     sys.exit(summary.exit_code)
+
+
+def _output(out: str, shard_size: int | None, output_format: str):
+    from pipeline.outputs import output_for
+
+    if output_format == "jsonld":
+        from pipeline.jsonld import to_jsonld
+
+        return output_for(out, shard_size, render=to_jsonld, suffix=".jsonld")
+    return output_for(out, shard_size)
 
 
 def _known_total(sources: tuple[str, ...]) -> int | None:

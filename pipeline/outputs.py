@@ -34,6 +34,14 @@ TEMP_SUFFIX = ".tmp"
 SHARD_PATTERN = "records-{:05d}.jsonl"
 
 
+# What a record is written as: the record itself, or another form of it (JSON-LD).
+Render = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def as_is(record: dict[str, Any]) -> dict[str, Any]:
+    return record
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """One input that ended without a record: a line of errors.jsonl."""
@@ -73,6 +81,8 @@ class RunDirectory:
         # Sources with an error line (before or in this run), and those of them that now have a record.
         self._failed: set[str] = set()
         self._succeeded: set[str] = set()
+        # Which input each file holds, by the ledger: a name is never given to another input.
+        self.owners: dict[str, str] = {}
 
     def open(self) -> set[str]:
         """Take the directory for this run, tidy a killed run's leftovers; the keys done before."""
@@ -97,6 +107,7 @@ class RunDirectory:
         """Note in the ledger that `key` has its record at `location` (already on disk)."""
         if source in self._failed:
             self._succeeded.add(source)
+        self.owners[location] = source
         self._append(self._ledger, json.dumps({"key": key, "source": source, "at": location}))
 
     def fail(self, failure: Failure) -> None:
@@ -138,6 +149,7 @@ class RunDirectory:
         for entry in _json_lines(ledger):
             if (self.directory / str(entry.get("at", ""))).is_file():
                 done.add(str(entry.get("key")))
+                self.owners[str(entry.get("at"))] = str(entry.get("source"))
         return done
 
     def _compact_errors(self) -> None:
@@ -166,7 +178,8 @@ def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
 
 
 class RecordDirectory:
-    """One pretty-printed <id>.json per record, where id is the title slug and the page hash.
+    """One pretty-printed <id><suffix> file per record (.json), where id is the title slug and
+    the page hash, written as `render` makes it.
 
     A name held by another input's record (two sources with the same bytes) gets a suffix from
     the source's name, so no record ever replaces another page's; the same input run again
@@ -175,9 +188,10 @@ class RecordDirectory:
 
     resumable = True
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, render: Render = as_is, suffix: str = ".json") -> None:
         self.run = RunDirectory(directory)
-        self._owners: dict[str, str] = {}
+        self.render = render
+        self.suffix = suffix
 
     def open(self) -> set[str]:
         return self.run.open()
@@ -187,8 +201,7 @@ class RecordDirectory:
         name = self._name_for(record, source)
         target = self.run.directory / name
         with output_errors(target):
-            write_atomically(target, record_bytes(record, indent=2), temp_suffix=TEMP_SUFFIX)
-        self._owners[name] = source
+            write_atomically(target, record_bytes(self.render(record), indent=2), temp_suffix=TEMP_SUFFIX)
         self.run.commit(key, source, name)
         return str(target)
 
@@ -202,14 +215,14 @@ class RecordDirectory:
         _quietly(self.run.close)
 
     def _name_for(self, record: dict[str, Any], source: str) -> str:
-        name = f"{record['id']}.json"
+        name = f"{record['id']}{self.suffix}"
         if self._owner(name) in (None, source):
             return name
-        return f"{record['id']}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}.json"
+        return f"{record['id']}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}{self.suffix}"
 
     def _owner(self, name: str) -> str | None:
-        if name in self._owners:
-            return self._owners[name]
+        if name in self.run.owners:
+            return self.run.owners[name]
         path = self.run.directory / name
         if not path.exists():
             return None
@@ -225,9 +238,10 @@ class ShardDirectory:
 
     resumable = True
 
-    def __init__(self, directory: Path, size: int) -> None:
+    def __init__(self, directory: Path, size: int, render: Render = as_is) -> None:
         self.run = RunDirectory(directory)
         self.size = size
+        self.render = render
         self._index = 0
         self._shard: BinaryIO | None = None
         self._pending: list[tuple[str, str]] = []
@@ -244,7 +258,7 @@ class ShardDirectory:
             if self._shard is None:
                 self._shard = open(self._temp_path(), "wb")
                 os.fchmod(self._shard.fileno(), file_mode())
-            self._shard.write(record_bytes(record, indent=None))
+            self._shard.write(record_bytes(self.render(record), indent=None))
         self._pending.append((key, _source_name(record)))
         if len(self._pending) >= self.size:
             self._finish_shard()
@@ -291,8 +305,9 @@ class JsonLinesFile:
 
     resumable = False
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, render: Render = as_is) -> None:
         self.path = path
+        self.render = render
         self._temp = path.with_name(f".{path.name}.partial{TEMP_SUFFIX}")
         self._raw: BinaryIO | None = None
         self._stream: BinaryIO | None = None
@@ -317,7 +332,7 @@ class JsonLinesFile:
     def write(self, record: dict[str, Any], key: str) -> str:
         assert self._stream is not None
         with output_errors(self.path):
-            self._stream.write(record_bytes(record, indent=None))
+            self._stream.write(record_bytes(self.render(record), indent=None))
         return str(self.path)
 
     def fail(self, failure: Failure) -> None:
@@ -358,14 +373,15 @@ class StandardOutput:
 
     resumable = False
 
-    def __init__(self, stream: BinaryIO | None = None) -> None:
+    def __init__(self, stream: BinaryIO | None = None, render: Render = as_is) -> None:
         self.stream = stream or sys.stdout.buffer
+        self.render = render
 
     def open(self) -> set[str]:
         return set()
 
     def write(self, record: dict[str, Any], key: str) -> str:
-        line = record_bytes(record, indent=None)
+        line = record_bytes(self.render(record), indent=None)
         fd = _file_descriptor(self.stream)
         start = _position(fd)
         try:
@@ -440,11 +456,15 @@ def _source_name(record: dict[str, Any]) -> str:
     return " ".join(named) or str(source["content_sha256"])
 
 
-def output_for(out: str, shard_size: int | None = None) -> RecordDirectory | ShardDirectory | JsonLinesFile | StandardOutput:
-    """The output `-o OUT` names: -, FILE.jsonl or FILE.jsonl.gz, or a directory."""
+def output_for(
+    out: str, shard_size: int | None = None, *, render: Render = as_is, suffix: str = ".json"
+) -> RecordDirectory | ShardDirectory | JsonLinesFile | StandardOutput:
+    """The output `-o OUT` names: -, FILE.jsonl or FILE.jsonl.gz, or a directory (of shards
+    when `shard_size` is given); records written as `render` makes them."""
     if out == "-":
-        return StandardOutput()
+        return StandardOutput(render=render)
     if out.endswith((".jsonl", ".jsonl.gz")) and not Path(out).is_dir():
-        return JsonLinesFile(Path(out))
-    return ShardDirectory(Path(out), shard_size) if shard_size else RecordDirectory(Path(out))
-
+        return JsonLinesFile(Path(out), render)
+    if shard_size:
+        return ShardDirectory(Path(out), shard_size, render)
+    return RecordDirectory(Path(out), render, suffix)

@@ -155,3 +155,26 @@ def test_run_to_stdout_piped_into_validate_stdin(tmp_path):
     done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300)
     assert (done.returncode, done.stdout) == (0, "")
     assert done.stderr == "1 records in 1 file: 1 valid, 0 invalid\n"
+
+
+def test_a_progress_line_is_drawn_on_a_terminal_and_cleared(tmp_path):
+    path = tmp_path / "many.jsonl"
+    path.write_text(LINE * 600)
+    leader, follower = os.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "pipeline", "validate", str(path)],
+                             stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    shown = b""
+    while chunk := _read_pty(leader):
+        shown += chunk
+    assert child.wait(timeout=60) == 0
+    os.close(leader)
+    assert b"\r256 records (0 MB), 0 invalid" in shown
+    assert shown.endswith(b"\r\x1b[K600 records in 1 file: 600 valid, 0 invalid\r\n")
+
+
+def _read_pty(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the child closed its end
+        return b""

@@ -3,6 +3,7 @@
 import copy
 import json
 
+import orjson
 import pytest
 
 from pipeline.errors import InvalidRecord
@@ -152,3 +153,15 @@ def test_json_this_tool_will_not_read_is_a_problem_not_a_crash(text, reason):
     with pytest.raises(ValueError) as raised:
         parse(text)
     assert str(raised.value) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A <b>tag</b>", "A \x00 nul", "A \x7f del", "A \x85 next line", "A \r return", "A \x0c form feed", "A \x08 back",
+     "plain < text > here", "café"],
+)
+def test_the_raw_text_shortcut_finds_what_the_full_text_check_finds(text):
+    record = broken(lambda r: r["takeaways"][0].update(text=text))
+    expected = validate_record(record)
+    for raw in (orjson.dumps(record), json.dumps(record).encode(), json.dumps(record, ensure_ascii=False).encode("utf-8")):
+        assert validate_record(orjson.loads(raw), raw) == expected

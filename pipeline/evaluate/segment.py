@@ -10,7 +10,11 @@ Matching: each field of a page is a multiset of normalised values, and a predict
 as matched when an equal gold value is left to pair it with; the counts are summed over the set
 (micro average). Values are
 - page titles: the record's `title` against the gold `title` (one value a page);
-- step titles: (number, title); step count: one unit per step, so it scores how many were found;
+- step titles: the titles in page order, matched as the longest common subsequence of the two
+  sequences, so a step counts when its title equals a gold step's title in the same order, and
+  one missed step does not shift every step after it (the record numbers its steps 1..n by its
+  contract, the gold keeps the numbers the page shows, so numbers are not compared);
+- step count: one unit per step, so it scores how many were found;
 - takeaways: the text; quote text: the text; quote speaker: (text, speaker) together;
 - resources: (author, title, subtitle).
 Text is normalised by `normalise`: Unicode NFKC, curly quotes and dashes made plain, quotation
@@ -44,6 +48,8 @@ DEFAULT_BENCH = SHARED / "bench"
 REAL_SETS = ("dev", "aside")
 _FOLDS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 _EDGE_PUNCTUATION = " .,;:!?'\"()…-"
+# Fields compared as sequences in page order rather than as multisets.
+_SEQUENCES = frozenset({"step titles"})
 
 
 @dataclass(slots=True)
@@ -67,10 +73,10 @@ class Tally:
         total = self.precision + self.recall
         return 2 * self.precision * self.recall / total if total else 0.0
 
-    def add(self, predicted: Counter[object], gold: Counter[object]) -> None:
-        self.matched += sum((predicted & gold).values())
-        self.predicted += sum(predicted.values())
-        self.gold += sum(gold.values())
+    def add(self, matched: int, predicted: int, gold: int) -> None:
+        self.matched += matched
+        self.predicted += predicted
+        self.gold += gold
 
 
 @dataclass(slots=True)
@@ -157,10 +163,39 @@ def score_record(record: dict[str, Any], gold: dict[str, Any], report: SegmentRe
     predicted, expected = _values(record), _values(gold)
     lines = report.page_misses.setdefault(page, [])
     for field_name in FIELDS:
-        found, wanted = Counter(predicted[field_name]), Counter(expected[field_name])
-        report.tallies[field_name].add(found, wanted)
-        lines.extend(f"{page}: {field_name}: missed {value!r}" for value in (wanted - found).elements())
-        lines.extend(f"{page}: {field_name}: extra {value!r}" for value in (found - wanted).elements())
+        found, wanted = predicted[field_name], expected[field_name]
+        matched = _in_order(found, wanted) if field_name in _SEQUENCES else _as_multisets(found, wanted)
+        report.tallies[field_name].add(len(matched), len(found), len(wanted))
+        lines.extend(f"{page}: {field_name}: missed {value!r}" for value in _without(wanted, matched))
+        lines.extend(f"{page}: {field_name}: extra {value!r}" for value in _without(found, matched))
+
+
+def _as_multisets(found: list[object], wanted: list[object]) -> list[object]:
+    """The values both sides hold, as many times as both hold them."""
+    return list((Counter(found) & Counter(wanted)).elements())
+
+
+def _in_order(found: list[object], wanted: list[object]) -> list[object]:
+    """The longest common subsequence of two sequences (dynamic programming, O(len * len))."""
+    lengths = [[0] * (len(wanted) + 1) for _ in range(len(found) + 1)]
+    for i, value in enumerate(found):
+        for j, other in enumerate(wanted):
+            lengths[i + 1][j + 1] = lengths[i][j] + 1 if value == other else max(lengths[i][j + 1], lengths[i + 1][j])
+    common, i, j = [], len(found), len(wanted)
+    while i and j:
+        if found[i - 1] == wanted[j - 1]:
+            common.append(found[i - 1])
+            i, j = i - 1, j - 1
+        elif lengths[i - 1][j] >= lengths[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return common[::-1]
+
+
+def _without(values: list[object], matched: list[object]) -> list[object]:
+    """`values` less one of each matched value."""
+    return list((Counter(values) - Counter(matched)).elements())
 
 
 def _values(fields: dict[str, Any]) -> dict[str, list[object]]:
@@ -171,7 +206,7 @@ def _values(fields: dict[str, Any]) -> dict[str, list[object]]:
     takeaways = [item if isinstance(item, str) else item["text"] for item in fields.get("takeaways", [])]
     return {
         "page titles": [fold(fields["title"])] if fields.get("title") else [],
-        "step titles": [(step["number"], fold(step["title"])) for step in steps],
+        "step titles": [fold(step["title"]) for step in steps],
         "step count": [(position,) for position in range(len(steps))],
         "takeaways": [fold(text) for text in takeaways],
         "quote text": [fold(quote["text"]) for quote in quotes],

@@ -35,7 +35,17 @@ show shut simplify sip sit skip sleep slow smell sort speak spend split spray st
 stir stop store stretch structure study submit support swap switch tackle take talk taste teach tell test
 thank think throw tidy track trade train transfer travel treat trim try turn understand unplug update
 upgrade use validate verify visit volunteer wait wake walk warm wash watch water wear weigh whisk work
-write
+write bump boil chop cut dice fry grill heat knead measure peel pour preheat roast rub season serve simmer slice
+soak spread sprinkle steam strain taste toss aerate fertilize fertilise harvest mulch sow transplant weed
+apologize apologise breathe calm forgive hug listen praise smile borrow budget cancel consolidate deposit file
+invest lend refinance withdraw automate bookmark backup configure connect enable install reboot restart sign
+subscribe unsubscribe upload invite jog lift run squat stretch swim hydrate nap rehydrate stand sit lie
+stock fill refill bring carry pack unpack wrap label sort group rank rate rotate schedule time batch prep
+dress layer moisturize moisturise exfoliate cleanse apply rinse dry style trim shave floss brush
+hire fire interview negotiate network pitch promote market advertise launch price bill invoice charge
+reach respond reply text email message phone greet introduce thank compliment ask answer admit agree
+create draft edit proofread publish post outline brainstorm sketch draw paint photograph film record
+go head aim set get grab hold lean focus zoom frame shoot print share tag caption
 """.split())
 _NEGATIVE_OPENERS = re.compile(r"^(?:don[’']?t|do not|never|avoid|stop|no more)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")

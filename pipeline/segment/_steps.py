@@ -10,7 +10,7 @@ from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
 from pipeline.segment._numbering import Promise, clean_title, read_numbered, split_lead, title_promise
 from pipeline.segment._unnumbered import Candidate as _Candidate
-from pipeline.segment._unnumbered import action_lists, heading_series
+from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
 
 _STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
                "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
@@ -32,13 +32,14 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     count = title_promise(title)
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     runs += heading_series(blocks, excluded, count.count if count else None)
-    runs += action_lists(blocks, excluded)
+    runs += action_lists(blocks, excluded, title) + action_paragraphs(blocks, excluded)
     runs = [run for run in runs if not _lists_other_kind(run, blocks, count)]
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, count))
     lasts = _last_blocks(blocks, best, excluded)
-    return tuple(_step(blocks, candidate, last, excluded) for candidate, last in zip(best, lasts))
+    return tuple(_step(blocks, candidate, last, excluded, position)
+                 for position, (candidate, last) in enumerate(zip(best, lasts), start=1))
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
@@ -238,12 +239,14 @@ def _enclosing_heading(
     return None
 
 
-def _step(blocks: Sequence[Block], candidate: _Candidate, last: int, excluded: frozenset[int]) -> Step:
+def _step(blocks: Sequence[Block], candidate: _Candidate, last: int, excluded: frozenset[int], position: int) -> Step:
+    """The step at `position` in its series: the record numbers steps 1..n in page order, whatever
+    numbers the page shows (a part that starts again at 1, a number the page skipped)."""
     body = [candidate.rest] if candidate.rest else []
     body.extend(blocks[index].text for index in range(candidate.body_start, last + 1))
     section = _enclosing_heading(blocks, candidate, excluded)
     return Step(
-        number=candidate.number,
+        number=position,
         title=candidate.title,
         text=BLOCK_SEPARATOR.join(body),
         section=blocks[section].text if section is not None else None,

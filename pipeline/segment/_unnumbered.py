@@ -22,6 +22,7 @@ _FRAMING = re.compile(
     r"|why .*|what (?:is|are) .*|before you (?:begin|start).*|the takeaway)\W*$",
     re.IGNORECASE,
 )
+_CHECKLIST = re.compile(r"\b(?:check-?lists?|to-?do(?: list)?s?|timeline|step[- ]by[- ]step)\b", re.IGNORECASE)
 _MIN_ACTION_HEADINGS = 3
 _MIN_LIST_ITEMS = 3
 
@@ -93,18 +94,41 @@ def _as_candidates(blocks: Sequence[Block], indexes: list[int]) -> list[Candidat
             for position, index in enumerate(indexes, start=1)]
 
 
-def action_lists(blocks: Sequence[Block], excluded: frozenset[int]) -> list[list[Candidate]]:
+def action_lists(blocks: Sequence[Block], excluded: frozenset[int], title: str | None) -> list[list[Candidate]]:
     """Bulleted lists the page introduces as things to do, their items numbered by position.
 
     The lead-in ("Here is what you need to do:") or the heading above says so and the items
-    open on imperatives; each item's title is its first sentence or short label.
+    open on imperatives; each item's title is its first sentence or short label. On a page
+    whose title calls it a checklist or timeline, every list of actions counts, and they are
+    one series in page order (the to-dos of each month of a planning timeline), if most of
+    their items are actions.
     """
+    lists = _bulleted_lists(blocks, excluded)
+    if _CHECKLIST.search(title or ""):
+        series = [[index for items in lists for index in items]]
+    else:
+        series = [items for items in lists if presents_actions(_intro(blocks, items[0]))]
+    return [[_item_candidate(blocks, index, position) for position, index in enumerate(items, 1)]
+            for items in series
+            if len(items) >= _MIN_LIST_ITEMS and mostly_actions([blocks[index].text for index in items])]
+
+
+def action_paragraphs(blocks: Sequence[Block], excluded: frozenset[int]) -> list[list[Candidate]]:
+    """Runs of three or more paragraphs that each open on an imperative, right after a lead-in
+    or heading that presents things to do ("Here's a practical approach:"): steps written as
+    paragraphs whose bold lead the cleaned text no longer marks, titled by their first sentence."""
     series = []
-    for items in _bulleted_lists(blocks, excluded):
-        intro = _intro(blocks, items[0])
-        texts = [blocks[index].text for index in items]
-        if len(items) >= _MIN_LIST_ITEMS and presents_actions(intro) and mostly_actions(texts):
-            series.append([_item_candidate(blocks, index, position) for position, index in enumerate(items, 1)])
+    for index, block in enumerate(blocks):
+        intro = block.kind == "heading" or (block.kind == "paragraph" and block.text.rstrip().endswith(":"))
+        if not intro or index in excluded or not presents_actions(block.text):
+            continue
+        run = []
+        for after in range(index + 1, len(blocks)):
+            if blocks[after].kind != "paragraph" or after in excluded or not is_action(blocks[after].text):
+                break
+            run.append(after)
+        if len(run) >= _MIN_LIST_ITEMS:
+            series.append([_item_candidate(blocks, item, position, "paragraph") for position, item in enumerate(run, 1)])
     return series
 
 
@@ -124,7 +148,7 @@ def _intro(blocks: Sequence[Block], first: int) -> str | None:
     return blocks[heading].text if heading is not None else None
 
 
-def _item_candidate(blocks: Sequence[Block], index: int, position: int) -> Candidate:
+def _item_candidate(blocks: Sequence[Block], index: int, position: int, kind: str = "list_item") -> Candidate:
     title, rest = split_lead(blocks[index].text)
-    return Candidate(index, position, clean_title(title), rest, "bullets", None, "list_item", 1, index + 1)
+    return Candidate(index, position, clean_title(title), rest, "bullets", None, kind, blocks[index].level, index + 1)
 

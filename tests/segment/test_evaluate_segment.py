@@ -38,7 +38,7 @@ def test_quote_speaker_counts_text_and_speaker_together(report):
 
 
 def test_misses_name_the_page_field_and_value(report):
-    assert "commute: step titles: missed (3, 'arrive early')" in report.misses
+    assert "commute: step titles: missed 'arrive early'" in report.misses
 
 
 def test_table_aligns_one_row_per_field(report):
@@ -127,3 +127,13 @@ def test_serial_comma_before_the_last_author_is_not_scored():
     gold = {"resources": [{"author": "F. Hart, O. Lind, & C. Moreau", "title": "Timing", "subtitle": None}]}
     score_record(record, gold, report, "page.html")
     assert report.tallies["resources"].matched == 1
+
+
+def test_step_titles_match_in_order_so_one_missed_step_does_not_shift_the_rest():
+    report = SegmentReport()
+    gold = {"steps": [{"number": n, "title": t} for n, t in ((1, "A"), (2, "B"), (3, "C"), (5, "D"))]}
+    record = {"steps": [{"number": n, "title": t} for n, t in ((1, "A"), (2, "C"), (3, "D"), (4, "B"))]}
+    score_record(record, gold, report, "page")
+    tally = report.tallies["step titles"]
+    assert (tally.matched, tally.predicted, tally.gold) == (3, 4, 4)
+    assert report.misses == ["page: step titles: missed 'b'", "page: step titles: extra 'b'"]
