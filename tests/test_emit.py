@@ -1,8 +1,6 @@
-import json
-
 import pytest
 
-from pipeline.emit import PipelineInfo, build_record, record_id, slugify
+from pipeline.emit import PipelineInfo, absolute_url, build_record, record_id, slugify
 from pipeline.errors import InvalidRecord
 from pipeline.model import (
     AdviceSentence,
@@ -76,3 +74,11 @@ def test_invalid_record_raises_naming_source_and_pointer():
 def test_slugs_fold_accents_and_punctuation():
     assert slugify("Café: 12 Crucial Steps (Should You?)") == "cafe-12-crucial-steps-should-you"
     assert record_id("", SHA) == "article-abababab"
+
+
+def test_canonical_urls_are_made_absolute_or_dropped():
+    assert absolute_url("/agency", "https://example.org/blog/post") == "https://example.org/agency"
+    assert absolute_url("https://example.org/café", None) == "https://example.org/café"
+    assert absolute_url("/agency", None) is None
+    assert absolute_url("What are the different types of wine?", "https://example.org/") is None
+    assert absolute_url("mailto:ana@example.org", None) is None
