@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-clean bench-tag train train-accurate study-types eval clean-output
+.PHONY: run report test golden bench bench-clean bench-tag bench-validate train train-accurate study-types eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +14,22 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/advice-pipeline run corpus/ -o output/
 
+# A browsable HTML review of what `make run` wrote: open output/report/index.html.
+report: $(STAMP)
+	$(BIN)/advice-pipeline report output/ -o output/report
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Write the corpus pages' golden records (tests/golden/corpus/) again, on purpose: after a change
+# to clean, segment or tag that tests/test_golden.py reports, check `git diff tests/golden/`.
+golden: $(STAMP)
+	$(BIN)/python tests/golden_records.py
+
 bench: bench-clean bench-tag
 
-# Our clean stage against trafilatura on the ScrapingHub pages (../shared/bench/scrapinghub);
-# the test extra installed by $(STAMP) brings trafilatura.
+# Our clean stage against trafilatura on the WCXB dev pages and the ScrapingHub pages
+# (../shared/bench/wcxb-dev-articles, ../shared/bench/scrapinghub); the test extra brings trafilatura.
 bench-clean: $(STAMP)
 	$(BIN)/advice-pipeline eval clean
 
@@ -29,6 +38,13 @@ bench-clean: $(STAMP)
 bench-tag: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 		$$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.tag.bench
+
+# validate's MB/s on copies of the seed page's record (one core) beside the jsonschema check it
+# replaced, its peak memory on a 2 GiB .jsonl generated under /tmp (removed afterwards), and the
+# check's share of run's time per corpus page. A benchmark, not a test.
+bench-validate: $(STAMP)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+		$$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.evaluate.validate_bench
 
 # Retrain the shipped advice detector (pipeline/tag/data/advice_detector) from the Reddit advice
 # corpus (../shared/data/advice-emnlp2020: train split; checkpoint and threshold from dev) and the

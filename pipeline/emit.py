@@ -1,28 +1,20 @@
-"""The last stage: assemble a record from the stages' values, validate it, write it.
+"""The last stage: assemble a record from the stages' values, and write it.
 
-The schema in schemas/article/ is the single statement of the record's shape; this module
-reads it and never restates it. A record that fails validation raises InvalidRecord and is
-never written.
+The schemas in schemas/article/ are the single statement of the record's shape; records are
+checked against them (and the semantic rules) by pipeline.validation before they are written.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from jsonschema import Draft202012Validator
-
-from pipeline.atomic_file import write_atomically
-from pipeline.errors import InvalidRecord
 from pipeline.model import AdviceSentence, Document, Structure, Tags, TypeScore
+from pipeline.record_schema import CURRENT_VERSION
 
-SCHEMA_VERSION = "1.0.0"
 _SLUG_LENGTH = 80
 
 
@@ -36,19 +28,11 @@ class PipelineInfo:
     spacy_model_version: str
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaProblem:
-    """One way a record fails the schema: where (a JSON pointer) and why."""
-
-    pointer: str
-    message: str
-
-
 def build_record(document: Document, structure: Structure, tags: Tags, info: PipelineInfo) -> dict[str, Any]:
-    """Assemble the record dict for one article; `validate_record` before writing it."""
+    """Assemble the record dict for one article; `pipeline.validation.check_record` before writing it."""
     metadata = document.metadata
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": CURRENT_VERSION,
         "id": record_id(metadata.title or "", document.source.content_sha256),
         "source": {
             "url": document.source.url,
@@ -62,7 +46,7 @@ def build_record(document: Document, structure: Structure, tags: Tags, info: Pip
         "modified": metadata.modified,
         "language": metadata.language,
         "site_name": metadata.site_name,
-        "canonical_url": metadata.canonical_url,
+        "canonical_url": absolute_url(metadata.canonical_url, document.source.url),
         "description": metadata.description,
         "body_text": document.body_text,
         "sections": [{"heading": s.heading, "level": s.level, "text": s.text} for s in structure.sections],
@@ -105,6 +89,16 @@ def build_record(document: Document, structure: Structure, tags: Tags, info: Pip
     }
 
 
+def absolute_url(url: str | None, base: str | None) -> str | None:
+    """`url` as an absolute http(s) URL, resolved against `base` when relative; None when it
+    cannot be one (no base to resolve it against, white space inside, another scheme)."""
+    if not url or any(character.isspace() for character in url.strip()):
+        return None
+    joined = urljoin(base or "", url.strip())
+    parts = urlsplit(joined)
+    return joined if parts.scheme in ("http", "https") and parts.netloc else None
+
+
 def record_id(title: str, content_sha256: str) -> str:
     """A slug of the title and the first 8 hex digits of the page hash: stable and unique."""
     return f"{slugify(title) or 'article'}-{content_sha256[:8]}"
@@ -133,68 +127,3 @@ def _ranked(types: tuple[TypeScore, ...]) -> list[dict[str, Any]]:
     return [{"type": t.type, "score": round(t.score, 4)} for t in types]
 
 
-@cache
-def load_schema() -> dict[str, Any]:
-    """The record schema shipped with the package."""
-    text = resources.files("pipeline").joinpath("schemas", "article", "v1.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(load_schema())
-
-
-def schema_problems(record: Any) -> list[SchemaProblem]:
-    """Every way `record` fails the schema, in document order; empty when it is valid."""
-    errors = sorted(_validator().iter_errors(record), key=lambda error: list(error.absolute_path))
-    return [SchemaProblem(_pointer(error.absolute_path), error.message) for error in errors]
-
-
-def _pointer(path: Any) -> str:
-    parts = [str(part).replace("~", "~0").replace("/", "~1") for part in path]
-    return "/" + "/".join(parts) if parts else ""
-
-
-def validate_record(record: dict[str, Any], source: str) -> None:
-    """Raise InvalidRecord naming the first problem when `record` does not meet the schema."""
-    problems = schema_problems(record)
-    if problems:
-        first = problems[0]
-        raise InvalidRecord(source, f"record fails the schema at {first.pointer or '/'}: {first.message}")
-
-
-class DirectoryWriter:
-    """Writes each record to DIR/<slug>.json atomically (temp file, then rename)."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self._names: set[str] = set()
-
-    def write(self, record: dict[str, Any]) -> str:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        name = self._file_name(record)
-        target = self.directory / name
-        write_atomically(target, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        return str(target)
-
-    def _file_name(self, record: dict[str, Any]) -> str:
-        # The title slug reads well; two different pages with the same title in one run
-        # fall back to the full id, which includes the content hash.
-        name = f"{slugify(record['title']) or record['id']}.json"
-        if name in self._names:
-            name = f"{record['id']}.json"
-        self._names.add(name)
-        return name
-
-
-class JsonLinesWriter:
-    """Writes each record as one line of JSON to a text stream (stdout for `-o -`)."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, record: dict[str, Any]) -> str:
-        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.stream.flush()
-        return "-"

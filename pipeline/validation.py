@@ -1,101 +1,203 @@
-"""Checking record files against the schema: what `advice-pipeline validate` reports.
+"""Checking records against the contract: the JSON Schema of their version, then the semantic rules.
 
-Reads .json files (one record each) and .jsonl files (one record a line); directories are
-searched for both. Every problem names the file, the line, the JSON pointer and the reason.
+`validate_record(record)` is the one check every record meets, in `run` (through
+`check_record`, which raises InvalidRecord) and in `advice-pipeline validate` (through
+`validate_entries`, which streams records from files). The schema check is jsonschema-rs,
+compiled once per schema version with format checking on; its own messages are the report,
+so the fast path and the report can never disagree.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-from pipeline.emit import schema_problems
-from pipeline.errors import UsageError
+import orjson
 
-RECORD_SUFFIXES = (".json", ".jsonl")
+from pipeline.errors import InvalidRecord
+from pipeline.problems import Problem, cut_short, pointer
+from pipeline.record_files import Entry
+from pipeline.record_schema import choose, compiled
+from pipeline.semantics import semantic_problems
+
+# orjson refuses documents nested deeper than this, and numbers beyond a double's range.
+MAX_DEPTH = 1024
+PROGRESS_EVERY = 256
 
 
 @dataclass(frozen=True, slots=True)
-class FileProblem:
-    """One reason a record file is not valid."""
+class Verdict:
+    """A record's problems, and a note when it was checked against an older schema than it names."""
 
+    problems: list[Problem]
+    note: str | None = None
+
+
+def validate_record(record: Any, raw: bytes | None = None) -> list[Problem]:
+    """Every way `record` breaks the contract; empty when it is valid. `raw` is the JSON text
+    it was parsed from, if any (it speeds up the text checks)."""
+    return check(record, raw).problems
+
+
+def check_record(record: Any, source: str) -> None:
+    """Raise InvalidRecord naming the first problem when `record` breaks the contract."""
+    problems = validate_record(record)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InvalidRecord(source, f"invalid record at {problems[0]}{more}")
+
+
+def check(record: Any, raw: bytes | None = None) -> Verdict:
+    """The schema named by the record's `schema_version`, then the semantic rules."""
+    version = record.get("schema_version") if isinstance(record, dict) else None
+    choice = choose(version if isinstance(version, str) else None)
+    if choice.key is None:
+        return Verdict([Problem("/schema_version", choice.message or "", cut_short(record["schema_version"]))])
+    validator = compiled(choice.key)
+    problems = [] if validator.is_valid(record) else _schema_problems(validator, record)
+    return Verdict(problems + semantic_problems(record, raw), choice.message)
+
+
+def _schema_problems(validator: Any, record: Any) -> list[Problem]:
+    problems = []
+    for error in validator.iter_errors(record):
+        path = list(error.instance_path)
+        value = _value_at(record, path)
+        message = error.message
+        if isinstance(value, float) and not math.isfinite(value):
+            message = f"{value} is not a finite number"
+        shown = None if isinstance(value, (dict, list)) else cut_short(value)
+        problems.append(Problem(pointer(path), message, shown))
+    return problems
+
+
+def _value_at(document: Any, path: list[str | int]) -> Any:
+    for part in path:
+        document = document[part]
+    return document
+
+
+def parse(raw: bytes) -> Any:
+    """The JSON value of `raw`; raises ValueError with a one-line reason when it is not JSON
+    this tool reads (bad syntax, NaN, nested deeper than MAX_DEPTH, a number beyond a double)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        reason = error.msg
+        if "depth limit" in reason:
+            reason = f"nested deeper than {MAX_DEPTH} levels"
+        elif raw[error.pos : error.pos + 4].lstrip(b"-")[:3] in (b"NaN", b"Inf"):
+            reason = "NaN and Infinity are not JSON numbers"
+        elif "infinity" in reason:
+            reason = "a number too large to read (beyond a double's range)"
+        where = f" (line {error.lineno}, column {error.colno})" if error.lineno > 1 else f" (column {error.colno})"
+        cut = "; the data ends inside this record: truncated?" if error.pos >= len(raw.rstrip()) else ""
+        raise ValueError(f"not JSON: {reason}{where}{cut}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One line of validate's report: a record's problem, a file that cannot be read, or a note."""
+
+    kind: str  # "invalid", "unreadable" or "note"
     path: str
     line: int
-    pointer: str
     message: str
+    pointer: str = ""
+    value: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.pointer or '/'}: {self.message}"
+        if self.kind == "unreadable":
+            return f"error: {self.path}: {self.message}"
+        if self.kind == "note":
+            return f"{self.path}:{self.line}: note: {self.message}"
+        return f"{self.path}:{self.line}: {Problem(self.pointer, self.message, self.value)}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "file": self.path, "line": self.line, "pointer": self.pointer,
+                "message": self.message, "value": self.value}
 
 
-@dataclass(frozen=True, slots=True)
-class ValidationReport:
-    files: int
-    records: int
-    problems: tuple[FileProblem, ...]
+@dataclass(slots=True)
+class Summary:
+    """What one validate run saw: counts, and whether --max-errors stopped it."""
+
+    files: int = 0
+    records: int = 0
+    invalid: int = 0
+    problems: int = 0
+    unreadable: int = 0
+    notes: int = 0
+    bytes_read: int = 0
+    stopped: bool = False
+    _last_path: str | None = field(default=None, repr=False)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.problems else 0
+        return 2 if self.unreadable else 1 if self.invalid else 0
 
-    def summary(self) -> str:
-        invalid = len({(p.path, p.line) for p in self.problems})
+    def line(self) -> str:
+        records = f"{self.records} record" + ("" if self.records == 1 else "s")
         files = f"{self.files} file" + ("" if self.files == 1 else "s")
-        return f"{self.records} records in {files}: {self.records - invalid} valid, {invalid} invalid"
+        text = f"{records} in {files}: {self.records - self.invalid} valid, {self.invalid} invalid"
+        if self.unreadable:
+            text += f", {self.unreadable} unreadable"
+        if self.stopped:
+            text += f"; stopped after {self.problems} problems (--max-errors)"
+        return text
+
+    def as_json(self) -> dict[str, Any]:
+        return {"summary": {"files": self.files, "records": self.records, "valid": self.records - self.invalid,
+                            "invalid": self.invalid, "unreadable": self.unreadable, "problems": self.problems,
+                            "notes": self.notes, "stopped": self.stopped, "exit_code": self.exit_code}}
+
+    def count(self, entry: Entry) -> None:
+        if entry.path != self._last_path:
+            self.files += 1
+            self._last_path = entry.path
+        if entry.unreadable is None:
+            self.records += 1
+            self.bytes_read += len(entry.raw or b"")
 
 
-def record_files(paths: Iterable[str]) -> list[Path]:
-    """The record files named by `paths`; raises UsageError for a path that does not exist
-    or a directory without any."""
-    files: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in RECORD_SUFFIXES)
-            if not found:
-                raise UsageError(given, "directory holds no .json or .jsonl files")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UsageError(given, "no such file or directory")
-    return files
+def validate_entries(
+    entries: Iterable[Entry],
+    report: Callable[[Finding], None],
+    max_errors: int | None = None,
+    progress: Callable[[Summary], None] | None = None,
+) -> Summary:
+    """Check every entry, reporting each finding as it is found; stop after `max_errors` problems."""
+    summary = Summary()
+    for entry in entries:
+        summary.count(entry)
+        findings = entry_findings(entry)
+        for finding in findings:
+            report(finding)
+        summary.notes += sum(f.kind == "note" for f in findings)
+        summary.unreadable += any(f.kind == "unreadable" for f in findings)
+        problems = sum(f.kind == "invalid" for f in findings)
+        summary.problems += problems
+        summary.invalid += problems > 0
+        if progress and summary.records % PROGRESS_EVERY == 0:
+            progress(summary)
+        if max_errors is not None and summary.problems >= max_errors:
+            summary.stopped = True
+            break
+    return summary
 
 
-def validate_paths(paths: Iterable[str]) -> ValidationReport:
-    files = record_files(paths)
-    records, problems = 0, []
-    for path in files:
-        for line, record_or_problem in _records(path):
-            records += 1
-            if isinstance(record_or_problem, FileProblem):
-                problems.append(record_or_problem)
-            else:
-                problems.extend(
-                    FileProblem(str(path), line, p.pointer, p.message) for p in schema_problems(record_or_problem)
-                )
-    return ValidationReport(files=len(files), records=records, problems=tuple(problems))
-
-
-def _records(path: Path) -> Iterator[tuple[int, object]]:
-    """(line, record) pairs of a file; a record that is not JSON comes as a FileProblem."""
+def entry_findings(entry: Entry) -> list[Finding]:
+    """What validate reports about one entry: nothing when it holds a valid record."""
+    if entry.unreadable is not None:
+        return [Finding("unreadable", entry.path, entry.line, entry.unreadable)]
+    if entry.problem is not None or entry.raw is None:
+        return [Finding("invalid", entry.path, entry.line, entry.problem or "no record")]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        yield 1, FileProblem(str(path), 1, "", f"cannot read: {error}")
-        return
-    if path.suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                yield number, _parse(path, line, number)
-    else:
-        yield 1, _parse(path, text, 1)
-
-
-def _parse(path: Path, text: str, line: int) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        return FileProblem(str(path), line + error.lineno - 1, "", f"not JSON: {error.msg} (column {error.colno})")
+        record = parse(entry.raw)
+    except ValueError as error:
+        return [Finding("invalid", entry.path, entry.line, str(error))]
+    verdict = check(record, entry.raw)
+    findings = [Finding("note", entry.path, entry.line, verdict.note, "/schema_version")] if verdict.note else []
+    return findings + [Finding("invalid", entry.path, entry.line, p.message, p.pointer, p.value) for p in verdict.problems]

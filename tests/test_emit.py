@@ -1,8 +1,6 @@
-import json
-
 import pytest
 
-from pipeline.emit import DirectoryWriter, JsonLinesWriter, PipelineInfo, build_record, record_id, slugify, validate_record
+from pipeline.emit import PipelineInfo, absolute_url, build_record, record_id, slugify
 from pipeline.errors import InvalidRecord
 from pipeline.model import (
     AdviceSentence,
@@ -19,6 +17,7 @@ from pipeline.model import (
     Takeaway,
     TypeScore,
 )
+from pipeline.validation import check_record
 
 SHA = "ab" * 32
 INFO = PipelineInfo(version="0.1.0", spacy_version="3.8.0", spacy_model="en_core_web_sm", spacy_model_version="3.8.0")
@@ -50,7 +49,7 @@ def small_record() -> dict:
 
 def test_record_from_stage_values_meets_the_schema():
     record = small_record()
-    validate_record(record, "page.html")
+    check_record(record, "page.html")
     assert record["id"] == "give-it-time-2-steps-abababab"
     assert record["body_text"] == 'Step 1: Wait\n\nGive them space. As Ana says, "Time heals."'
     assert record["body_text"][14:30] == "Give them space."
@@ -66,8 +65,10 @@ def test_invalid_record_raises_naming_source_and_pointer():
     record = small_record()
     record["steps"][0]["number"] = -1
     with pytest.raises(InvalidRecord) as raised:
-        validate_record(record, "page.html")
-    assert str(raised.value) == "page.html: record fails the schema at /steps/0/number: -1 is less than the minimum of 0"
+        check_record(record, "page.html")
+    assert str(raised.value) == (
+        "page.html: invalid record at /steps/0/number: -1 is less than the minimum of 1 (value: -1) (and 3 more)"
+    )
 
 
 def test_slugs_fold_accents_and_punctuation():
@@ -75,23 +76,9 @@ def test_slugs_fold_accents_and_punctuation():
     assert record_id("", SHA) == "article-abababab"
 
 
-def test_directory_writer_names_files_by_title_and_falls_back_to_id_on_clash(tmp_path):
-    writer = DirectoryWriter(tmp_path / "out")
-    first = writer.write(small_record())
-    second = writer.write(small_record())
-    assert first == str(tmp_path / "out" / "give-it-time-2-steps.json")
-    assert second == str(tmp_path / "out" / "give-it-time-2-steps-abababab.json")
-    assert json.loads((tmp_path / "out" / "give-it-time-2-steps.json").read_text()) == small_record()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "give-it-time-2-steps-abababab.json", "give-it-time-2-steps.json"
-    ]
-
-
-def test_json_lines_writer_writes_one_line_per_record(tmp_path):
-    path = tmp_path / "records.jsonl"
-    with path.open("w") as stream:
-        writer = JsonLinesWriter(stream)
-        writer.write(small_record())
-        writer.write(small_record())
-    lines = path.read_text().splitlines()
-    assert [json.loads(line)["id"] for line in lines] == ["give-it-time-2-steps-abababab"] * 2
+def test_canonical_urls_are_made_absolute_or_dropped():
+    assert absolute_url("/agency", "https://example.org/blog/post") == "https://example.org/agency"
+    assert absolute_url("https://example.org/café", None) == "https://example.org/café"
+    assert absolute_url("/agency", None) is None
+    assert absolute_url("What are the different types of wine?", "https://example.org/") is None
+    assert absolute_url("mailto:ana@example.org", None) is None

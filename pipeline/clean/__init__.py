@@ -7,5 +7,17 @@ per-site profile.
 from pipeline.clean._api import clean, main_text
 from pipeline.clean._batch import clean_each, text_file_name
 from pipeline.clean._decode import decode_html
+from pipeline.clean._render import FORMATS, SUFFIXES, as_json, markdown, render
 
-__all__ = ["clean", "clean_each", "decode_html", "main_text", "text_file_name"]
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "as_json",
+    "clean",
+    "clean_each",
+    "decode_html",
+    "main_text",
+    "markdown",
+    "render",
+    "text_file_name",
+]

@@ -23,8 +23,8 @@ def clean_each(
             yield path, error
 
 
-def text_file_name(path: str) -> str:
-    """`<input name without .html / .html.gz>.txt`, the file the cleaned text of `path` goes to."""
+def text_file_name(path: str, suffix: str = ".txt") -> str:
+    """`<input name without .html / .html.gz><suffix>`, the file the cleaned text of `path` goes to."""
     name = PurePath(path).name
-    stem = next((name[: -len(suffix)] for suffix in PAGE_SUFFIXES if name.lower().endswith(suffix)), name)
-    return f"{stem}.txt"
+    stem = next((name[: -len(page)] for page in PAGE_SUFFIXES if name.lower().endswith(page)), name)
+    return f"{stem}{suffix}"

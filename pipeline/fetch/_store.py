@@ -23,7 +23,7 @@ from pipeline.errors import UsageError
 from pipeline.fetch._client import charset_of
 from pipeline.model import Page, Source
 
-Outcome = Literal["fetched", "unchanged", "robots", "failed", "deferred"]
+Outcome = Literal["fetched", "unchanged", "robots", "refused", "failed", "deferred"]
 
 MANIFEST_NAME = "manifest.jsonl"
 LOCK_NAME = ".lock"
@@ -132,6 +132,12 @@ def stored_pages(directory: Path) -> Iterator[Page]:
                 content=(directory / str(entry.file)).read_bytes(),
                 encoding=charset_of(entry.headers.get("content-type")),
             )
+
+
+def stored_url(path: Path) -> str | None:
+    """The URL a page file of a raw store was fetched from, per the store's manifest."""
+    entries = RawStore(path.parent).entries().values()
+    return next((entry.final_url or entry.url for entry in entries if entry.file == path.name), None)
 
 
 def _parse_line(line: str) -> ManifestEntry | None:

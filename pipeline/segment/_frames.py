@@ -52,6 +52,15 @@ _OWN_WORDS_BEFORE = re.compile(
     r"(?:\s+(?:asking|saying|something|things|like))*"
     r"[^\"“”.!?,;]{0,40}[,:]?\s*$"
 )
+# The sentence after a quotation that ends its own sentence may name who said it: "So says Jane
+# Doe.", "That's the advice of Jane Doe, ...", "Jane Doe, a therapist, explains why."
+_CUE_NEXT = re.compile(rf"^(?:so\s+)?(?P<cue>{_VERBS})\s+(?P<who>[A-Z].*)$", re.DOTALL | re.IGNORECASE)
+_WORDS_OF = re.compile(
+    r"^(?:that|this|those|these|such)(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+    r"(?P<cue>words|advice|view|take|motto|rule|mantra|philosophy|tip)\s+of\s+(?P<who>.+)$",
+    re.DOTALL | re.IGNORECASE,
+)
+_SENTENCE_CLOSED = re.compile(r"[\"”’']?[.!?]?[\"”’']?\s+(?=\S)")
 _DASH_AFTER = re.compile(r"^\s*(?:[—–―]|--?|~)\s*(?P<who>\S.*)$", re.DOTALL)
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Rev|vs|etc|e\.g|i\.e|No)|\b[A-Z])\.$")
 _MAX_ATTRIBUTION = 160
@@ -72,8 +81,8 @@ def attribution(text: str, start: int, end: int) -> Attribution | None:
     lead = text[opening : start - 1]
     if _OWN_WORDS_BEFORE.search(lead):
         return None
-    found = _attribution_before(lead, end)
-    return found if found is not None else _attribution_after(text, start, end)
+    found = _attribution_before(lead, end) or _attribution_after(text, start, end)
+    return found if found is not None else _attribution_next(text, start, end)
 
 
 def _attribution_before(lead: str, close: int) -> Attribution | None:
@@ -114,6 +123,31 @@ def _attribution_after(text: str, start: int, end: int) -> Attribution | None:
     if is_pronoun(who):
         return Attribution(Person(who, None), subject.group("cue"), stop)
     person = person_ending(who)
+    return Attribution(person, subject.group("cue"), stop) if person else None
+
+
+def _attribution_next(text: str, start: int, end: int) -> Attribution | None:
+    """The speaker a quotation that is a sentence of its own is given by the next sentence, when
+    that sentence quotes nothing itself: "So says X.", "That's the advice of X.", "X, a coach,
+    explains". A quoted title inside a sentence ("He read "Title." X said nothing.") is not one."""
+    if text[_sentence_start(text, start - 1) : start - 1].strip():
+        return None
+    gap = _SENTENCE_CLOSED.match(text, end + 1) if end < len(text) else None
+    if gap is None or not text[start:end].rstrip().endswith((".", "!", "?")) and "." not in text[end : gap.end()]:
+        return None
+    stop = sentence_end(text, gap.end())
+    sentence = text[gap.end() : stop].strip()
+    if any(mark in sentence for mark in "“”\""):
+        return None
+    cue = _CUE_NEXT.match(sentence) or _WORDS_OF.match(sentence)
+    if cue is not None:
+        person = person_starting(cue.group("who"))
+        return Attribution(person, cue.group("cue").lower(), stop) if person else None
+    subject = _SUBJECT_AFTER.match(sentence)
+    if subject is None:
+        return None
+    who = subject.group("who")
+    person = Person(who, None) if is_pronoun(who) else person_ending(who)
     return Attribution(person, subject.group("cue"), stop) if person else None
 
 

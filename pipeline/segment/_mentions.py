@@ -41,7 +41,8 @@ class PeopleIndex:
         self._first: dict[str, tuple[int, str]] | None = None
 
     def widen(self, name: str, block: int, prefix: str) -> str:
-        """`name` in full when the article named its surname in full before `prefix` of `block`."""
+        """`name` in full when the article named it in full before `prefix` of `block`: by surname
+        ("Gottman"), or by a given name that only one of the people named in full has ("Dan")."""
         if " " in name:
             return name
         first = self._first_mentions().get(name)
@@ -52,14 +53,20 @@ class PeopleIndex:
         return name
 
     def _first_mentions(self) -> dict[str, tuple[int, str]]:
-        """Surname -> (block, full name) of its first full mention; read once, when first needed."""
+        """Surname, and unambiguous given name, -> (block, full name) of the first full mention;
+        read once, when first needed. A surname wins over a given name spelled the same."""
         if self._first is None:
-            self._first = {}
+            surnames: dict[str, tuple[int, str]] = {}
+            given: dict[str, set[tuple[int, str]]] = {}
             for block, text in enumerate(self._texts):
                 for clause in _clauses_of(text):
                     for name in clause.names:
                         if " " in name:
-                            self._first.setdefault(name.rsplit(" ", 1)[1], (block, name))
+                            surnames.setdefault(name.rsplit(" ", 1)[1], (block, name))
+                            given.setdefault(name.split(" ", 1)[0], set()).add((block, name))
+            unique = {first: min(mentions) for first, mentions in given.items()
+                      if len({full for _, full in mentions}) == 1}
+            self._first = {**unique, **surnames}
         return self._first
 
 

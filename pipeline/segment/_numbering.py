@@ -19,6 +19,11 @@ SERIES_NOUNS = (
     "step|stage|phase|tip|way|rule|idea|strategy|habit|lesson|hack|sign|reason|mistake|myth|secret"
     "|method|technique|exercise|trick|thing|day|red flag|symptom|benefit"
 )
+# "12 Crucial Steps", "Top Nine Financial Tips": the count of items an article's title promises.
+_TITLE_COUNT = re.compile(
+    rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{SERIES_NOUNS})s?\b",
+    re.IGNORECASE,
+)
 _KEYWORD = re.compile(rf"^(?P<noun>{SERIES_NOUNS})\s*(?:#|no\.)?\s*{_NUMBER}{_SEPARATOR}(?P<title>\S.*)$", re.I)
 _HASH = re.compile(r"^#\s?(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$")
 _NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$", re.I)
@@ -47,6 +52,20 @@ class Numbered:
     title: str
     family: str
     noun: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    """How many items of what kind a title promises: "7 Ways to ..." -> 7, "way"."""
+
+    count: int
+    noun: str
+
+
+def title_promise(title: str | None) -> Promise | None:
+    """The count and noun of the series an article's title promises, or None."""
+    match = _TITLE_COUNT.search(title or "")
+    return Promise(_to_int(match.group("count")), match.group("noun").lower()) if match else None
 
 
 def read_numbered(text: str) -> Numbered | None:
@@ -85,8 +104,8 @@ def _is_label(text: str, label: re.Match[str] | None) -> bool:
 
 
 def clean_title(title: str) -> str:
-    """A title without the trailing full stop or colon its markup gave it."""
-    return title.strip().rstrip(":.").strip()
+    """A title without the trailing full stop or colon its markup gave it, nor a permalink "#" or "¶"."""
+    return re.sub(r"\s+[#¶]$", "", title.strip()).rstrip(":.").strip()
 
 
 def _to_int(number: str) -> int:

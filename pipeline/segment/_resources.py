@@ -16,6 +16,18 @@ _LABEL = re.compile(
     r"(?:\s+(?:and|&)\s+(?:resources|references|further\s+reading))?(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+# A heading may name its reading list in more words: "Helpful Apps for Travelling in Japan",
+# "Resources to Help Plan Your Trip", "My Top 10 Recommended Art Books", "More information".
+_HEADING_LABEL = re.compile(
+    r"\b(?:recommended|suggested|further|additional|helpful|useful)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:reading|resources|books|apps|tools|links|websites)\b|^(?:more\s+information|resources\s+(?:to|for)\b.*)"
+    r"|\b(?:apps|tools|books)\s+(?:and|&)\s+resources\s*$",
+    re.IGNORECASE,
+)
+# A paragraph under a label is an entry while it reads as one: a citation (a year, "by Name") or
+# a short line; the first that runs on as prose ends the list.
+_ENTRY_WORDS = 15
+_CITATION_MARK = re.compile(r"\b(?:1[89]|20)\d{2}\b|\sby\s+[A-Z]")
 _INLINE_LABEL = re.compile(
     r"^\s*(?:recommended|suggested|further|additional)\s+(?:reading|resources|books)\s*:\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -45,6 +57,12 @@ _ORGANISATION_FIRST = re.compile(
     rf"^(?P<author>(?!(?:The|A|An)\s)[A-Z][\w&'’\-]*(?:\s{_ORG_WORD}){{0,6}}(?<=[a-z]))\.\s+"
     r"(?P<rest>[^.]+\.\s.*\b(?:1[89]|20)\d{2}\b.*)$"
 )
+# "Japan Transit Planner- For train schedules", "Japan Travel (by Navitime) - Provides tips": a named
+# work, its maker in brackets, then a dash and what it is for.
+_DESCRIBED = re.compile(
+    r"^(?P<title>[^–—()]{2,80}?)(?:\s*\(by\s+(?P<author>[^)]+)\))?\s*[-–—]\s+(?P<rest>[A-Z].*)$", re.DOTALL
+)
+_MAX_DESCRIBED_TITLE_WORDS = 8
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]+?)[,.]?[\"”]")
 _TRAILING_PUBLICATION = re.compile(
     r"\s*(?:\([^)]*\d{4}[^)]*\)|\((?:\d+\w*|rev\.|revised|new)\s+ed\.?\).*|\.\s.*|(?<=[?!])\s.*|,\s*\d{4}.*)$",
@@ -80,7 +98,8 @@ def parse_citation(text: str) -> Resource:
     """
     text = text.strip()
     entry = _ENTRY_NUMBER.sub("", text)
-    for parse in (_parse_apa, _parse_inverted, _parse_by_author, _parse_author_first, _parse_organisation_first):
+    for parse in (_parse_apa, _parse_inverted, _parse_by_author, _parse_author_first, _parse_organisation_first,
+                  _parse_described):
         parsed = parse(entry)
         if parsed is not None:
             return replace(parsed, text=text)
@@ -96,7 +115,9 @@ def _labelled_entries(blocks: Sequence[Block], index: int) -> list[int] | None:
     to read "Resources" never turns the paragraphs after it into entries.
     """
     block = blocks[index]
-    if block.kind not in ("heading", "paragraph") or not _LABEL.match(block.text):
+    if block.kind not in ("heading", "paragraph"):
+        return None
+    if not _LABEL.match(block.text) and not (block.kind == "heading" and _HEADING_LABEL.search(block.text)):
         return None
     entries = _entries_after(blocks, index)
     if block.kind == "heading" or block.emphasis:
@@ -107,7 +128,8 @@ def _labelled_entries(blocks: Sequence[Block], index: int) -> list[int] | None:
 
 def _entries_after(blocks: Sequence[Block], label: int) -> list[int]:
     """The entries under a label: its list items when it has a list (a lead-in or a closing
-    paragraph is not an entry), else its paragraphs; a newsletter blurb ends the list."""
+    paragraph is not an entry), else its paragraphs up to the first that reads as prose; a
+    newsletter blurb ends the list."""
     entries = []
     for index in range(label + 1, len(blocks)):
         block = blocks[index]
@@ -118,7 +140,16 @@ def _entries_after(blocks: Sequence[Block], label: int) -> list[int]:
         if block.kind in ("list_item", "paragraph"):
             entries.append(index)
     listed = [index for index in entries if blocks[index].kind == "list_item"]
-    return listed or [index for index in entries if not blocks[index].text.rstrip().endswith(":")]
+    if listed:
+        return listed
+    paragraphs = [index for index in entries if not blocks[index].text.rstrip().endswith(":")]
+    prose = next((position for position, index in enumerate(paragraphs) if not _reads_as_entry(blocks[index].text)),
+                 len(paragraphs))
+    return paragraphs[:prose]
+
+
+def _reads_as_entry(text: str) -> bool:
+    return len(text.split()) <= _ENTRY_WORDS or bool(_CITATION_MARK.search(text))
 
 
 def _entry_lines(text: str) -> list[str]:
@@ -180,6 +211,14 @@ def _parse_organisation_first(text: str) -> Resource | None:
         return None
     title, subtitle = _split_title(_quoted_or_first_sentence(match.group("rest")))
     return Resource(text=text, author=match.group("author"), title=title, subtitle=subtitle)
+
+
+def _parse_described(text: str) -> Resource | None:
+    match = _DESCRIBED.match(text)
+    if match is None or len(match.group("title").split()) > _MAX_DESCRIBED_TITLE_WORDS:
+        return None
+    author = match.group("author").strip() if match.group("author") else None
+    return Resource(text=text, author=author, title=match.group("title").strip(), subtitle=None)
 
 
 def _natural_names(authors: str) -> str:

@@ -7,31 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
-from pipeline.segment._numbering import SERIES_NOUNS, clean_title, read_numbered, split_lead
+from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
+from pipeline.segment._numbering import Promise, clean_title, read_numbered, split_lead, title_promise
+from pipeline.segment._unnumbered import Candidate as _Candidate
+from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
 
-_TITLE_COUNT = re.compile(
-    rf"\b(?P<count>\d{{1,3}})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{SERIES_NOUNS})s?\b", re.IGNORECASE
-)
 _STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
                "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
 # A list item that holds nothing but its number: "1", "1.", "Step 1".
 _BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
 _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|four|five|six)\b", re.IGNORECASE)
-_OTHER_KIND = re.compile(r"\b(?:signs?|reasons?|mistakes?|myths?|red flags?|symptoms?|benefits?|questions?|faqs?)\b",
-                         re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    index: int
-    number: int
-    title: str
-    rest: str
-    family: str
-    noun: str | None
-    kind: str
-    level: int
-    body_start: int
+# A series of things that are not actions, numbered from further on than this, is an outline's
+# numbering of a few sections ("5. Group 3", "6. Tools"), not steps.
+_LATEST_FIRST = 2
 
 
 def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[int]) -> tuple[Step, ...]:
@@ -41,19 +29,27 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     `excluded` are blocks already claimed (takeaway boxes, reading lists) or page furniture.
     """
     candidates = _candidates(blocks, excluded)
+    count = title_promise(title)
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
+    runs += heading_series(blocks, excluded, count.count if count else None)
+    runs += action_lists(blocks, excluded, title) + action_paragraphs(blocks, excluded)
+    runs = [run for run in runs if not _lists_other_kind(run, blocks, count)]
     if not runs:
         return ()
-    count = _TITLE_COUNT.search(title or "")
     best = max(runs, key=lambda run: _score(run, blocks, count))
     lasts = _last_blocks(blocks, best, excluded)
-    return tuple(_step(blocks, candidate, last, excluded) for candidate, last in zip(best, lasts))
+    return tuple(_step(blocks, candidate, last, excluded, position)
+                 for position, (candidate, last) in enumerate(zip(best, lasts), start=1))
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
     found = []
     for index, block in enumerate(blocks):
         if index in excluded or block.kind in ("quote", "figure"):
+            continue
+        lines = _numbered_lines(index, block)
+        if lines:
+            found.extend(lines)
             continue
         lead = _lead_paragraph(blocks, index)
         if lead is not None:
@@ -62,6 +58,21 @@ def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Cand
             candidate = _candidate(index, block, _item_number(blocks, index), index + 1)
         if candidate is not None:
             found.append(candidate)
+    return found
+
+
+def _numbered_lines(index: int, block: Block) -> list[_Candidate]:
+    """The steps of a paragraph whose lines are numbered ("1. Make sure...<br>2. Make sure..."),
+    one a line, each titled by its first sentence; [] for any other block."""
+    lines = [line for line in block.text.split("\n") if line.strip()] if block.kind == "paragraph" else []
+    numbered = [read_numbered(line.strip()) for line in lines]
+    if len(lines) < 2 or None in numbered:
+        return []
+    found = []
+    for item in numbered:
+        title, rest = split_lead(item.title)
+        found.append(_Candidate(index, item.number, clean_title(title), rest, item.family, item.noun, "line", 0,
+                                index + 1))
     return found
 
 
@@ -120,13 +131,18 @@ def _runs(candidates: list[_Candidate]) -> list[list[_Candidate]]:
     for members in groups.values():
         run = [members[0]]
         for candidate in members[1:]:
-            if candidate.number == run[-1].number + 1:
+            if candidate.number == run[-1].number + 1 or _skips_one(run[-1], candidate):
                 run.append(candidate)
             else:
                 runs.append(run)
                 run = [candidate]
         runs.append(run)
     return runs
+
+
+def _skips_one(previous: _Candidate, candidate: _Candidate) -> bool:
+    """True for numbered headings that skip one number (a CMS lost "7." between 6 and 8)."""
+    return candidate.kind == "heading" and candidate.number == previous.number + 2
 
 
 def _in_parts(runs: list[list[_Candidate]], blocks: Sequence[Block]) -> list[list[_Candidate]]:
@@ -169,26 +185,41 @@ def _series_family(candidate: _Candidate) -> str:
 
 
 def _long_enough(run: list[_Candidate]) -> bool:
-    if run[0].family == "list" or run[0].kind == "paragraph":
+    if run[0].family == "list" or run[0].kind in ("paragraph", "line"):
         return len(run) >= 3
     return len(run) >= 2
 
 
-def _score(run: list[_Candidate], blocks: Sequence[Block], count: re.Match[str] | None) -> tuple[int, ...]:
+def _score(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None) -> tuple[int, ...]:
     """How well a run fits the article; `count` is the title's "12 Crucial Steps", if it has one."""
-    title_noun = count.group("noun").lower() if count else None
+    title_noun = count.noun if count else None
     noun = run[0].noun or title_noun
     intro = _intro_heading(blocks, run[0])
-    other_kind = bool(_OTHER_KIND.search(intro or "")) or (noun is not None and noun not in _STEP_NOUNS)
+    other_kind = presents_other_kind(intro) or (noun is not None and noun not in _STEP_NOUNS)
     if title_noun is not None and noun == title_noun:
         other_kind = False
     return (
-        int(count is not None and int(count.group("count")) == len(run)),
+        int(count is not None and count.count == len(run)),
         int(not other_kind),
+        int(run[0].family not in ("unnumbered", "bullets")),
         int(run[0].kind == "heading"),
         int(run[0].noun in ("step", "stage", "phase")),
         len(run),
     )
+
+
+def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None) -> bool:
+    """True for a series the page presents as something other than things to do (unless an "N
+    Tips" title vouches for it): its items do not open on verbs, no heading or lead-in presents
+    them as actions, and its heading or first item names benefits, myths, types or products, or
+    its numbering starts part-way, as an outline's does."""
+    if count is not None and count.count == len(run):
+        return False
+    intro = _intro_heading(blocks, run[0])
+    titles = [candidate.title for candidate in run]
+    if mostly_actions(titles) or presents_actions(intro):
+        return False
+    return presents_other_kind(intro) or presents_other_kind(titles[0]) or run[0].number > _LATEST_FIRST
 
 
 def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:
@@ -208,12 +239,14 @@ def _enclosing_heading(
     return None
 
 
-def _step(blocks: Sequence[Block], candidate: _Candidate, last: int, excluded: frozenset[int]) -> Step:
+def _step(blocks: Sequence[Block], candidate: _Candidate, last: int, excluded: frozenset[int], position: int) -> Step:
+    """The step at `position` in its series: the record numbers steps 1..n in page order, whatever
+    numbers the page shows (a part that starts again at 1, a number the page skipped)."""
     body = [candidate.rest] if candidate.rest else []
     body.extend(blocks[index].text for index in range(candidate.body_start, last + 1))
     section = _enclosing_heading(blocks, candidate, excluded)
     return Step(
-        number=candidate.number,
+        number=position,
         title=candidate.title,
         text=BLOCK_SEPARATOR.join(body),
         section=blocks[section].text if section is not None else None,
@@ -226,14 +259,15 @@ def _last_blocks(blocks: Sequence[Block], run: list[_Candidate], excluded: froze
     """The last block of each step.
 
     A list item's paragraphs come out as blocks after it; between two items they are the
-    item's own. After the last item (or the last numbered paragraph) nothing marks where the
-    series ended, so it keeps only as many blocks as the other items had at most (none, for a
-    list of one-line items).
+    item's own; numbered lines of one paragraph are each one line. After the last item (or the
+    last numbered paragraph) nothing marks where the series ended, so it keeps only as many
+    blocks as the other items had at most (none, for a list of one-line items).
     """
     following = [candidate.index for candidate in run[1:]] + [len(blocks)]
-    lasts = [_without_trailing_figures(blocks, candidate, _last_block(blocks, candidate, end, excluded))
+    lasts = [candidate.index if end == candidate.index
+             else _without_trailing_figures(blocks, candidate, _last_block(blocks, candidate, end, excluded))
              for candidate, end in zip(run, following)]
-    if run[-1].kind in ("list_item", "paragraph") and len(run) > 1:
+    if run[-1].kind in ("list_item", "paragraph", "line") and len(run) > 1:
         longest = max(last - candidate.index for candidate, last in zip(run[:-1], lasts[:-1]))
         lasts[-1] = min(lasts[-1], run[-1].index + longest)
     return lasts

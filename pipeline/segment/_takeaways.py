@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.model import Block, Takeaway
@@ -25,24 +26,61 @@ _BULLETED_LABEL = re.compile(
 _ITEM_BREAK = re.compile(rf"\s*(?:\n|[{_BULLETS}])\s*")
 # In a styled box (a blockquote) the bold label often runs straight into the text: "Summary Studies show".
 _BOX_LABEL = re.compile(rf"^\s*(?i:{_LABEL})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
+# A heading may go on after its label: "Key Takeaways: Simple Actions ...", "Key insights and how to
+# start", "Recap of Key Points".
+_HEADING_LABEL = re.compile(
+    rf"^\s*{_ICON}\s*(?:(?:a\s+)?(?:recap|summary|review)\s+of\s+(?:the\s+)?key\s+(?:points|takeaways|ideas)"
+    r"|(?:the\s+)?key\s+(?:take-?aways?|points|insights|lessons)|take-?aways?|(?:the\s+)?bottom\s+line|tl;?\s?dr)\b",
+    re.IGNORECASE,
+)
+# A box is one article's summary, not a table or a page of links read as one: above this many items
+# it is not taken at all.
+_MAX_ITEMS = 15
 
 
 def find_takeaways(blocks: Sequence[Block]) -> tuple[tuple[Takeaway, ...], frozenset[int]]:
-    """Takeaways in reading order, and the indexes of every block the boxes occupy (labels too)."""
+    """Takeaways in reading order, and the indexes of every block the boxes occupy (labels too).
+
+    A label that recurs ("Summary" after each section) marks each section's own summary, not the
+    article's: those boxes are claimed but give no takeaways. Neither does a box of more than
+    `_MAX_ITEMS` items, which is a table or a link list read as one.
+    """
+    boxes = _boxes(blocks)
+    labels = Counter(_label_key(blocks[label].text) for label, _ in boxes)
     takeaways: list[Takeaway] = []
+    used: set[int] = set()
+    for label, items in boxes:
+        used.update([label, *(block for block, _ in items)])
+        if labels[_label_key(blocks[label].text)] == 1 and len(items) <= _MAX_ITEMS:
+            takeaways.extend(Takeaway(text=text, block=block) for block, text in items)
+    return tuple(takeaways), frozenset(used)
+
+
+def _boxes(blocks: Sequence[Block]) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Each box as (its label's block, its items as (block, text)), in reading order."""
+    boxes: list[tuple[int, list[tuple[int, str]]]] = []
     used: set[int] = set()
     for index, block in enumerate(blocks):
         if index in used or block.kind in ("list_item", "figure"):
             continue
         inline = _inline_label(block)
         if inline is not None:
-            takeaways.extend(Takeaway(text=item, block=index) for item in _lines(inline))
+            boxes.append((index, [(index, item) for item in _lines(inline)]))
             used.add(index)
-        elif block.kind != "quote" and _WHOLE_LABEL.match(block.text):
+        elif block.kind != "quote" and _is_label(block):
             items = _items_after(blocks, index)
-            takeaways.extend(Takeaway(text=line, block=item) for item in items for line in _lines(blocks[item].text))
+            boxes.append((index, [(item, line) for item in items for line in _lines(blocks[item].text)]))
             used.update([index, *items])
-    return tuple(takeaways), frozenset(used)
+    return boxes
+
+
+def _is_label(block: Block) -> bool:
+    return bool(_WHOLE_LABEL.match(block.text)) or (block.kind == "heading" and bool(_HEADING_LABEL.match(block.text)))
+
+
+def _label_key(text: str) -> str:
+    """The label's words alone, so "Summary" and "Summary:" count as one label."""
+    return " ".join(re.findall(r"\w+", text.casefold()))[:40]
 
 
 def _inline_label(block: Block) -> str | None:
@@ -62,7 +100,8 @@ def _lines(text: str) -> list[str]:
 
 def _items_after(blocks: Sequence[Block], label: int) -> list[int]:
     """The list right after the label (or after its one-line lead-in ending in ":"), else the
-    paragraphs and boxed lines up to the next heading."""
+    paragraphs and boxed lines up to the next heading, with the list that follows them when a
+    heading labels the box ("Recap of Key Points": a first point set apart, then a list)."""
     start = label + 1
     if _introduces_list(blocks, start):
         start += 1
@@ -71,9 +110,11 @@ def _items_after(blocks: Sequence[Block], label: int) -> list[int]:
     items = []
     for index in range(start, len(blocks)):
         block = blocks[index]
-        if block.kind in ("heading", "list_item") or (block.kind == "paragraph" and block.emphasis):
+        if block.kind == "heading" or (block.kind == "paragraph" and block.emphasis) or is_call_to_action(block.text):
             break
-        if is_call_to_action(block.text):
+        if block.kind == "list_item":
+            if blocks[label].kind == "heading" and items and not blocks[items[-1]].text.rstrip().endswith(":"):
+                items.extend(_list_items(blocks, index))
             break
         if block.kind in ("paragraph", "quote"):
             items.append(index)

@@ -45,6 +45,12 @@ def corpus_structure() -> Callable[[str], Structure]:
 
 
 @pytest.fixture(scope="session")
+def data_document() -> Callable[[str], Document]:
+    """The Document the clean stage makes of tests/data/segment/<name>.html."""
+    return lambda name: _document(DATA / f"{name}.html")
+
+
+@pytest.fixture(scope="session")
 def data_structure() -> Callable[[str], Structure]:
     """The structure segment() finds in tests/data/segment/<name>.html."""
     return lambda name: segment(_document(DATA / f"{name}.html"))

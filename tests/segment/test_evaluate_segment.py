@@ -6,9 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.errors import InputError
-from pipeline.evaluate.segment import SegmentReport, evaluate_corpus, score_page
-from pipeline.model import Resource, Structure
+from pipeline.errors import UsageError
+from pipeline.evaluate.segment import SegmentReport, bench_page, normalise, evaluate_corpus, evaluate_real, score_record
 from pipeline.settings import Settings
 
 
@@ -39,45 +38,102 @@ def test_quote_speaker_counts_text_and_speaker_together(report):
 
 
 def test_misses_name_the_page_field_and_value(report):
-    assert "furniture-inside-article.html: step titles: missed (3, 'arrive early')" in report.misses
+    assert "commute: step titles: missed 'arrive early'" in report.misses
 
 
 def test_table_aligns_one_row_per_field(report):
     lines = report.table().splitlines()
     assert lines[0].split() == ["field", "precision", "recall", "F1", "matched", "predicted", "gold"]
-    assert lines[1].split() == ["step", "titles", "0.667", "0.667", "0.667", "2", "3", "3"]
+    assert lines[1].split() == ["page", "titles", "1.000", "1.000", "1.000", "1", "1", "1"]
+    assert lines[2].split() == ["step", "titles", "0.667", "0.667", "0.667", "2", "3", "3"]
     assert lines[-1] == "pages: 1"
     assert len({len(line) for line in lines[:-1]}) == 1
 
 
-def test_directory_without_gold_files_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="no \\*.gold.json files"):
+def test_directory_without_gold_files_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no \\*.gold.json files"):
         evaluate_corpus(tmp_path, Settings())
 
 
+def test_page_title_scores_the_record_title_against_the_gold_title(report):
+    tally = report.tallies["page titles"]
+    assert (tally.matched, tally.predicted, tally.gold) == (1, 1, 1)
+
+
+def test_real_set_reads_its_pages_gzipped_from_the_bench(segment_data, report):
+    real = evaluate_real(segment_data / "real" / "dev", segment_data / "bench", Settings())
+    assert real.name == "dev"
+    assert {name: (t.matched, t.predicted, t.gold) for name, t in real.tallies.items()} == {
+        name: (t.matched, t.predicted, t.gold) for name, t in report.tallies.items()}
+
+
+def test_bench_page_is_the_gzipped_html_of_the_named_dataset(tmp_path):
+    assert bench_page(tmp_path, "wcxb-dev-articles/0214") == tmp_path / "wcxb-dev-articles" / "html" / "0214.html.gz"
+
+
+def test_worst_lists_the_pages_with_most_misses_first():
+    report = SegmentReport()
+    score_record({"title": "A"}, {"title": "A", "takeaways": ["x", "y"]}, report, "two")
+    score_record({"title": "B"}, {"title": "A"}, report, "one")
+    score_record({"title": "A"}, {"title": "A"}, report, "none")
+    assert report.worst(5) == [("one", 2), ("two", 2)]
+    assert report.worst(1) == [("one", 2)]
+
+
+def test_a_page_the_pipeline_refuses_scores_as_an_empty_record(segment_data):
+    report = evaluate_corpus(segment_data / "scoring-missing-page", Settings())
+    assert report.pages == 1
+    assert report.tallies["step titles"].predicted == 0
+
+
+def test_quotation_marks_and_edge_punctuation_are_not_scored():
+    assert normalise("“Skip the Tutorial?”") == normalise("skip the tutorial")
+
+
 def test_eval_segment_prints_the_table_and_exits_zero(segment_data, report):
-    result = CliRunner().invoke(cli, ["eval", "segment", "--corpus", str(segment_data / "scoring")])
+    result = CliRunner().invoke(cli, ["eval", "segment", "--set", "corpus", "--corpus", str(segment_data / "scoring")])
     assert result.exit_code == 0
-    assert result.stdout == report.table() + "\n"
+    assert result.stdout == "== corpus ==\n" + report.table() + "\n"
+
+
+def test_eval_segment_scores_each_set_apart_and_names_the_worst_pages(segment_data, report):
+    result = CliRunner().invoke(cli, [
+        "eval", "segment", "--set", "corpus", "--set", "dev", "--corpus", str(segment_data / "scoring"),
+        "--real", str(segment_data / "real"), "--bench", str(segment_data / "bench"), "--worst", "3"])
+    assert result.exit_code == 0
+    assert result.stdout.count(report.table()) == 2
+    assert "== dev ==" in result.stdout
+    assert result.stdout.count("worst: commute: 3 missed or extra") == 2
 
 
 def test_eval_segment_exits_one_when_a_page_cannot_be_read(segment_data):
-    result = CliRunner().invoke(cli, ["eval", "segment", "--corpus", str(segment_data / "scoring-missing-page")])
+    result = CliRunner().invoke(
+        cli, ["eval", "segment", "--set", "corpus", "--corpus", str(segment_data / "scoring-missing-page")])
     assert result.exit_code == 1
     assert "gone.html" in result.stderr
 
 
 def test_ampersand_and_the_word_and_score_as_the_same_author_list():
     report = SegmentReport()
-    structure = Structure(resources=(Resource("x", "P. Vantongeren and M. Lusk", "Sorted", None),))
+    record = {"resources": [{"author": "P. Vantongeren and M. Lusk", "title": "Sorted", "subtitle": None}]}
     gold = {"resources": [{"author": "P. Vantongeren & M. Lusk", "title": "Sorted", "subtitle": None}]}
-    score_page(structure, gold, report, "page.html")
+    score_record(record, gold, report, "page.html")
     assert report.tallies["resources"].matched == 1
 
 
 def test_serial_comma_before_the_last_author_is_not_scored():
     report = SegmentReport()
-    structure = Structure(resources=(Resource("x", "F. Hart, O. Lind & C. Moreau", "Timing", None),))
+    record = {"resources": [{"author": "F. Hart, O. Lind & C. Moreau", "title": "Timing", "subtitle": None}]}
     gold = {"resources": [{"author": "F. Hart, O. Lind, & C. Moreau", "title": "Timing", "subtitle": None}]}
-    score_page(structure, gold, report, "page.html")
+    score_record(record, gold, report, "page.html")
     assert report.tallies["resources"].matched == 1
+
+
+def test_step_titles_match_in_order_so_one_missed_step_does_not_shift_the_rest():
+    report = SegmentReport()
+    gold = {"steps": [{"number": n, "title": t} for n, t in ((1, "A"), (2, "B"), (3, "C"), (5, "D"))]}
+    record = {"steps": [{"number": n, "title": t} for n, t in ((1, "A"), (2, "C"), (3, "D"), (4, "B"))]}
+    score_record(record, gold, report, "page")
+    tally = report.tallies["step titles"]
+    assert (tally.matched, tally.predicted, tally.gold) == (3, 4, 4)
+    assert report.misses == ["page: step titles: missed 'b'", "page: step titles: extra 'b'"]

@@ -190,3 +190,24 @@ def test_line_suggested_to_the_reader_is_no_quote():
         'Instead, try asking, "What would make mornings easier for you?" she suggests.',
         'You might say, "I worry about you on the stairs at night," Brandt added.') == [
         ("Lena Brandt", "Small talks add up to a plan.")]
+
+
+def test_speaker_named_in_the_sentence_after_the_quote():
+    assert _quotes_of(
+        '"Answer no email before breakfast." That is the first rule of Marcus Webb, who hosts a podcast on focus.',
+        '"Write the plan down before you open the laptop." So says Ines Duarte, a project coach.',
+        '"Block the first hour for the hardest task." Priya Raman, a sleep researcher, explains why it works.') == [
+        ("Marcus Webb", "Answer no email before breakfast."),
+        ("Ines Duarte", "Write the plan down before you open the laptop."),
+        ("Priya Raman", "Block the first hour for the hardest task.")]
+
+
+def test_given_name_alone_later_widens_to_the_full_name_given_earlier():
+    assert _quotes_of(
+        "We sat down with Dan Lieberman, a solar pioneer who installed his first panels in 2001.",
+        '"This is the most important comparison metric," Dan advises.') == [
+        ("Dan Lieberman", "This is the most important comparison metric")]
+
+
+def test_a_sentence_after_the_quote_that_quotes_someone_else_gives_no_speaker():
+    assert _quotes_of('"Keep going even when it rains hard." Ana Ruiz says "never" to that.') == []

@@ -164,3 +164,16 @@ def test_plain_label_line_over_paragraphs_heads_no_reading_list():
     resources, used = find_resources([Block("paragraph", "Resources"),
                                       Block("paragraph", "Money is tight for most families this year.")])
     assert (resources, used) == ((), frozenset())
+
+
+def test_app_named_with_its_maker_and_what_it_is_for():
+    assert parse_citation("Japan Travel (by Navitime)- Provides travel tips and short articles") == Resource(
+        "Japan Travel (by Navitime)- Provides travel tips and short articles", "Navitime", "Japan Travel", None)
+    assert parse_citation("Japan Transit Planner - For train schedules, routes, and fares.").title == (
+        "Japan Transit Planner")
+
+
+def test_heading_naming_helpful_apps_heads_a_reading_list_and_prose_under_a_label_is_none(data_structure):
+    resources = data_structure("reading-list-labels").resources
+    assert [(item.author, item.title) for item in resources] == [
+        (None, "Carris Metropolitana"), ("Lisbon City Council", "Lisboa Move")]

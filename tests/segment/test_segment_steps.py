@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.model import Block
 from pipeline.segment._steps import find_steps
+from pipeline.segment._unnumbered import action_lists
 
 
 def _titles(structure) -> list[tuple[int, str]]:
@@ -178,14 +179,14 @@ def test_bold_numbered_lead_in_paragraphs_title_ends_at_the_first_sentence(corpu
     assert [step.number for step in structure.steps] == list(range(1, 9))
 
 
-def test_numbering_that_restarts_under_part_headings_is_one_series(data_structure):
+def test_numbering_that_restarts_under_part_headings_is_one_series_numbered_in_page_order(data_structure):
     structure = data_structure("howto-parts")
     assert [(step.number, step.title, step.section) for step in structure.steps] == [
         (1, "Pick a pot one size larger", "Part 1 of 2: Getting Ready"),
         (2, "Water the plant the day before", "Part 1 of 2: Getting Ready"),
-        (1, "Tip the plant out gently", "Part 2 of 2: Moving the Plant"),
-        (2, "Loosen the root ball", "Part 2 of 2: Moving the Plant"),
-        (3, "Settle it at the same depth", "Part 2 of 2: Moving the Plant"),
+        (3, "Tip the plant out gently", "Part 2 of 2: Moving the Plant"),
+        (4, "Loosen the root ball", "Part 2 of 2: Moving the Plant"),
+        (5, "Settle it at the same depth", "Part 2 of 2: Moving the Plant"),
     ]
 
 
@@ -200,3 +201,52 @@ def test_list_item_repeating_its_number_as_a_badge_loses_it():
               for number in (1, 2, 3)]
     assert [(step.number, step.title, step.text) for step in find_steps(blocks, None, frozenset())] == [
         (1, "Title 1", "Text."), (2, "Title 2", "Text."), (3, "Title 3", "Text.")]
+
+
+def test_unnumbered_headings_are_the_steps_a_four_tips_title_promises(data_structure):
+    structure = data_structure("tips-unnumbered-headings")
+    assert _titles(structure) == [(1, "One in, one out"), (2, "The two-minute sweep?"), (3, "A home for cables"),
+                                  (4, "50% paper, 50% screen")]
+    assert structure.steps[0].text.startswith("Whenever a new notebook")
+
+
+def test_action_headings_of_a_timeline_are_one_series_across_its_stages(data_structure):
+    structure = data_structure("checklist-action-headings")
+    assert _titles(structure) == [(1, "Set a Budget"), (2, "Book the Removal Company"),
+                                  (3, "Start Packing the Spare Room"), (4, "Tell the Bank and Your Employer"),
+                                  (5, "Read the Meters")]
+
+
+def test_numbered_lines_of_one_paragraph_are_steps_titled_by_their_first_sentence(data_structure):
+    structure = data_structure("numbered-lines-and-instructions")
+    assert _titles(structure) == [(1, "Use a jar with a wide mouth"), (2, "Make sure the lid seals well"),
+                                  (3, "You can use any milk you like")]
+    assert structure.steps[2].text == "Oat milk makes it creamier."
+
+
+def test_bulleted_list_under_instructions_is_a_series_numbered_by_position(data_document):
+    blocks = data_document("numbered-lines-and-instructions").blocks
+    (series,) = action_lists(blocks, frozenset(), None)
+    assert [(item.number, item.title) for item in series] == [
+        (1, "Stir the oats, milk and yoghurt together in the jar"), (2, "Close the lid and leave it in the fridge overnight"),
+        (3, "Top with fruit in the morning!")]
+
+
+def test_a_list_of_benefits_and_an_outline_numbered_from_five_are_not_steps(data_structure):
+    structure = data_structure("benefits-list-and-outline")
+    assert _titles(structure) == [(1, "Walk ten minutes after lunch"), (2, "Add five minutes each week"),
+                                  (3, "Take the stairs whenever you can")]
+
+
+def test_headings_numbered_with_one_number_skipped_stay_one_series_numbered_1_to_n():
+    blocks = [Block("heading", f"{number}. Do thing {number}", level=2) for number in (1, 2, 3, 5, 6)]
+    steps = find_steps(blocks, None, frozenset())
+    assert [(step.number, step.title) for step in steps] == [
+        (1, "Do thing 1"), (2, "Do thing 2"), (3, "Do thing 3"), (4, "Do thing 5"), (5, "Do thing 6")]
+
+
+def test_paragraphs_opening_on_imperatives_after_a_lead_in_are_steps(data_structure):
+    structure = data_structure("paragraph-steps-after-lead-in")
+    assert _titles(structure) == [(1, "Start with meals you already love"), (2, "Try one meat-free day a week"),
+                                  (3, "Stock a few easy proteins")]
+    assert structure.steps[2].text == "Tins of beans, tofu and eggs turn any leftovers into a meal."

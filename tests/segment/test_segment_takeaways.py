@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.model import Block
 from pipeline.segment._takeaways import find_takeaways
 
@@ -125,3 +127,26 @@ def test_label_with_an_icon_before_or_after_it():
 def test_inline_label_set_off_by_a_dash():
     takeaways, _ = find_takeaways([Block("paragraph", "TL;DR — Remove interruptions before adding willpower.")])
     assert [takeaway.text for takeaway in takeaways] == ["Remove interruptions before adding willpower."]
+
+
+def test_per_section_summary_boxes_are_not_the_articles_takeaways_but_its_bottom_line_is(data_structure):
+    structure = data_structure("section-summaries-and-bottom-line")
+    assert [takeaway.text for takeaway in structure.takeaways] == [
+        "For most adults, a few cups a day is safe and may even help; just keep it out of your evenings."]
+
+
+def test_a_table_under_a_summary_label_gives_no_takeaways(data_document):
+    blocks = data_document("section-summaries-and-bottom-line").blocks
+    label = next(index for index, block in enumerate(blocks) if block.text == "Quick summary")
+    cells = [index for index, block in enumerate(blocks) if re.fullmatch(r"Blender \d", block.text)]
+    takeaways, claimed = find_takeaways(blocks)
+    assert len(cells) == 8 and {label, *cells} <= claimed
+    assert [takeaway.block for takeaway in takeaways] == [len(blocks) - 1]
+
+
+def test_headings_that_go_on_after_their_label_and_a_recap_set_apart_from_its_list(data_structure):
+    structure = data_structure("key-points-headings")
+    assert [takeaway.text for takeaway in structure.takeaways] == [
+        "Adults learn faster than children in the first year.", "Fifteen minutes a day beats two hours on Sunday.",
+        "Teachers: a trial lesson tells you more than any review.", "Practice: short and daily wins.",
+        "Goals: pick one piece you love and learn it."]

@@ -57,7 +57,7 @@ def test_classify_command_reads_a_file(tmp_path):
 
 def test_classify_command_with_an_unknown_model_fails_with_one_line():
     result = CliRunner().invoke(cli, ["classify", "--model", "no_such_model_xyz", "-"], input="Hi.\n")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a model that cannot load is a usage error
     assert result.stderr.startswith("error: no_such_model_xyz: cannot load spaCy model: [E050]")
 
 

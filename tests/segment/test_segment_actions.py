@@ -1,0 +1,29 @@
+"""Things to do: imperative openings, and lead-ins that present a list as steps or as something else."""
+
+from __future__ import annotations
+
+from pipeline.segment._actions import is_action, mostly_actions, presents_actions, presents_other_kind
+
+
+def test_imperatives_and_prohibitions_are_actions():
+    assert is_action("Pick an index")
+    assert is_action("Don't skip the warm-up")
+    assert is_action("1. Install the racking")
+
+
+def test_benefits_and_myths_are_not_actions():
+    assert not is_action("Reduces stress and anxiety")
+    assert not is_action("Fruit is bad for you")
+
+
+def test_most_items_must_open_on_a_verb():
+    assert mostly_actions(["Walk daily", "Sleep early", "Better mood"])
+    assert not mostly_actions(["Walk daily", "Better sleep", "Better mood"])
+
+
+def test_lead_ins_that_present_steps_and_those_that_present_other_kinds():
+    assert presents_actions("If you're ready, here is what you need to do:")
+    assert presents_actions("Instructions")
+    assert not presents_actions("Benefits of walking")
+    assert presents_other_kind("10 myths about nutrition")
+    assert not presents_other_kind("Follow these steps")
