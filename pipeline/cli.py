@@ -382,9 +382,11 @@ def eval_clean(bench_dirs: tuple[Path, ...], worst: int) -> None:
 def eval_tag(
     data_dir: Path | None, labels_dir: Path | None, folds: int, reddit_only: bool, accurate: bool, aside: Path | None
 ) -> None:
-    """Score what classify and run decide on every labelled set: Reddit test splits, the labelled
-    pages (cross-validated by page) and, with --aside, the kept-aside pages; beside the figures
-    of the code before issue 11."""
+    """Score what classify and run decide on every labelled set, beside the figures before issue 11.
+
+    The sets: the Reddit test splits, the labelled pages of corpus/labels (cross-validated by
+    page) and, with --aside, the kept-aside pages, scored once by the shipped pipeline.
+    """
     from pipeline.evaluate import tag as tag_eval
 
     if not reddit_only:

@@ -108,6 +108,15 @@ def sentence_form(
     return "suggestion" if gerund_is_important(sentence) else None
 
 
+def rules_out(sentence: Span) -> bool:
+    """Whether the rules know the sentence is no advice, whatever a detector says: a question not
+    put to the reader (a tag question, a set-up, a request for advice, a heading) or an imperative
+    about the site itself (a call to action)."""
+    if sentence.text.rstrip().endswith("?"):
+        return not _asks_the_reader(sentence)
+    return _is_call_to_action(sentence)
+
+
 def _opening_imperative(sentence: Span) -> AdviceForm | None:
     """The form of a sentence that opens with a base-form verb ("Give them space", "Don't force it")."""
     first = _first_word(sentence)

@@ -31,7 +31,7 @@ def test_missing_data_fails_with_the_path_on_stderr(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(tmp_path / "absent"), "--reddit-only"])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith(f"error: {tmp_path / 'absent' / 'needadvice_dev.tsv'}: cannot read")
+    assert result.stderr.startswith(f"error: {tmp_path / 'absent' / 'needadvice_test.tsv'}: cannot read")
 
 
 def test_one_fold_is_a_usage_error() -> None:

@@ -52,8 +52,8 @@ def forms(nlp, text: str) -> list[tuple[str, str]]:
         ("Once you’ve said it, it’s time to listen.", "suggestion"),
     ],
 )
-def test_advice_sentence_gets_its_form(nlp, sentence, form):
-    assert forms(nlp, sentence) == [(form, sentence)]
+def test_advice_sentence_gets_its_form(rules_nlp, sentence, form):
+    assert forms(rules_nlp, sentence) == [(form, sentence)]
 
 
 @pytest.mark.parametrize(

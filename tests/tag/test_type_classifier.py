@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.strings import hash_string
 
@@ -50,6 +51,6 @@ def test_training_is_reproducible_and_the_weights_round_trip_through_disk(nlp: L
     assert first.to_bytes(exclude=["vocab"]) == second.to_bytes(exclude=["vocab"])
     first.to_disk(tmp_path / "types", exclude=["vocab"])
     loaded = AdviceTypeClassifier(nlp, first.model.copy(), threshold=0.9).from_disk(tmp_path / "types", exclude=["vocab"])
-    assert (loaded.labels, loaded.cfg["threshold"]) == (tuple(labels), first.cfg["threshold"])
+    assert (loaded.labels, loaded.cfg["threshold"]) == (tuple(labels), pytest.approx(first.cfg["threshold"]))
     doc = nlp.make_doc("Soak the beans.")
     assert loaded.model.predict([doc]).tolist() == first.model.predict([doc]).tolist()
