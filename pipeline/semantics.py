@@ -78,14 +78,24 @@ def _items(record: dict[str, Any], field: str) -> list[tuple[int, dict[str, Any]
     return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
 
 
+def _integer(value: object) -> int | None:
+    """What JSON Schema counts as an integer (1.0, or 1e30 as a JSON parser reads a long integer)
+    as a Python int; None for anything else."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return None
+
+
 def _step_numbers(record: dict[str, Any]) -> list[Problem]:
     """Step numbers rise in document order. They are the page's own numbers, so a gap (a step the
     page numbers that was not found, a list that goes on from an earlier part) is no problem;
     going back or repeating a number is."""
     problems, previous = [], 0
     for index, step in _items(record, "steps"):
-        number = step.get("number")
-        if type(number) is not int:
+        number = _integer(step.get("number"))
+        if number is None:
             continue
         if number <= previous:
             problems.append(Problem(pointer(("steps", index, "number")), f"step numbers rise in document "
@@ -111,8 +121,8 @@ def _advice_offsets(record: dict[str, Any]) -> list[Problem]:
         return []
     problems = []
     for index, entry in _items(record, "advice"):
-        start, end, text = entry.get("start"), entry.get("end"), entry.get("text")
-        if not (type(start) is int and type(end) is int and isinstance(text, str)):
+        start, end, text = _integer(entry.get("start")), _integer(entry.get("end")), entry.get("text")
+        if start is None or end is None or not isinstance(text, str):
             continue
         if not 0 <= start <= end <= len(body):
             problems.append(Problem(pointer(("advice", index)), f"start {start} and end {end} do not lie inside "

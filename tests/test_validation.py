@@ -57,6 +57,10 @@ def _swap_steps(record):
         (lambda r: r["advice"][0].update(start=40, end=400), [
             Problem("/advice/0", "start 40 and end 400 do not lie inside body_text (0..57) in order"),
         ]),
+        (lambda r: r["advice"][0].update(start=1e30), [
+            Problem("/advice/0", "start 1000000000000000019884624838656 and end 30 do not lie inside body_text "
+                    "(0..57) in order"),
+        ]),
         (lambda r: r["advice"][0].update(start=30, end=14), [
             Problem("/advice/0", "start 30 and end 14 do not lie inside body_text (0..57) in order"),
         ]),
@@ -89,7 +93,7 @@ def _swap_steps(record):
             Problem("/steps/0/types/0/score", "inf is not a finite number", "Infinity"),
         ]),
     ],
-    ids=["step-numbers-from-2", "steps-2-1", "steps-1-1", "quote-step", "advice-step", "advice-slice", "advice-outside",
+    ids=["step-numbers-from-2", "steps-2-1", "steps-1-1", "quote-step", "advice-step", "advice-slice", "advice-outside", "advice-huge-start",
          "advice-reversed", "section-order", "html-tag", "html-comment", "nul", "c1-control", "date",
          "uri", "nan-score", "infinite-type-score"],
 )
