@@ -105,13 +105,15 @@ def _step_numbers(record: dict[str, Any]) -> list[Problem]:
 
 
 def _step_references(record: dict[str, Any]) -> list[Problem]:
-    numbers = {step.get("number") for _, step in _items(record, "steps")}
+    """A quote's or advice entry's integer `step` names a step (other values are the schema's to report)."""
+    steps = _items(record, "steps")
+    numbers = {_integer(step.get("number")) for _, step in steps}
     return [
-        Problem(pointer((field, index, "step")), f"names no step of the record (it has {len(numbers)})",
+        Problem(pointer((field, index, "step")), f"names no step of the record (it has {len(steps)})",
                 cut_short(item["step"]))
         for field in ("quotes", "advice")
         for index, item in _items(record, field)
-        if item.get("step") is not None and item.get("step") not in numbers
+        if _integer(item.get("step")) is not None and _integer(item.get("step")) not in numbers
     ]
 
 

@@ -193,3 +193,30 @@ def test_the_raw_text_shortcut_finds_what_the_full_text_check_finds(text):
     expected = validate_record(record)
     for raw in (orjson.dumps(record), json.dumps(record).encode(), json.dumps(record, ensure_ascii=False).encode("utf-8")):
         assert validate_record(orjson.loads(raw), raw) == expected
+
+
+def test_mangled_records_give_findings_never_an_exception():
+    """Cut, flipped, spliced and retyped copies of a valid record: each is reported, none raises."""
+    import random
+
+    from pipeline.record_files import Entry
+    from pipeline.validation import entry_findings
+
+    rng = random.Random(15)
+    raw = orjson.dumps(GOLDEN)
+    values = [None, True, -1, 0, 2**70, 1.5, float("1e300"), "", "<p>x</p>", "\x00", [], {}, [[[]]]]
+    for _ in range(400):
+        mangled = bytearray(raw)
+        kind = rng.randrange(3)
+        if kind == 0:
+            mangled = mangled[: rng.randrange(len(mangled))]
+        elif kind == 1:
+            for _ in range(rng.randint(1, 8)):
+                mangled[rng.randrange(len(mangled))] = rng.randrange(256)
+        else:
+            record = copy.deepcopy(GOLDEN)
+            target = rng.choice([record, record["steps"][0], record["advice"][0], record["quotes"][0], record["source"]])
+            target[rng.choice(list(target))] = rng.choice(values)
+            mangled = bytearray(json.dumps(record).encode())
+        findings = entry_findings(Entry("x.jsonl", 1, raw=bytes(mangled)))
+        assert all(finding.kind == "invalid" for finding in findings)
