@@ -56,6 +56,9 @@ class Settings:
     # better on informal text, about ten times slower.
     accurate: bool = False
     max_page_bytes: int = 50 * 1024 * 1024
+    # The most main text (characters) one page may hand to spaCy; a longer page fails alone,
+    # so that time and memory per page stay bounded (about 170,000 words).
+    max_tag_chars: int = 1_000_000
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
     @classmethod
