@@ -37,12 +37,18 @@ def extract_page(page: Page, settings: Settings) -> dict[str, Any]:
     return record
 
 
-def extract(html: str | bytes, *, url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+def extract(
+    html: str | bytes, *, url: str | None = None, name: str | None = None, settings: Settings | None = None
+) -> dict[str, Any]:
     """The record for one page of HTML, as a dict that meets the article schema."""
+    return extract_page(page_from_html(html, url=url, label=name), settings or Settings())
+
+
+def page_from_html(html: str | bytes, *, url: str | None = None, label: str | None = None) -> Page:
+    """A Page of HTML handed over in memory; `label` names it in messages when it has no URL."""
     content = html.encode("utf-8") if isinstance(html, str) else html
-    source = Source(url=url, content_sha256=hashlib.sha256(content).hexdigest())
-    encoding = "utf-8" if isinstance(html, str) else None
-    return extract_page(Page(source=source, content=content, encoding=encoding), settings or Settings())
+    source = Source(url=url, label=label, content_sha256=hashlib.sha256(content).hexdigest())
+    return Page(source=source, content=content, encoding="utf-8" if isinstance(html, str) else None)
 
 
 def pipeline_info(nlp: Language) -> PipelineInfo:
