@@ -25,6 +25,7 @@ from pipeline.sources import iter_source_paths
 
 if TYPE_CHECKING:
     from pipeline.runner import Outcome
+    from pipeline.validation import Summary
 
 
 @click.group(cls=Commands, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,7 +128,7 @@ class _Progress:
         self.shown = False
         self.last = 0.0
 
-    def __call__(self, summary) -> None:
+    def __call__(self, summary: Summary) -> None:
         now = time.monotonic()
         if now - self.last >= 0.5:
             self.last, self.shown = now, True

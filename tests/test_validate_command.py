@@ -116,7 +116,7 @@ def test_records_on_stdin(tmp_path):
 
 def test_one_pretty_printed_record_on_stdin():
     result = invoke("-", stdin=GOLDEN_FILE.read_text())
-    assert (result.exit_code, result.stderr) == (0, "1 records in 1 file: 1 valid, 0 invalid\n")
+    assert (result.exit_code, result.stderr) == (0, "1 record in 1 file: 1 valid, 0 invalid\n")
 
 
 def test_paths_on_stdin_and_an_unreadable_one_exits_2(tmp_path):
@@ -124,7 +124,7 @@ def test_paths_on_stdin_and_an_unreadable_one_exits_2(tmp_path):
     missing = tmp_path / "gone.jsonl"
     result = invoke("-", stdin=f"{tmp_path / 'a.json'}\n\n{missing}\n")
     assert result.stderr == (f"error: {missing}: no such file or directory\n"
-                             "1 records in 2 files: 1 valid, 0 invalid, 1 unreadable\n")
+                             "1 record in 2 files: 1 valid, 0 invalid, 1 unreadable\n")
     assert result.exit_code == 2
 
 
@@ -155,7 +155,7 @@ def test_run_to_stdout_piped_into_validate_stdin(tmp_path):
                f" | {sys.executable} -m pipeline validate -")
     done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300)
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == "1 records in 1 file: 1 valid, 0 invalid\n"
+    assert done.stderr == "1 record in 1 file: 1 valid, 0 invalid\n"
 
 
 def test_a_progress_line_is_drawn_on_a_terminal_and_cleared(tmp_path):

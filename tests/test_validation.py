@@ -150,6 +150,12 @@ def test_an_unknown_older_major_cannot_be_checked():
     )
 
 
+def test_a_version_that_is_no_string_is_reported_by_the_current_schema():
+    assert validate_record(broken(lambda r: r.update(schema_version=[1, 1]))) == [
+        Problem("/schema_version", '[1,1] is not of type "string"'),
+    ]
+
+
 def test_a_malformed_version_is_reported_by_the_current_schema():
     assert validate_record(broken(lambda r: r.update(schema_version="one"))) == [
         Problem("/schema_version", r'"one" does not match "^1\.\d+\.\d+$"', '"one"'),
