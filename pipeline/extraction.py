@@ -15,10 +15,12 @@ from spacy.language import Language
 from pipeline import __version__
 from pipeline.clean import clean
 from pipeline.emit import PipelineInfo, build_record
-from pipeline.model import Page, Source
+from pipeline.errors import PageTooCostly
+from pipeline.model import Document, Page, Source
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.tag import load_nlp, tag
+from pipeline.timing import StageClock
 from pipeline.validation import check_record
 
 
@@ -27,14 +29,33 @@ def prepare(settings: Settings) -> None:
     load_nlp(settings)
 
 
-def extract_page(page: Page, settings: Settings) -> dict[str, Any]:
-    """The validated record for one page; raises a PipelineError when the page has none."""
-    document = clean(page, settings)
-    structure = segment(document)
-    nlp = load_nlp(settings)
-    record = build_record(document, structure, tag(document, structure, nlp), pipeline_info(nlp))
-    check_record(record, page.source.name)
+def extract_page(page: Page, settings: Settings, clock: StageClock | None = None) -> dict[str, Any]:
+    """The validated record for one page; raises a PipelineError when the page has none.
+
+    `clock`, when given, is charged the time of each stage and names the one that failed.
+    """
+    clock = clock or StageClock()
+    with clock("clean"):
+        document = clean(page, settings)
+    with clock("segment"):
+        structure = segment(document)
+    with clock("tag"):
+        _check_tag_budget(document, settings)
+        nlp = load_nlp(settings)
+        tags = tag(document, structure, nlp)
+    with clock("validate"):
+        record = build_record(document, structure, tags, pipeline_info(nlp))
+        check_record(record, page.source.name)
     return record
+
+
+def _check_tag_budget(document: Document, settings: Settings) -> None:
+    length = sum(len(block.text) for block in document.blocks)
+    if length > settings.max_tag_chars:
+        raise PageTooCostly(
+            document.source.name,
+            f"main text of {length:,} characters is over the {settings.max_tag_chars:,} tagged per page",
+        )
 
 
 def extract(
