@@ -373,16 +373,19 @@ def clean_command(sources: tuple[str, ...], output_format: str, as_text: bool, o
 
 
 @eval_group.command(name="clean")
-@click.option(
-    "--bench-dir", type=click.Path(file_okay=False, path_type=Path),
-    help="ScrapingHub benchmark directory [default: ../shared/bench/scrapinghub next to the checkout].",
-)
-def eval_clean(bench_dir: Path | None) -> None:
-    """Score the clean stage and trafilatura side by side on the ScrapingHub article pages."""
+@click.argument("bench_dirs", nargs=-1, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--worst", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Also list the N pages of each set where we trail trafilatura most.")
+def eval_clean(bench_dirs: tuple[Path, ...], worst: int) -> None:
+    """Score the clean stage and trafilatura side by side on bench folders (ScrapingHub or WCXB layout).
+
+    BENCH_DIRS default to ../shared/bench/wcxb-dev-articles and ../shared/bench/scrapinghub next to
+    the checkout.
+    """
     from pipeline.evaluate import clean as clean_bench
 
-    scores = clean_bench.benchmark(bench_dir or clean_bench.DEFAULT_BENCH_DIR, Settings.from_env())
-    click.echo(clean_bench.format_table(scores))
+    reports = clean_bench.evaluate(bench_dirs or clean_bench.DEFAULT_BENCH_DIRS, Settings.from_env(), worst)
+    click.echo("\n\n".join(clean_bench.format_report(report) for report in reports))
 
 
 @eval_group.command(name="tag")
