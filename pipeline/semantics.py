@@ -95,13 +95,15 @@ def _step_numbers(record: dict[str, Any]) -> list[Problem]:
 
 
 def _step_references(record: dict[str, Any]) -> list[Problem]:
-    numbers = {step.get("number") for _, step in _items(record, "steps")}
+    # Only whole numbers take part: any other value is the schema's problem, and a list or an
+    # object here could not even be looked up.
+    numbers = {step["number"] for _, step in _items(record, "steps") if type(step.get("number")) is int}
     return [
         Problem(pointer((field, index, "step")), f"names no step of the record (it has {len(numbers)})",
                 cut_short(item["step"]))
         for field in ("quotes", "advice")
         for index, item in _items(record, field)
-        if item.get("step") is not None and item.get("step") not in numbers
+        if type(item.get("step")) is int and item["step"] not in numbers
     ]
 
 
