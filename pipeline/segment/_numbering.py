@@ -82,7 +82,12 @@ def read_numbered(text: str) -> Numbered | None:
 
 
 def split_lead(text: str) -> tuple[str, str]:
-    """The lead of a paragraph-long item (its first sentence, or a short label before a colon) and the rest."""
+    """The lead of a paragraph-long item and the rest: its first line when a line break ends a
+    heading-length lead (`<li><b>Title</b><br>text`), else its first sentence or a short label
+    before a colon."""
+    first_line, newline, after = text.partition("\n")
+    if newline and after.strip() and len(first_line.split()) <= _MAX_HEADING_WORDS:
+        return first_line.strip(), after.strip()
     sentence = _SENTENCE_END.search(text)
     label = _LABEL_END.search(text)
     if _is_label(text, label) and (sentence is None or label.start() < sentence.start()):

@@ -16,6 +16,8 @@ _STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy
                "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
 # A list item that holds nothing but its number: "1", "1.", "Step 1".
 _BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
+# A step's label on a line of its own: "Step 1", "STEP #2:", "Step One".
+_STEP_LABEL = re.compile(r"step\s*(?:#|no\.)?\s*(?P<number>\d{1,3}|[a-z]+)\s*[:.)]?", re.IGNORECASE)
 _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|four|five|six)\b", re.IGNORECASE)
 # A series of things that are not actions, numbered from further on than this, is an outline's
 # numbering of a few sections ("5. Group 3", "6. Tools"), not steps.
@@ -47,7 +49,7 @@ def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Cand
     for index, block in enumerate(blocks):
         if index in excluded or block.kind in ("quote", "figure"):
             continue
-        lines = _numbered_lines(index, block)
+        lines = _numbered_lines(index, block) or _labelled_step(blocks, index)
         if lines:
             found.extend(lines)
             continue
@@ -74,6 +76,23 @@ def _numbered_lines(index: int, block: Block) -> list[_Candidate]:
         found.append(_Candidate(index, item.number, clean_title(title), rest, item.family, item.noun, "line", 0,
                                 index + 1))
     return found
+
+
+def _labelled_step(blocks: Sequence[Block], index: int) -> list[_Candidate]:
+    """A step whose label stands alone ("Step 1", "STEP #2:") above the block that carries it:
+    a heading or bold line is the title, a paragraph gives its first sentence."""
+    label = _STEP_LABEL.fullmatch(blocks[index].text.strip())
+    if label is None or blocks[index].kind == "list_item" or index + 1 >= len(blocks):
+        return []
+    carrier = blocks[index + 1]
+    if carrier.kind not in ("heading", "paragraph") or _STEP_LABEL.fullmatch(carrier.text.strip()):
+        return []
+    whole = carrier.kind == "heading" or carrier.emphasis
+    title, rest = (carrier.text, "") if whole else split_lead(carrier.text)
+    number = read_numbered(f"Step {label.group('number')}: x")
+    if number is None:
+        return []
+    return [_Candidate(index, number.number, clean_title(title), rest, "label", "step", "label", 0, index + 2)]
 
 
 def _lead_paragraph(blocks: Sequence[Block], index: int) -> int | None:
@@ -267,7 +286,7 @@ def _last_blocks(blocks: Sequence[Block], run: list[_Candidate], excluded: froze
     lasts = [candidate.index if end == candidate.index
              else _without_trailing_figures(blocks, candidate, _last_block(blocks, candidate, end, excluded))
              for candidate, end in zip(run, following)]
-    if run[-1].kind in ("list_item", "paragraph", "line") and len(run) > 1:
+    if run[-1].kind in ("list_item", "paragraph", "line", "label") and len(run) > 1:
         longest = max(last - candidate.index for candidate, last in zip(run[:-1], lasts[:-1]))
         lasts[-1] = min(lasts[-1], run[-1].index + longest)
     return lasts

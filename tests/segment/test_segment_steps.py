@@ -250,3 +250,17 @@ def test_paragraphs_opening_on_imperatives_after_a_lead_in_are_steps(data_struct
     assert _titles(structure) == [(1, "Start with meals you already love"), (2, "Try one meat-free day a week"),
                                   (3, "Stock a few easy proteins")]
     assert structure.steps[2].text == "Tins of beans, tofu and eggs turn any leftovers into a meal."
+
+
+def test_bold_lead_then_line_break_is_the_title_and_the_rest_is_the_text(data_structure):
+    structure = data_structure("bold-lead-br")
+    assert _titles(structure) == [(1, "Don't Give in to the Taper Madness"), (2, "Start Slower Than You Think"),
+                                  (3, "Eat Before You Are Hungry")]
+    assert structure.steps[0].text.startswith("The last three weeks feel lazy. That is the point:")
+
+
+def test_step_labels_on_lines_of_their_own_title_the_paragraph_after_them(data_structure):
+    structure = data_structure("step-labels-in-text")
+    assert _titles(structure) == [(1, "Lay out your kit on Thursday"), (2, "Go to bed early on Friday"),
+                                  (3, "Eat a breakfast you have tested")]
+    assert structure.steps[2].text == "Race morning is no time for a new cereal."
