@@ -19,6 +19,8 @@ _BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
 # A step's label on a line of its own: "Step 1", "STEP #2:", "Step One".
 _STEP_LABEL = re.compile(r"step\s*(?:#|no\.)?\s*(?P<number>\d{1,3}|[a-z]+)\s*[:.)]?", re.IGNORECASE)
 _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|four|five|six)\b", re.IGNORECASE)
+# A series longer than this is a catalogue or a data list, not steps anyone follows.
+_MAX_STEPS = 120
 # A series of things that are not actions, numbered from further on than this, is an outline's
 # numbering of a few sections ("5. Group 3", "6. Tools"), not steps.
 _LATEST_FIRST = 2
@@ -35,7 +37,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     runs += heading_series(blocks, excluded, count.count if count else None)
     runs += action_lists(blocks, excluded, title) + action_paragraphs(blocks, excluded)
-    runs = [run for run in runs if not _lists_other_kind(run, blocks, count)]
+    runs = [run for run in runs if len(run) <= _MAX_STEPS and not _lists_other_kind(run, blocks, count)]
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, count))

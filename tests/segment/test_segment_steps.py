@@ -264,3 +264,8 @@ def test_step_labels_on_lines_of_their_own_title_the_paragraph_after_them(data_s
     assert _titles(structure) == [(1, "Lay out your kit on Thursday"), (2, "Go to bed early on Friday"),
                                   (3, "Eat a breakfast you have tested")]
     assert structure.steps[2].text == "Race morning is no time for a new cereal."
+
+
+def test_a_series_of_hundreds_is_a_catalogue_not_steps():
+    blocks = [Block("list_item", f"Item {n}", level=1, ordered=True, number=n, list_id=1) for n in range(1, 201)]
+    assert find_steps(blocks, None, frozenset()) == ()
