@@ -223,6 +223,7 @@ def _score(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None
         int(count is not None and count.count == len(run)),
         int(not other_kind),
         int(run[0].family not in ("unnumbered", "bullets")),
+        int(presents_actions(intro)),
         int(run[0].kind == "heading"),
         int(run[0].noun in ("step", "stage", "phase")),
         len(run),
