@@ -47,6 +47,15 @@ reach respond reply text email message phone greet introduce thank compliment as
 create draft edit proofread publish post outline brainstorm sketch draw paint photograph film record
 go head aim set get grab hold lean focus zoom frame shoot print share tag caption
 """.split())
+# A word outside the list above still reads as an imperative when an object or particle follows
+# it at once ("Ditch the bags", "Bump up fiber"), unless its form is no imperative's ("Reduces
+# your risk", "Improved focus", "Getting started").
+_OBJECT_NEXT = re.compile(
+    r"^(?P<verb>[A-Za-z]+)\s+(?:the|a|an|your|yours|yourself|my|our|their|his|her|its|it|them|this|that|these|those"
+    r"|some|any|every|each|all|more|less|up|out|off|down|on|in|into|away|back|over|around|with|to|for)\b",
+    re.IGNORECASE,
+)
+_NOT_IMPERATIVE_FORM = re.compile(r"(?:[^s]s|ed|ing|ly|ion|ness|ment|ity|ful|ous|ive|al|er|est)$", re.IGNORECASE)
 _NEGATIVE_OPENERS = re.compile(r"^(?:don[’']?t|do not|never|avoid|stop|no more)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 _NUMBER_PREFIX = re.compile(r"^\W*\d{1,3}[.:)]?\s+")
@@ -74,7 +83,12 @@ def is_action(text: str) -> bool:
     if _NEGATIVE_OPENERS.match(text):
         return True
     word = _FIRST_WORD.search(text)
-    return word is not None and word.start() <= 2 and word.group().lower() in _IMPERATIVE
+    if word is None or word.start() > 2:
+        return False
+    if word.group().lower() in _IMPERATIVE:
+        return True
+    followed = _OBJECT_NEXT.match(text[word.start() :])
+    return followed is not None and not _NOT_IMPERATIVE_FORM.search(followed.group("verb"))
 
 
 def mostly_actions(texts: list[str]) -> bool:
