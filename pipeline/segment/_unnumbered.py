@@ -128,7 +128,8 @@ def action_paragraphs(blocks: Sequence[Block], excluded: frozenset[int]) -> list
                 break
             run.append(after)
         if len(run) >= _MIN_LIST_ITEMS:
-            series.append([_item_candidate(blocks, item, position, "paragraph") for position, item in enumerate(run, 1)])
+            series.append([_item_candidate(blocks, item, position, "paragraph")
+                           for position, item in enumerate(run, 1)])
     return series
 
 

@@ -228,7 +228,8 @@ def test_bulleted_list_under_instructions_is_a_series_numbered_by_position(data_
     blocks = data_document("numbered-lines-and-instructions").blocks
     (series,) = action_lists(blocks, frozenset(), None)
     assert [(item.number, item.title) for item in series] == [
-        (1, "Stir the oats, milk and yoghurt together in the jar"), (2, "Close the lid and leave it in the fridge overnight"),
+        (1, "Stir the oats, milk and yoghurt together in the jar"),
+        (2, "Close the lid and leave it in the fridge overnight"),
         (3, "Top with fruit in the morning!")]
 
 
