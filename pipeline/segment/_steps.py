@@ -1,10 +1,14 @@
-"""Steps: the numbered series that carries the article's advice, each with its own text."""
+"""Steps: the series of things to do that carries the article's advice, each with its own text.
+
+Numbered series are read here ("Step 3:", "3.", `<ol>`, numbered lines, "Step 1" labels); the
+series a page does not number come from `_unnumbered`; all are ranked together by `_score`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
@@ -27,7 +31,7 @@ _LATEST_FIRST = 2
 
 
 def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[int]) -> tuple[Step, ...]:
-    """The steps of the best numbered series in `blocks`, or () when the article has none.
+    """The steps of the best series in `blocks`, numbered 1..n, or () when the article has none.
 
     `title` is the article title, whose "12 Crucial Steps" is checked against each series;
     `excluded` are blocks already claimed (takeaway boxes, reading lists) or page furniture.
