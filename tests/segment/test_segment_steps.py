@@ -270,3 +270,10 @@ def test_step_labels_on_lines_of_their_own_title_the_paragraph_after_them(data_s
 def test_a_series_of_hundreds_is_a_catalogue_not_steps():
     blocks = [Block("list_item", f"Item {n}", level=1, ordered=True, number=n, list_id=1) for n in range(1, 201)]
     assert find_steps(blocks, None, frozenset()) == ()
+
+
+def test_bold_lines_are_the_steps_a_three_ways_title_promises(data_structure):
+    structure = data_structure("tips-bold-lines")
+    assert _titles(structure) == [(1, "Give everything a tray"), (2, "Empty it on the first of the month"),
+                                  (3, "Keep a spare bag for receipts")]
+    assert structure.steps[1].text == "Tip the whole drawer onto the desk once a month and put back only what you used."
