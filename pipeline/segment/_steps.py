@@ -23,6 +23,8 @@ _BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
 # A step's label on a line of its own: "Step 1", "STEP #2:", "Step One".
 _STEP_LABEL = re.compile(r"step\s*(?:#|no\.)?\s*(?P<number>\d{1,3}|[a-z]+)\s*[:.)]?", re.IGNORECASE)
 _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|four|five|six)\b", re.IGNORECASE)
+# A title that ranks things ("The 11 Best Cameras", "Top Ten Conferences") lists products or picks.
+_RANKING = re.compile(r"\b(?:best|top|greatest|favou?rite)\b", re.IGNORECASE)
 # A series longer than this is a catalogue or a data list, not steps anyone follows.
 _MAX_STEPS = 120
 # A series of things that are not actions, numbered from further on than this, is an outline's
@@ -41,7 +43,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     runs += heading_series(blocks, excluded, count.count if count else None)
     runs += action_lists(blocks, excluded, title) + action_paragraphs(blocks, excluded)
-    runs = [run for run in runs if len(run) <= _MAX_STEPS and not _lists_other_kind(run, blocks, count)]
+    runs = [run for run in runs if len(run) <= _MAX_STEPS and not _lists_other_kind(run, blocks, title, count)]
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, count))
@@ -234,18 +236,21 @@ def _score(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None
     )
 
 
-def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None) -> bool:
+def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str | None, count: Promise | None) -> bool:
     """True for a series the page presents as something other than things to do (unless an "N
     Tips" title vouches for it): its items do not open on verbs, no heading or lead-in presents
-    them as actions, and its heading or first item names benefits, myths, types or products, or
+    them as actions, and its heading, its first item or the article's title names benefits,
+    myths, types, trends or products, or the title ranks things ("10 Best Moving Companies"), or
     its numbering starts part-way, as an outline's does."""
     if count is not None and count.count == len(run):
         return False
     intro = _intro_heading(blocks, run[0])
     titles = [candidate.title for candidate in run]
-    if mostly_actions(titles) or presents_actions(intro):
+    if mostly_actions(titles) or presents_actions(intro) or run[0].noun in ("step", "stage", "phase"):
         return False
-    return presents_other_kind(intro) or presents_other_kind(titles[0]) or run[0].number > _LATEST_FIRST
+    ranks_things = bool(_RANKING.search(title or "")) and not (count is not None and count.noun in _STEP_NOUNS)
+    return (presents_other_kind(intro) or presents_other_kind(titles[0]) or presents_other_kind(title)
+            or ranks_things or run[0].number > _LATEST_FIRST)
 
 
 def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:

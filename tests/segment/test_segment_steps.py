@@ -277,3 +277,9 @@ def test_bold_lines_are_the_steps_a_three_ways_title_promises(data_structure):
     assert _titles(structure) == [(1, "Give everything a tray"), (2, "Empty it on the first of the month"),
                                   (3, "Keep a spare bag for receipts")]
     assert structure.steps[1].text == "Tip the whole drawer onto the desk once a month and put back only what you used."
+
+
+def test_a_ranked_list_of_products_is_not_steps_but_the_how_to_under_it_is(data_structure):
+    structure = data_structure("ranked-products")
+    assert _titles(structure) == [(1, "Fill it halfway with equal parts water and vinegar"),
+                                  (2, "Boil it and leave it for an hour"), (3, "Rinse it twice before you use it again")]
