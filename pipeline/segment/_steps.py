@@ -12,12 +12,10 @@ from dataclasses import replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
-from pipeline.segment._numbering import Promise, clean_title, read_numbered, split_lead, title_promise
+from pipeline.segment._numbering import STEP_NOUNS, Promise, clean_title, read_numbered, split_lead, title_promise
 from pipeline.segment._unnumbered import Candidate as _Candidate
 from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
 
-_STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
-               "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
 # A list item that holds nothing but its number: "1", "1.", "Step 1".
 _BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
 # A step's label on a line of its own: "Step 1", "STEP #2:", "Step One".
@@ -222,7 +220,7 @@ def _score(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None
     title_noun = count.noun if count else None
     noun = run[0].noun or title_noun
     intro = _intro_heading(blocks, run[0])
-    other_kind = presents_other_kind(intro) or (noun is not None and noun not in _STEP_NOUNS)
+    other_kind = presents_other_kind(intro) or (noun is not None and noun not in STEP_NOUNS)
     if title_noun is not None and noun == title_noun:
         other_kind = False
     return (
@@ -242,13 +240,13 @@ def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str
     them as actions, and its heading, its first item or the article's title names benefits,
     myths, types, trends or products, or the title ranks things ("10 Best Moving Companies"), or
     its numbering starts part-way, as an outline's does."""
-    if count is not None and count.count == len(run):
+    if count is not None and count.count == len(run) and count.noun in STEP_NOUNS:
         return False
     intro = _intro_heading(blocks, run[0])
     titles = [candidate.title for candidate in run]
     if mostly_actions(titles) or presents_actions(intro) or run[0].noun in ("step", "stage", "phase"):
         return False
-    ranks_things = bool(_RANKING.search(title or "")) and not (count is not None and count.noun in _STEP_NOUNS)
+    ranks_things = bool(_RANKING.search(title or "")) and not (count is not None and count.noun in STEP_NOUNS)
     return (presents_other_kind(intro) or presents_other_kind(titles[0]) or presents_other_kind(title)
             or ranks_things or run[0].number > _LATEST_FIRST)
 

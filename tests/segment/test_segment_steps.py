@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.model import Block
 from pipeline.segment._steps import find_steps
+from pipeline.segment._numbering import Promise, title_promise
 from pipeline.segment._unnumbered import action_lists
 
 
@@ -283,3 +284,15 @@ def test_a_ranked_list_of_products_is_not_steps_but_the_how_to_under_it_is(data_
     structure = data_structure("ranked-products")
     assert _titles(structure) == [(1, "Fill it halfway with equal parts water and vinegar"),
                                   (2, "Boil it and leave it for an hour"), (3, "Rinse it twice before you use it again")]
+
+
+def test_a_list_of_as_many_benefits_as_the_title_promises_is_not_steps(data_structure):
+    structure = data_structure("benefits-title")
+    assert _titles(structure) == [(1, "Stand with your feet hip-width apart"),
+                                  (2, "Reach up slowly and hold for ten breaths"), (3, "Fold forward and let your arms hang")]
+
+
+def test_a_title_promising_mistakes_and_tips_promises_tips():
+    assert title_promise("How to Make a Good Game: 5 Mistakes and Tips to Avoid") == Promise(5, "tip")
+    assert title_promise("Top Nine Financial Tips for Working Adults") == Promise(9, "tip")
+    assert title_promise("10 Benefits of Meditation") == Promise(10, "benefit")
