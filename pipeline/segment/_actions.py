@@ -71,7 +71,7 @@ OTHER_KIND = re.compile(
     r"\b(?:signs?|reasons?|mistakes?|myths?|red flags?|symptoms?|benefits?|advantages?|disadvantages?"
     r"|downsides?|pros|cons|questions?|faqs?|facts?|types?|kinds?|products?|features?|examples?"
     r"|statistics|stats|causes?|risks?|ingredients|equipment|supplies|trends?|technologies|companies|platforms"
-    r"|brands|apps|software|services|alternatives|picks|reviews?|options"
+    r"|brands|apps|software|services|alternatives|picks|reviews?|options|tools|features"
     r"|tools you(?:[’']ll)? need|what you[’']ll need)\b",
     re.IGNORECASE,
 )
