@@ -216,3 +216,11 @@ def test_a_sentence_after_the_quote_that_quotes_someone_else_gives_no_speaker():
 def test_reports_is_a_speech_verb():
     assert _quotes_of('As Scientific American reports, "landfills account for a third of all methane emissions."') == [
         ("Scientific American", "landfills account for a third of all methane emissions.")]
+
+
+def test_speakers_named_after_the_quote_by_given_name_surname_or_pronoun(data_structure):
+    assert _said(data_structure("quote-speakers-later")) == [
+        ("Hana Okafor", "Write the list down before you go to bed, then close the notebook, Your brain lets go of "
+                        "what is safely on paper."),
+        ("Tomas Lindqvist", "Get up if you are still awake after twenty minutes."),
+        ("Tomas Lindqvist", "The bedroom is for sleep, not for scrolling the news")]
