@@ -25,6 +25,7 @@ from pipeline.sources import iter_source_paths
 
 if TYPE_CHECKING:
     from pipeline.runner import Outcome
+    from pipeline.validation import Summary
 
 
 @click.group(cls=Commands, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,7 +128,7 @@ class _Progress:
         self.shown = False
         self.last = 0.0
 
-    def __call__(self, summary) -> None:
+    def __call__(self, summary: Summary) -> None:
         now = time.monotonic()
         if now - self.last >= 0.5:
             self.last, self.shown = now, True
@@ -196,7 +197,7 @@ def classify(file, model: str | None, accurate: bool) -> None:
 
 @cli.command()
 @click.argument("urls", nargs=-1)
-@click.option("-i", "--input", "url_file", type=click.File("r"), help="File of URLs, one a line, or - for stdin.")
+@click.option("-i", "--input", "url_file", type=click.File("rb"), help="File of URLs, one a line, or - for stdin.")
 @click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Sitemap or sitemap index to read URLs from.")
 @click.option("--match", metavar="REGEX", help="Keep only URLs this regular expression finds a match in.")
 @click.option("-o", "--out", default="corpus/raw", show_default=True, type=click.Path(path_type=Path),
@@ -213,7 +214,8 @@ def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str
     """Fetch web pages politely into a raw store, resuming where an earlier run stopped.
 
     A URL fetched, unchanged or skipped by robots.txt is done; one that failed, was refused
-    or was deferred counts as a failed input.
+    or was deferred counts as a failed input, and so does a line of the -i list that is not
+    UTF-8 or not a URL a request can go to (reported as "error: FILE:LINE: reason").
     """
     from pipeline import fetch as fetching  # loads httpx: only for the commands that need it
 
@@ -222,15 +224,22 @@ def fetch(urls: tuple[str, ...], url_file, sitemaps: tuple[str, ...], match: str
     if refresh:
         given["revisit_after"] = 0.0
     settings = Settings.from_env().with_fetch(allow_private=allow_private, **given)
-    found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings)
+    rejected: list[PipelineError] = []
+
+    def reject(error: PipelineError) -> None:
+        rejected.append(error)
+        click.echo(f"error: {error}", err=True)
+
+    lines_name = str(getattr(url_file, "name", "<stdin>"))
+    found = fetching.collect_urls(urls, url_file or (), sitemaps, match, settings, reject, lines_name)
     summary = fetching.fetch_all(found, out, settings, progress=_report_fetch)
-    click.echo(summary.line(), err=True)
-    sys.exit(summary.exit_code)
+    click.echo(summary.line() + (f"; {len(rejected)} not valid" if rejected else ""), err=True)
+    sys.exit(max([summary.exit_code, *(error.exit_code for error in rejected)]))
 
 
 def _report_fetch(done: int, total: int, entry) -> None:
     reason = f": {entry.reason}" if entry.reason else ""
-    click.echo(f"[{done}/{total}] {entry.outcome} {entry.url}{reason}", err=True)
+    click.echo(one_line(f"[{done}/{total}] {entry.outcome} {entry.url}{reason}"), err=True)
 
 
 @cli.group(name="eval")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urljoin, urlsplit
 
 from pipeline.atomic_file import write_atomically
 from pipeline.model import AdviceSentence, Document, Structure, Tags, TypeScore
@@ -49,7 +50,7 @@ def build_record(document: Document, structure: Structure, tags: Tags, info: Pip
         "modified": metadata.modified,
         "language": metadata.language,
         "site_name": metadata.site_name,
-        "canonical_url": metadata.canonical_url,
+        "canonical_url": absolute_url(metadata.canonical_url, document.source.url),
         "description": metadata.description,
         "body_text": document.body_text,
         "sections": [{"heading": s.heading, "level": s.level, "text": s.text} for s in structure.sections],
@@ -90,6 +91,16 @@ def build_record(document: Document, structure: Structure, tags: Tags, info: Pip
             "spacy_model_version": info.spacy_model_version,
         },
     }
+
+
+def absolute_url(url: str | None, base: str | None) -> str | None:
+    """`url` as an absolute http(s) URL, resolved against `base` when relative; None when it
+    cannot be one (no base to resolve it against, white space inside, another scheme)."""
+    if not url or any(character.isspace() for character in url.strip()):
+        return None
+    joined = urljoin(base or "", url.strip())
+    parts = urlsplit(joined)
+    return joined if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def record_id(title: str, content_sha256: str) -> str:

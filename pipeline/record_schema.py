@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -91,27 +91,28 @@ def compiled(key: SchemaKey) -> Any:
     return jsonschema_rs.validator_for(load_schema(str(key)), validate_formats=True)
 
 
-@cache
-def choose(record_version: object) -> Choice:
+@lru_cache(maxsize=64)
+def choose(record_version: str | None) -> Choice:
     """The schema a record naming `record_version` is checked against.
 
     A version that is not MAJOR.MINOR.PATCH is checked against the current schema, which
     reports it. A minor newer than this tool's newest of that major is checked against that
-    newest, with a note; an unknown major is not checked.
+    newest, with a note; a major this tool does not ship is not checked.
     """
-    match = _VERSION.match(record_version) if isinstance(record_version, str) else None
+    match = _VERSION.match(record_version) if record_version is not None else None
     if not match:
         return Choice(current_key())
     wanted = SchemaKey(int(match[1]), int(match[2]))
-    same_major = [key for key in shipped_versions() if key.major == wanted.major and key <= wanted]
+    of_major = [key for key in shipped_versions() if key.major == wanted.major]
+    not_after = [key for key in of_major if key <= wanted]
     newest = shipped_versions()[-1]
     if wanted.major > newest.major:
         return Choice(None, f"schema_version {record_version} is newer than this tool, which knows up to "
                             f"{newest}; upgrade advice-pipeline to check it")
-    if not same_major:
+    if not not_after:
         known = ", ".join(str(k) for k in shipped_versions())
         return Choice(None, f"schema_version {record_version} is no version this tool knows ({known})")
-    if wanted > same_major[-1] and same_major[-1] == max(k for k in shipped_versions() if k.major == wanted.major):
-        return Choice(same_major[-1], f"record is schema {record_version}, newer than this tool's {same_major[-1]}; "
-                                      f"checked against {same_major[-1]}, ignoring fields it does not know")
-    return Choice(same_major[-1])
+    if wanted > of_major[-1]:
+        return Choice(of_major[-1], f"record is schema {record_version}, newer than this tool's {of_major[-1]}; "
+                                    f"checked against {of_major[-1]}, ignoring fields it does not know")
+    return Choice(not_after[-1])

@@ -1,6 +1,6 @@
 """The rules a record meets beyond its JSON Schema, checked in one place for `validate` and `run`.
 
-A schema cannot say that steps run 1..n, that an advice entry's offsets slice `body_text` to
+A schema cannot say that step numbers rise, that an advice entry's offsets slice `body_text` to
 its text, or that a quote's `step` names a step. These checks can. They read the record
 defensively (a part of the wrong shape is left to the schema's report) and return problems in
 the order of the record's fields.
@@ -15,8 +15,20 @@ from typing import Any
 
 from pipeline.problems import Problem, cut_short, pointer
 
-# An HTML start or end tag (a letter right after "<" or "</"), or an HTML comment.
-_HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.DOTALL)
+# A start, end or empty tag of an HTML element (by name: "<T>" or "<username>" in a code sample
+# are not HTML), or an HTML comment.
+_HTML_ELEMENTS = (
+    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite "
+    "code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main "
+    "map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt "
+    "ruby s samp script section select small source span strong style sub summary sup svg table tbody td "
+    "template textarea tfoot th thead time title tr track u ul var video wbr"
+).split()
+_HTML_TAG = re.compile(
+    r"<(?:/?(?:" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True)) + r")(?=[\s/>])[^<>]*|!--.*?--)>",
+    re.DOTALL | re.IGNORECASE,
+)
 # C0 and C1 control characters but tab and line feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A raw JSON text may hold a string that breaks the two rules above only if it holds "<" or DEL
@@ -44,7 +56,8 @@ def semantic_problems(record: Any, raw: bytes | None = None) -> list[Problem]:
     problems = _step_numbers(record) + _step_references(record) + _advice_offsets(record)
     problems += _document_order(record, "sections", "heading") + _document_order(record, "steps", "title")
     if raw is None or _raw_text_suspect(raw):
-        problems += [problem for where, text in _texts(record) for problem in _text_problems(where, text)]
+        body = record.get("body_text") if isinstance(record.get("body_text"), str) else ""
+        problems += [problem for where, text in _texts(record) for problem in _text_problems(where, text, body)]
     return problems + _dates(record)
 
 
@@ -66,12 +79,19 @@ def _items(record: dict[str, Any], field: str) -> list[tuple[int, dict[str, Any]
 
 
 def _step_numbers(record: dict[str, Any]) -> list[Problem]:
-    return [
-        Problem(pointer(("steps", index, "number")), f"steps are numbered 1..n in order: expected {index + 1}",
-                cut_short(step.get("number")))
-        for index, step in _items(record, "steps")
-        if step.get("number") != index + 1
-    ]
+    """Step numbers rise in document order. They are the page's own numbers, so a gap (a step the
+    page numbers that was not found, a list that goes on from an earlier part) is no problem;
+    going back or repeating a number is."""
+    problems, previous = [], 0
+    for index, step in _items(record, "steps"):
+        number = step.get("number")
+        if type(number) is not int:
+            continue
+        if number <= previous:
+            problems.append(Problem(pointer(("steps", index, "number")), f"step numbers rise in document "
+                                    f"order: this one follows number {previous}", cut_short(number)))
+        previous = max(previous, number)
+    return problems
 
 
 def _step_references(record: dict[str, Any]) -> list[Problem]:
@@ -138,9 +158,11 @@ def _texts(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 yield from ((pointer((field, index, key)), item[key]) for key in keys if isinstance(item.get(key), str))
 
 
-def _text_problems(where: str, text: str) -> list[Problem]:
+def _text_problems(where: str, text: str, body: str) -> list[Problem]:
+    """An HTML tag is a problem where the page does not show it as text: a tag in body_text, or in
+    text found in body_text, is a page showing code; one in metadata is markup left over."""
     problems = []
-    if tag := _HTML_TAG.search(text):
+    if (tag := _HTML_TAG.search(text)) and where != "/body_text" and text not in body:
         problems.append(Problem(where, f"text holds an HTML tag {cut_short(tag.group())}", cut_short(text)))
     if control := _CONTROL.search(text):
         problems.append(Problem(where, f"text holds the control character U+{ord(control.group()):04X}",

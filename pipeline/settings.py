@@ -22,16 +22,27 @@ class FetchSettings:
     allow_private: bool = False
     min_delay: float = 1.0
     max_concurrency: int = 8
+    # Deadlines: connecting; each silence; the response headers, then the body, each from its
+    # start (a server trickling a byte a second stays inside read_timeout forever); one
+    # request whole; and one URL whole, every attempt, redirect and wait included.
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
-    # read_timeout bounds each silence; this bounds a body that trickles in forever.
+    headers_timeout: float = 30.0
     body_timeout: float = 120.0
+    request_timeout: float = 150.0
+    url_timeout: float = 300.0
     max_redirects: int = 5
     max_bytes: int = 20 * 1024 * 1024
     max_retries: int = 4
     backoff_base: float = 0.5
     backoff_cap: float = 30.0
     retry_after_cap: float = 120.0
+    # Sitemaps: index levels below the top one (the protocol allows one), sitemap files read
+    # (a 50-wide index of indexes is 2,551 requests), and page URLs kept (the protocol's
+    # per-file maximum).
+    sitemap_max_depth: int = 2
+    sitemap_max_files: int = 200
+    sitemap_max_urls: int = 50_000
     # A batch skips URLs done less than this long ago (resuming) and revalidates older ones.
     revisit_after: float = 24 * 3600.0
 

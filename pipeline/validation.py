@@ -51,7 +51,8 @@ def check_record(record: Any, source: str) -> None:
 
 def check(record: Any, raw: bytes | None = None) -> Verdict:
     """The schema named by the record's `schema_version`, then the semantic rules."""
-    choice = choose(record.get("schema_version") if isinstance(record, dict) else None)
+    version = record.get("schema_version") if isinstance(record, dict) else None
+    choice = choose(version if isinstance(version, str) else None)
     if choice.key is None:
         return Verdict([Problem("/schema_version", choice.message or "", cut_short(record["schema_version"]))])
     validator = compiled(choice.key)
@@ -138,8 +139,9 @@ class Summary:
         return 2 if self.unreadable else 1 if self.invalid else 0
 
     def line(self) -> str:
+        records = f"{self.records} record" + ("" if self.records == 1 else "s")
         files = f"{self.files} file" + ("" if self.files == 1 else "s")
-        text = f"{self.records} records in {files}: {self.records - self.invalid} valid, {self.invalid} invalid"
+        text = f"{records} in {files}: {self.records - self.invalid} valid, {self.invalid} invalid"
         if self.unreadable:
             text += f", {self.unreadable} unreadable"
         if self.stopped:

@@ -2,7 +2,15 @@ import json
 
 import pytest
 
-from pipeline.emit import DirectoryWriter, JsonLinesWriter, PipelineInfo, build_record, record_id, slugify
+from pipeline.emit import (
+    DirectoryWriter,
+    JsonLinesWriter,
+    PipelineInfo,
+    absolute_url,
+    build_record,
+    record_id,
+    slugify,
+)
 from pipeline.errors import InvalidRecord
 from pipeline.model import (
     AdviceSentence,
@@ -98,3 +106,11 @@ def test_json_lines_writer_writes_one_line_per_record(tmp_path):
         writer.write(small_record())
     lines = path.read_text().splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["give-it-time-2-steps-abababab"] * 2
+
+
+def test_canonical_urls_are_made_absolute_or_dropped():
+    assert absolute_url("/agency", "https://example.org/blog/post") == "https://example.org/agency"
+    assert absolute_url("https://example.org/café", None) == "https://example.org/café"
+    assert absolute_url("/agency", None) is None
+    assert absolute_url("What are the different types of wine?", "https://example.org/") is None
+    assert absolute_url("mailto:ana@example.org", None) is None

@@ -61,7 +61,7 @@ def test_loopback_url_and_other_schemes_are_refused_with_reasons(corpus_server):
     outcomes: list[Outcome] = []
     run([f"{corpus_server}/{SEED_PAGE.name}", "ftp://example.org/a.html"], ListWriter(), Settings(), report=outcomes.append)
     assert [type(o.error).__name__ for o in outcomes] == ["UnsafeURL", "UnsafeURL"]
-    assert outcomes[0].error.reason == "host 127.0.0.1 resolves to non-public address 127.0.0.1 (--allow-private permits it)"
+    assert outcomes[0].error.reason == "host 127.0.0.1 resolves to non-public address 127.0.0.1; rerun with --allow-private to fetch it"
     assert outcomes[1].error.reason == "scheme 'ftp' is not http or https"
 
 

@@ -17,7 +17,8 @@ from corpus_files import REPO, SEED_PAGE
 GOLDEN_FILE = REPO / "tests" / "golden" / "versions" / "1.1.json"
 GOLDEN = json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
 LINE = json.dumps(GOLDEN) + "\n"
-BAD_LINE = json.dumps(dict(GOLDEN, steps=[dict(GOLDEN["steps"][0], number=2)], quotes=[], advice=[])) + "\n"
+BAD_LINE = json.dumps(dict(GOLDEN, published="2024-02-30")) + "\n"
+BAD_REPORT = '/published: is no real ISO 8601 date or date-time (value: "2024-02-30")'
 
 
 def invoke(*args: str, stdin: bytes | str | None = None):
@@ -41,7 +42,7 @@ def test_each_problem_names_file_line_pointer_message_and_value_and_exits_1(tmp_
     path.write_text(LINE + BAD_LINE)
     result = invoke(str(path))
     assert result.exit_code == 1
-    assert result.stdout == f"{path}:2: /steps/0/number: steps are numbered 1..n in order: expected 1 (value: 2)\n"
+    assert result.stdout == f"{path}:2: {BAD_REPORT}\n"
     assert result.stderr == "2 records in 1 file: 1 valid, 1 invalid\n"
 
 
@@ -80,8 +81,8 @@ def test_format_json_gives_one_object_per_problem_then_a_summary(tmp_path):
     path.write_text(BAD_LINE + LINE + '{"score": NaN}\n')
     result = invoke("--format", "json", str(path))
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert lines[0] == {"kind": "invalid", "file": str(path), "line": 1, "pointer": "/steps/0/number",
-                        "message": "steps are numbered 1..n in order: expected 1", "value": "2"}
+    assert lines[0] == {"kind": "invalid", "file": str(path), "line": 1, "pointer": "/published",
+                        "message": "is no real ISO 8601 date or date-time", "value": '"2024-02-30"'}
     assert lines[1] == {"kind": "invalid", "file": str(path), "line": 3, "pointer": "",
                         "message": "not JSON: NaN and Infinity are not JSON numbers (column 11)", "value": None}
     assert lines[2] == {"summary": {"files": 1, "records": 3, "valid": 1, "invalid": 2, "unreadable": 0,
@@ -109,13 +110,13 @@ def test_a_newer_minor_is_a_note_on_stderr_and_still_valid(tmp_path):
 
 def test_records_on_stdin(tmp_path):
     result = invoke("-", stdin=LINE + "\n" + BAD_LINE)
-    assert result.stdout == "<stdin>:3: /steps/0/number: steps are numbered 1..n in order: expected 1 (value: 2)\n"
+    assert result.stdout == f"<stdin>:3: {BAD_REPORT}\n"
     assert result.exit_code == 1
 
 
 def test_one_pretty_printed_record_on_stdin():
     result = invoke("-", stdin=GOLDEN_FILE.read_text())
-    assert (result.exit_code, result.stderr) == (0, "1 records in 1 file: 1 valid, 0 invalid\n")
+    assert (result.exit_code, result.stderr) == (0, "1 record in 1 file: 1 valid, 0 invalid\n")
 
 
 def test_paths_on_stdin_and_an_unreadable_one_exits_2(tmp_path):
@@ -123,7 +124,7 @@ def test_paths_on_stdin_and_an_unreadable_one_exits_2(tmp_path):
     missing = tmp_path / "gone.jsonl"
     result = invoke("-", stdin=f"{tmp_path / 'a.json'}\n\n{missing}\n")
     assert result.stderr == (f"error: {missing}: no such file or directory\n"
-                             "1 records in 2 files: 1 valid, 0 invalid, 1 unreadable\n")
+                             "1 record in 2 files: 1 valid, 0 invalid, 1 unreadable\n")
     assert result.exit_code == 2
 
 
@@ -154,7 +155,7 @@ def test_run_to_stdout_piped_into_validate_stdin(tmp_path):
                f" | {sys.executable} -m pipeline validate -")
     done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300)
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == "1 records in 1 file: 1 valid, 0 invalid\n"
+    assert done.stderr == "1 record in 1 file: 1 valid, 0 invalid\n"
 
 
 def test_a_progress_line_is_drawn_on_a_terminal_and_cleared(tmp_path):

@@ -9,16 +9,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from pipeline.errors import FetchDeferred, FetchError, RobotsDenied
+from pipeline.errors import FetchDeferred, FetchError, RobotsDenied, UnsafeURL
 from pipeline.fetch._client import Reply, Session, failure_of
 from pipeline.fetch._politeness import host_key
 from pipeline.fetch._sessions import session_for
 from pipeline.fetch._store import ManifestEntry, Outcome, RawStore
 from pipeline.settings import Settings
 
-OUTCOMES: tuple[Outcome, ...] = ("fetched", "unchanged", "robots", "failed", "deferred")
-# A deferred URL is left for the next run; the others hold until settings.fetch.revisit_after.
-DONE_OUTCOMES = frozenset({"fetched", "unchanged", "robots", "failed"})
+OUTCOMES: tuple[Outcome, ...] = ("fetched", "unchanged", "robots", "refused", "failed", "deferred")
+# These hold until settings.fetch.revisit_after. The others are asked again on every run: a
+# deferred URL because the host asked us to wait, and a refusal by policy (robots.txt, a
+# private address) because the policy may have changed since (a new robots.txt, --allow-private).
+DONE_OUTCOMES = frozenset({"fetched", "unchanged", "failed"})
 MANIFEST_HEADERS = ("content-type", "etag", "last-modified")
 
 Progress = Callable[[int, int, ManifestEntry], None]
@@ -37,8 +39,9 @@ class FetchSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when every URL was handled; 1 when some failed or were deferred to a later run."""
-        return 1 if self.counts.get("failed") or self.counts.get("deferred") else 0
+        """0 when every URL was handled (robots.txt's refusals included); 1 when some were
+        refused, failed or were deferred to a later run."""
+        return 1 if any(self.counts.get(outcome) for outcome in ("refused", "failed", "deferred")) else 0
 
     def line(self) -> str:
         parts = ", ".join(f"{self.counts.get(outcome, 0)} {outcome}" for outcome in OUTCOMES)
@@ -132,6 +135,8 @@ class _Batch:
             reply = self._session.get_page(url, validators)
         except RobotsDenied as error:
             return ManifestEntry(url=url, outcome="robots", fetched_at=now, reason=error.reason)
+        except UnsafeURL as error:
+            return ManifestEntry(url=url, outcome="refused", fetched_at=now, reason=error.reason)
         except FetchDeferred as error:
             return ManifestEntry(url=url, outcome="deferred", fetched_at=now, reason=error.reason)
         except FetchError as error:

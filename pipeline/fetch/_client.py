@@ -20,6 +20,7 @@ import httpx
 
 from pipeline import __version__
 from pipeline.errors import FetchDeferred, FetchError, UnsafeURL
+from pipeline.fetch._deadline import Deadline
 from pipeline.fetch._politeness import HostGates
 from pipeline.fetch._retry import RETRYABLE_STATUSES, backoff_seconds, retry_after_seconds
 from pipeline.fetch._robots import ROBOTS_MAX_BYTES, RobotsCache
@@ -64,7 +65,8 @@ class Session:
                 pool=None,
             ),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=settings.max_concurrency),
+            # A connection per request, so that every exchange's Deadline sees its socket.
+            limits=httpx.Limits(max_connections=settings.max_concurrency, max_keepalive_connections=0),
         )
         self._in_flight = threading.BoundedSemaphore(settings.max_concurrency)
         self._gates = HostGates()
@@ -96,6 +98,7 @@ class Session:
         truncate: bool = False,
     ) -> Reply:
         current, seen = urldefrag(url).url, set()
+        url_end = time.monotonic() + self._settings.url_timeout
         for _ in range(self._settings.max_redirects + 1):
             seen.add(current)
             try:
@@ -106,7 +109,7 @@ class Session:
                 if current == url:
                     raise
                 raise type(error)(url, f"redirected to {current}: {error.reason}") from error
-            reply = self._with_retries(current, headers, accept, max_bytes, truncate)
+            reply = self._with_retries(current, headers, accept, max_bytes, truncate, url_end)
             location = reply.headers.get("location")
             if reply.status not in REDIRECT_STATUSES or not location:
                 return reply
@@ -116,7 +119,13 @@ class Session:
         raise FetchError(url, f"more than {self._settings.max_redirects} redirects")
 
     def _with_retries(
-        self, url: str, headers: Mapping[str, str], accept: Collection[str], max_bytes: int, truncate: bool
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        accept: Collection[str],
+        max_bytes: int,
+        truncate: bool,
+        url_end: float,
     ) -> Reply:
         settings, gate = self._settings, self._gates.for_url(url)
         attempt = 0
@@ -124,9 +133,12 @@ class Session:
             attempt += 1
             last = attempt > settings.max_retries
             spacing = max(settings.min_delay, self._robots.delay(url))
+            left = url_end - time.monotonic()
+            if left <= gate.wait():
+                raise FetchError(url, f"{self._url_overdue()} ({attempt - 1} attempts)")
             try:
-                with gate.turn(url, spacing, settings.retry_after_cap):
-                    reply = self._exchange(url, headers, accept, max_bytes, truncate)
+                with gate.turn(url, spacing, min(settings.retry_after_cap, left)):
+                    reply = self._exchange(url, headers, accept, max_bytes, truncate, url_end)
             except _Transient as error:
                 if last:
                     raise FetchError(url, f"{error} (gave up after {attempt} attempts)") from error
@@ -152,36 +164,81 @@ class Session:
         return backoff_seconds(attempt, self._settings.backoff_base, self._settings.backoff_cap, self._rng)
 
     def _exchange(
-        self, url: str, headers: Mapping[str, str], accept: Collection[str], max_bytes: int, truncate: bool
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        accept: Collection[str],
+        max_bytes: int,
+        truncate: bool,
+        url_end: float,
     ) -> Reply:
-        try:
-            with self._in_flight, self._client.stream("GET", url, headers=headers) as response:
-                if self._check_peer:
-                    check_peer(url, _peer_address(response))
-                kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
-                if not response.is_success:
-                    return Reply(url, response.status_code, kept)
-                _check_content_type(url, kept.get("content-type"), accept)
-                body = self._read_body(url, response, max_bytes, truncate)
-                return Reply(url, response.status_code, kept, body)
-        except httpx.ReadTimeout as error:
-            raise FetchError(url, f"no data for {self._settings.read_timeout:g} s (read timeout)") from error
-        except httpx.UnsupportedProtocol as error:
-            raise UnsafeURL(url, str(error)) from error
-        except httpx.InvalidURL as error:
-            raise FetchError(url, f"invalid URL: {error}") from error
-        except httpx.TransportError as error:
-            if _caused_by_tls(error):
-                raise FetchError(url, f"TLS handshake failed: {error}") from error
-            raise _Transient(f"{type(error).__name__}: {error}".rstrip(": ")) from error
-        except httpx.DecodingError as error:
-            raise FetchError(url, f"body does not match its Content-Encoding: {error}") from error
+        with self._in_flight:
+            ends = (time.monotonic() + self._settings.request_timeout, url_end)
+            deadline = Deadline(*self._phase("response headers", self._settings.headers_timeout, ends))
+            try:
+                return self._converse(url, headers, accept, max_bytes, truncate, deadline, ends)
+            except httpx.HTTPError as error:
+                if deadline.expired:
+                    raise FetchError(url, deadline.expired) from error
+                raise self._failure(url, error) from error
+
+    def _converse(
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        accept: Collection[str],
+        max_bytes: int,
+        truncate: bool,
+        deadline: Deadline,
+        ends: tuple[float, float],
+    ) -> Reply:
+        """One request and its response, every phase under `deadline`."""
+        trace = {"trace": deadline.trace}
+        with deadline, self._client.stream("GET", url, headers=headers, extensions=trace) as response:
+            deadline.next_phase(*self._phase("body", self._settings.body_timeout, ends))
+            if self._check_peer:
+                check_peer(url, _peer_address(response))
+            kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
+            if not response.is_success:
+                return Reply(url, response.status_code, kept)
+            _check_content_type(url, kept.get("content-type"), accept)
+            body = self._read_body(url, response, max_bytes, truncate)
+        if deadline.expired:  # a body without a length ends when the connection does
+            raise FetchError(url, deadline.expired)
+        return Reply(url, response.status_code, kept, body)
+
+    def _phase(self, what: str, seconds: float, ends: tuple[float, float]) -> tuple[str, float]:
+        """Why a phase that may take `seconds` fails when it overruns, and when it must end:
+        at its own limit, the request's or the URL's (`ends`), whichever comes first."""
+        request_end, url_end = ends
+        until, reason = min(
+            (time.monotonic() + seconds, f"{what} not complete after {seconds:g} s"),
+            (request_end, f"request not complete after {self._settings.request_timeout:g} s"),
+            (url_end, self._url_overdue()),
+        )
+        return reason, until
+
+    def _url_overdue(self) -> str:
+        return f"URL not done within its {self._settings.url_timeout:g} s budget"
+
+    def _failure(self, url: str, error: httpx.HTTPError) -> Exception:
+        """The pipeline error (or a retryable _Transient) an httpx error stands for."""
+        if isinstance(error, httpx.ReadTimeout):
+            return FetchError(url, f"no data for {self._settings.read_timeout:g} s (read timeout)")
+        if isinstance(error, httpx.UnsupportedProtocol):
+            return UnsafeURL(url, str(error))
+        if isinstance(error, httpx.InvalidURL):
+            return FetchError(url, f"invalid URL: {error}")
+        if isinstance(error, httpx.DecodingError):
+            return FetchError(url, f"body does not match its Content-Encoding: {error}")
+        if isinstance(error, httpx.TransportError) and _caused_by_tls(error):
+            return FetchError(url, f"TLS handshake failed: {error}")
+        return _Transient(f"{type(error).__name__}: {error}".rstrip(": "))
 
     def _read_body(self, url: str, response: httpx.Response, max_bytes: int, truncate: bool) -> bytes:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes and not truncate:
             raise FetchError(url, f"body of {int(declared)} bytes is over the {max_bytes} byte limit")
-        deadline = time.monotonic() + self._settings.body_timeout
         chunks, size = [], 0
         for chunk in response.iter_bytes():
             chunks.append(chunk)
@@ -190,8 +247,6 @@ class Session:
                 if truncate:
                     break
                 raise FetchError(url, f"body is over the {max_bytes} byte limit")
-            if time.monotonic() > deadline:
-                raise FetchError(url, f"body not complete after {self._settings.body_timeout:g} s")
         return b"".join(chunks)[:max_bytes]
 
 

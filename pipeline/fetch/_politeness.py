@@ -12,9 +12,12 @@ from pipeline.errors import FetchDeferred
 
 
 def host_key(url: str) -> str:
-    """The host and port a politeness gate is kept for."""
-    parts = urlsplit(url)
-    return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    """The host and port a politeness gate is kept for (a string that is no URL keeps its own)."""
+    try:
+        parts = urlsplit(url)
+        return f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    except ValueError:
+        return url
 
 
 class HostGate:
@@ -42,6 +45,11 @@ class HostGate:
                 yield
             finally:
                 self.hold_off(spacing)
+
+    def wait(self) -> float:
+        """Seconds until this host's next slot (0 when it is free now)."""
+        with self._clock:
+            return max(0.0, self._ready_at - time.monotonic())
 
     def hold_off(self, seconds: float) -> None:
         """Send nothing to this host for `seconds` from now (or longer if already so)."""

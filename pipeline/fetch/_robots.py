@@ -63,7 +63,7 @@ class RobotsCache:
         if robots.unreachable:
             raise FetchDeferred(url, robots.unreachable)
         if robots.rules is not None and not robots.rules.can_fetch(url, self._agent):
-            raise RobotsDenied(url, f"robots.txt disallows it for {self._agent}")
+            raise RobotsDenied(url, f"robots.txt disallows it for {self._agent}; it is asked again on every run")
 
     def delay(self, url: str) -> float:
         """Seconds the host asks between our requests (Crawl-delay or Request-rate), 0 if none or not yet known."""

@@ -14,19 +14,62 @@ from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# The sitemaps protocol allows no nesting of indexes; a little slack tolerates odd sites.
-MAX_DEPTH = 3
-
 
 def read_sitemap(url: str, settings: Settings, pattern: str | None = None) -> list[str]:
     """Page URLs listed by the sitemap or sitemap index at `url`, in order, without repeats.
 
     `pattern` is a regular expression a URL must contain (re.search) to be kept. A child
-    sitemap that cannot be read is logged and skipped; the top one raises FetchError.
+    sitemap that cannot be read is logged and skipped; the top one raises FetchError. The
+    caps of `settings.fetch` (index nesting, sitemap files read, URLs kept) stop the walk
+    with a warning saying which was hit, keeping what was read until then.
     """
     matcher = compile_pattern(pattern)
-    pages = _collect(url, settings, depth=0, seen=set())
-    return [page for page in dict.fromkeys(pages) if matcher is None or matcher.search(page)]
+    walk = _Walk(settings)
+    walk.read(url, depth=0)
+    return [page for page in dict.fromkeys(walk.pages) if matcher is None or matcher.search(page)]
+
+
+class _Walk:
+    """One sitemap tree read depth first, within the caps."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.limits = settings.fetch
+        self.pages: list[str] = []
+        self.seen: set[str] = set()
+        self.stopped = False
+
+    def read(self, url: str, depth: int) -> None:
+        self.seen.add(url)
+        kind, locations = _parse(url, _download(url, self.settings))
+        if kind == "urlset":
+            self._keep(url, locations)
+            return
+        children = [child for child in locations if child not in self.seen]
+        if children and depth >= self.limits.sitemap_max_depth:
+            log.warning("sitemap index %s nests deeper than %d levels: its %d sitemaps are not read",
+                        url, self.limits.sitemap_max_depth, len(children))
+            return
+        for number, child in enumerate(children):
+            if self.stopped:
+                return
+            if len(self.seen) >= self.limits.sitemap_max_files:
+                log.warning("read the cap of %d sitemap files: %d more listed in %s are not read",
+                            self.limits.sitemap_max_files, len(children) - number, url)
+                self.stopped = True
+                return
+            try:
+                self.read(child, depth + 1)
+            except FetchError as error:
+                log.warning("skipping sitemap %s", error)
+
+    def _keep(self, url: str, locations: list[str]) -> None:
+        room = self.limits.sitemap_max_urls - len(self.pages)
+        if len(locations) > room:
+            log.warning("reached the cap of %d sitemap URLs in %s: the rest are not read",
+                        self.limits.sitemap_max_urls, url)
+            self.stopped = True
+        self.pages.extend(locations[:room])
 
 
 def compile_pattern(pattern: str | None) -> re.Pattern[str] | None:
@@ -37,22 +80,6 @@ def compile_pattern(pattern: str | None) -> re.Pattern[str] | None:
         return re.compile(pattern)
     except re.error as error:
         raise UsageError("--match", f"not a regular expression: {error}") from error
-
-
-def _collect(url: str, settings: Settings, depth: int, seen: set[str]) -> list[str]:
-    seen.add(url)
-    kind, locations = _parse(url, _download(url, settings))
-    if kind == "urlset":
-        return locations
-    pages = []
-    for child in locations:
-        if child in seen or depth + 1 >= MAX_DEPTH:
-            continue
-        try:
-            pages.extend(_collect(child, settings, depth + 1, seen))
-        except FetchError as error:
-            log.warning("skipping sitemap %s", error)
-    return pages
 
 
 def _download(url: str, settings: Settings) -> bytes:

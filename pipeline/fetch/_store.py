@@ -23,7 +23,7 @@ from pipeline.errors import UsageError
 from pipeline.fetch._client import charset_of
 from pipeline.model import Page, Source
 
-Outcome = Literal["fetched", "unchanged", "robots", "failed", "deferred"]
+Outcome = Literal["fetched", "unchanged", "robots", "refused", "failed", "deferred"]
 
 MANIFEST_NAME = "manifest.jsonl"
 LOCK_NAME = ".lock"

@@ -48,6 +48,7 @@ class Site:
     def __init__(self) -> None:
         self.origin = ""
         self.robots_file: str | None = "robots.txt"
+        self.slow_robots = False
         self.hits: list[Hit] = []
         self.blocking: set[str] = set()
         self.release = threading.Event()
@@ -112,7 +113,9 @@ class Handler(BaseHTTPRequestHandler):
             self.site.serving(-1)
 
     def _route(self, path: str, seen: int) -> None:
-        if path == "/robots.txt" and self.site.robots_file:
+        if path == "/robots.txt" and self.site.slow_robots:
+            self._slow_headers()
+        elif path == "/robots.txt" and self.site.robots_file:
             self._send(200, self.site.file(self.site.robots_file), "text/plain")
         elif path == "/article.html":
             self._article()
@@ -145,12 +148,16 @@ class Handler(BaseHTTPRequestHandler):
             self._stall()
         elif path == "/trickle":
             self._trickle()
+        elif path == "/slow-headers":
+            self._slow_headers()
         elif path == "/drop":
             self._drop_then_answer(seen, first_ok=3)
         elif path.startswith("/sitemap") and (SITE / path.lstrip("/")).is_file():
             self._send(200, self._sitemap(path), "text/plain" if path.endswith(".txt") else "application/xml")
         elif path.startswith("/sitemap") and path.endswith(".gz") and (SITE / path[1:-3]).is_file():
             self._send(200, gzip.compress(self._sitemap(path[:-3])), "application/gzip")
+        elif match := re.fullmatch(r"/fan-(\d+)-(\d+)((?:/\d+)*)\.xml", path):
+            self._send(200, self._fan(path[:-4], int(match[1]), int(match[2]), match[3].count("/")), "application/xml")
         elif re.fullmatch(r"/slow/\d+", path):
             time.sleep(0.3)
             self._send(200, self.site.file("article.html") + path.encode())
@@ -222,11 +229,28 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b" ")
             self.wfile.flush()
 
+    def _slow_headers(self) -> None:
+        """Response headers one byte every 0.1 s, never finished: no read ever waits long."""
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: ")
+        for _ in range(200):
+            if self.site.release.wait(0.1):
+                return
+            self.wfile.write(b"z")
+            self.wfile.flush()
+
     def _drop_then_answer(self, seen: int, first_ok: int) -> None:
         if seen >= first_ok:
             self._send(200, self.site.file("article.html"))
         else:
             self.close_connection = True
+
+    def _fan(self, stem: str, width: int, levels: int, depth: int) -> bytes:
+        """A sitemap index `width` wide and `levels` deep over urlsets of `width` pages each."""
+        if depth < levels:
+            children = "".join(f"<sitemap><loc>{self.site.origin}{stem}/{i}.xml</loc></sitemap>" for i in range(width))
+            return f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{children}</sitemapindex>'.encode()
+        pages = "".join(f"<url><loc>{self.site.origin}/page{stem}/{i}</loc></url>" for i in range(width))
+        return f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{pages}</urlset>'.encode()
 
     def _sitemap(self, path: str) -> bytes:
         return (SITE / path.lstrip("/")).read_text(encoding="utf-8").replace("{origin}", self.site.origin).encode()

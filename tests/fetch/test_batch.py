@@ -28,9 +28,9 @@ def test_every_url_gets_exactly_one_outcome(site, settings, tmp_path):
     summary = fetch_all([site.url(path) for path in paths], tmp_path, settings)
 
     assert summary == FetchSummary(
-        counts={"fetched": 5, "unchanged": 0, "robots": 1, "failed": 5, "deferred": 1}, earlier=0
+        counts={"fetched": 5, "unchanged": 0, "robots": 1, "refused": 0, "failed": 5, "deferred": 1}, earlier=0
     )
-    assert summary.line() == "12 URLs: 5 fetched, 0 unchanged, 1 robots, 5 failed, 1 deferred"
+    assert summary.line() == "12 URLs: 5 fetched, 0 unchanged, 1 robots, 0 refused, 5 failed, 1 deferred"
     assert summary.exit_code == 1
     outcomes = [
         (line["url"].removeprefix(site.origin), line["outcome"], line["status"], line["reason"])
@@ -38,7 +38,7 @@ def test_every_url_gets_exactly_one_outcome(site, settings, tmp_path):
     ]
     assert outcomes == [
         ("/article.html", "fetched", 200, None),
-        ("/private/secret.html", "robots", None, "robots.txt disallows it for advice-pipeline"),
+        ("/private/secret.html", "robots", None, "robots.txt disallows it for advice-pipeline; it is asked again on every run"),
         ("/busy", "fetched", 200, None),
         ("/flaky", "fetched", 200, None),
         ("/missing", "failed", 404, "HTTP 404"),
@@ -117,7 +117,7 @@ def test_second_run_skips_done_urls_and_retries_deferred_ones(site, settings, tm
 
     summary = fetch_all(urls, tmp_path, settings)
 
-    assert summary.line() == "3 URLs: 1 fetched, 0 unchanged, 0 robots, 1 failed, 1 deferred (2 done by an earlier run)"
+    assert summary.line() == "3 URLs: 1 fetched, 0 unchanged, 0 robots, 0 refused, 1 failed, 1 deferred (2 done by an earlier run)"
     assert [site.count(path) for path in ("/article.html", "/missing", "/far-future")] == [1, 1, 2]
     assert [line["outcome"] for line in manifest_lines(tmp_path)] == ["fetched", "failed", "deferred", "deferred"]
 
@@ -130,7 +130,7 @@ def test_url_done_over_a_day_ago_is_revalidated_and_304_recorded_as_unchanged(si
 
     summary = fetch_all([site.url("/article.html")], tmp_path, settings)
 
-    assert summary.line() == "1 URLs: 0 fetched, 1 unchanged, 0 robots, 0 failed, 0 deferred"
+    assert summary.line() == "1 URLs: 0 fetched, 1 unchanged, 0 robots, 0 refused, 0 failed, 0 deferred"
     conditional = site.hits[-1].headers
     assert (conditional["if-none-match"], conditional["if-modified-since"]) == (
         '"article-v1"',

@@ -29,8 +29,8 @@ def test_all_fetched_exits_0_with_progress_and_summary_on_stderr(site, tmp_path)
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         f"[1/2] fetched {site.url('/article.html')}",
-        f"[2/2] robots {site.url('/private/secret.html')}: robots.txt disallows it for advice-pipeline",
-        "2 URLs: 1 fetched, 0 unchanged, 1 robots, 0 failed, 0 deferred",
+        f"[2/2] robots {site.url('/private/secret.html')}: robots.txt disallows it for advice-pipeline; it is asked again on every run",
+        "2 URLs: 1 fetched, 0 unchanged, 1 robots, 0 refused, 0 failed, 0 deferred",
     ]
 
 
@@ -38,7 +38,7 @@ def test_some_failed_exits_1(site, tmp_path):
     result = invoke("-i", "-", "-o", str(tmp_path), *FAST, stdin=f"{site.url('/missing')}\n{site.url('/page/1')}\n")
 
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == "2 URLs: 1 fetched, 0 unchanged, 0 robots, 1 failed, 0 deferred"
+    assert result.stderr.splitlines()[-1] == "2 URLs: 1 fetched, 0 unchanged, 0 robots, 0 refused, 1 failed, 0 deferred"
 
 
 def test_sitemap_with_match_fetches_the_matching_pages(site, tmp_path):
@@ -89,7 +89,7 @@ def test_killed_run_resumes_without_refetching_or_torn_files(site, tmp_path):
 
     assert done_before == [site.url(path) for path in paths[:3]]
     assert result.stderr.splitlines()[-1] == (
-        "6 URLs: 6 fetched, 0 unchanged, 0 robots, 0 failed, 0 deferred (3 done by an earlier run)"
+        "6 URLs: 6 fetched, 0 unchanged, 0 robots, 0 refused, 0 failed, 0 deferred (3 done by an earlier run)"
     )
     assert [site.count(path) for path in paths] == [1, 1, 1, 2, 1, 1]
     lines = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
@@ -128,9 +128,9 @@ def test_refresh_revalidates_pages_done_moments_ago(site, tmp_path):
     refreshed = invoke(site.url("/article.html"), "-o", str(tmp_path), *FAST, "--refresh")
 
     assert again.stderr.splitlines()[-1] == (
-        "1 URLs: 1 fetched, 0 unchanged, 0 robots, 0 failed, 0 deferred (1 done by an earlier run)"
+        "1 URLs: 1 fetched, 0 unchanged, 0 robots, 0 refused, 0 failed, 0 deferred (1 done by an earlier run)"
     )
-    assert refreshed.stderr.splitlines()[-1] == "1 URLs: 0 fetched, 1 unchanged, 0 robots, 0 failed, 0 deferred"
+    assert refreshed.stderr.splitlines()[-1] == "1 URLs: 0 fetched, 1 unchanged, 0 robots, 0 refused, 0 failed, 0 deferred"
     assert site.count("/article.html") == 2
 
 
@@ -141,3 +141,18 @@ def test_out_path_that_is_a_file_is_a_usage_error(tmp_path):
 
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'raw'}: cannot hold a raw store: File exists\n"
+
+
+def test_bad_lines_of_a_url_list_are_their_own_errors_and_the_good_ones_are_fetched(site, tmp_path):
+    listing = tmp_path / "urls.txt"
+    listing.write_bytes(b"http://[::1\n" + site.url("/page/1").encode() + b"\n\xff\xfe\nhttp://127.0.0.1:99999/\n")
+    result = invoke("-i", str(listing), "-o", str(tmp_path / "raw"), *FAST)
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {listing}:1: http://[::1: not a valid URL: Invalid IPv6 URL",
+        f"error: {listing}:3: not valid UTF-8",
+        f"error: {listing}:4: http://127.0.0.1:99999/: not a valid URL: Port out of range 0-65535",
+        f"[1/1] fetched {site.url('/page/1')}",
+        "1 URLs: 1 fetched, 0 unchanged, 0 robots, 0 refused, 0 failed, 0 deferred; 3 not valid",
+    ]

@@ -45,7 +45,7 @@ def test_robots_disallowed_path_is_never_requested(site, settings):
     with pytest.raises(RobotsDenied) as denied:
         fetch_page(site.url("/private/secret.html"), settings)
 
-    assert str(denied.value) == f"{site.url('/private/secret.html')}: robots.txt disallows it for advice-pipeline"
+    assert str(denied.value) == f"{site.url('/private/secret.html')}: robots.txt disallows it for advice-pipeline; it is asked again on every run"
     assert site.paths() == ["/robots.txt"]
 
 
@@ -197,7 +197,7 @@ def test_mislabelled_page_decodes_in_the_clean_stage(site, settings):
 
 def test_loopback_is_refused_without_opt_in(site, tuned, reason_of):
     assert reason_of("/article.html", tuned(allow_private=False), raises=UnsafeURL) == (
-        "host 127.0.0.1 resolves to non-public address 127.0.0.1 (--allow-private permits it)"
+        "host 127.0.0.1 resolves to non-public address 127.0.0.1; rerun with --allow-private to fetch it"
     )
     assert site.hits == []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.errors import UsageError
+from pipeline.errors import FetchError, UsageError
 from pipeline.fetch import collect_urls
 
 
@@ -40,3 +40,35 @@ def test_nothing_to_fetch_is_a_usage_error(urls, pattern, message):
 
     assert str(refused.value) == message
     assert refused.value.exit_code == 2
+
+
+def test_each_bad_line_is_that_lines_error_and_the_rest_go_on():
+    lines = [
+        b"http://[::1\n",
+        b"http://example.org:99999/x\n",
+        b"\xff\xfe not utf-8\n",
+        "http://\u2603\u200d.example/\n".encode(),
+        b"https://example.org/good\n",
+    ]
+    rejected = []
+
+    urls = collect_urls(["http://[::2"], lines, reject=rejected.append, lines_name="urls.txt")
+
+    assert urls == ["https://example.org/good"]
+    assert [str(error) for error in rejected] == [
+        "urls.txt:1: http://[::1: not a valid URL: Invalid IPv6 URL",
+        "urls.txt:2: http://example.org:99999/x: not a valid URL: Port out of range 0-65535",
+        "urls.txt:3: not valid UTF-8",
+        "urls.txt:4: http://\u2603\u200d.example/: not a valid URL: Invalid IDNA hostname: '\u2603\\u200d.example'",
+        "http://[::2: not a valid URL: Invalid IPv6 URL",
+    ]
+
+
+def test_without_a_reject_hook_a_bad_url_raises_its_error():
+    with pytest.raises(FetchError, match="Port out of range"):
+        collect_urls(["http://example.org:99999/"])
+
+
+def test_only_bad_lines_is_a_usage_error_saying_so():
+    with pytest.raises(UsageError, match="^fetch: no valid URL given$"):
+        collect_urls([], [b"http://[::1\n"], reject=lambda error: None)

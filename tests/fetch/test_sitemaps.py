@@ -56,3 +56,36 @@ def test_gzip_bomb_stops_at_the_cap():
         _inflate("https://example.org/sitemap.xml.gz", bomb, max_bytes=1_000_000)
 
     assert failed.value.reason == "sitemap: inflates to more than 1000000 bytes"
+
+
+def sitemap_paths(site) -> list[str]:
+    return [path for path in site.paths() if path.startswith("/fan-")]
+
+
+def test_an_index_nested_past_the_depth_cap_is_not_read_and_says_so(site, tuned, caplog):
+    urls = read_sitemap(site.url("/fan-2-3.xml"), tuned(sitemap_max_depth=2))
+
+    assert urls == []
+    assert sitemap_paths(site) == ["/fan-2-3.xml", "/fan-2-3/0.xml", "/fan-2-3/0/0.xml", "/fan-2-3/0/1.xml",
+                                   "/fan-2-3/1.xml", "/fan-2-3/1/0.xml", "/fan-2-3/1/1.xml"]
+    assert caplog.messages[0] == (
+        f"sitemap index {site.url('/fan-2-3/0/0.xml')} nests deeper than 2 levels: its 2 sitemaps are not read"
+    )
+
+
+def test_a_wide_fan_out_stops_at_the_sitemap_file_cap_and_says_so(site, tuned, caplog):
+    urls = read_sitemap(site.url("/fan-50-2.xml"), tuned(sitemap_max_files=10))
+
+    assert len(sitemap_paths(site)) == 10
+    assert len(urls) == 8 * 50
+    assert caplog.messages == [
+        f"read the cap of 10 sitemap files: 42 more listed in {site.url('/fan-50-2/0.xml')} are not read"
+    ]
+
+
+def test_urls_stop_at_the_url_cap_and_say_so(site, tuned, caplog):
+    urls = read_sitemap(site.url("/fan-30-1.xml"), tuned(sitemap_max_urls=40))
+
+    assert urls == [site.url(f"/page/fan-30-1/{i}/{j}") for i, j in [(0, n) for n in range(30)] + [(1, n) for n in range(10)]]
+    assert len(sitemap_paths(site)) == 3
+    assert caplog.messages == [f"reached the cap of 40 sitemap URLs in {site.url('/fan-30-1/1.xml')}: the rest are not read"]
