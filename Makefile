@@ -28,8 +28,8 @@ golden: $(STAMP)
 
 bench: bench-clean bench-tag
 
-# Our clean stage against trafilatura on the ScrapingHub pages (../shared/bench/scrapinghub);
-# the test extra installed by $(STAMP) brings trafilatura.
+# Our clean stage against trafilatura on the WCXB dev pages and the ScrapingHub pages
+# (../shared/bench/wcxb-dev-articles, ../shared/bench/scrapinghub); the test extra brings trafilatura.
 bench-clean: $(STAMP)
 	$(BIN)/advice-pipeline eval clean
 

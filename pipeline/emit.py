@@ -6,16 +6,12 @@ checked against them (and the semantic rules) by pipeline.validation before they
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from pipeline.atomic_file import write_atomically
 from pipeline.model import AdviceSentence, Document, Structure, Tags, TypeScore
 from pipeline.record_schema import CURRENT_VERSION
 
@@ -131,48 +127,3 @@ def _ranked(types: tuple[TypeScore, ...]) -> list[dict[str, Any]]:
     return [{"type": t.type, "score": round(t.score, 4)} for t in types]
 
 
-Render = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def _as_is(record: dict[str, Any]) -> dict[str, Any]:
-    return record
-
-
-class DirectoryWriter:
-    """Writes each record to DIR/<slug><suffix> atomically (temp file, then rename), as `render` makes it."""
-
-    def __init__(self, directory: Path, render: Render = _as_is, suffix: str = ".json") -> None:
-        self.directory = directory
-        self.render = render
-        self.suffix = suffix
-        self._names: set[str] = set()
-
-    def write(self, record: dict[str, Any]) -> str:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        name = self._file_name(record)
-        target = self.directory / name
-        text = json.dumps(self.render(record), ensure_ascii=False, indent=2) + "\n"
-        write_atomically(target, text.encode("utf-8"))
-        return str(target)
-
-    def _file_name(self, record: dict[str, Any]) -> str:
-        # The title slug reads well; two different pages with the same title in one run
-        # fall back to the full id, which includes the content hash.
-        name = f"{slugify(record['title']) or record['id']}{self.suffix}"
-        if name in self._names:
-            name = f"{record['id']}{self.suffix}"
-        self._names.add(name)
-        return name
-
-
-class JsonLinesWriter:
-    """Writes each record, as `render` makes it, as one line of JSON to a text stream (stdout for `-o -`)."""
-
-    def __init__(self, stream: IO[str], render: Render = _as_is) -> None:
-        self.stream = stream
-        self.render = render
-
-    def write(self, record: dict[str, Any]) -> str:
-        self.stream.write(json.dumps(self.render(record), ensure_ascii=False) + "\n")
-        self.stream.flush()
-        return "-"

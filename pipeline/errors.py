@@ -39,6 +39,10 @@ class PipelineError(Exception):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[PipelineError], tuple[str, str]]:
+        # Sent between processes (worker results) as the two arguments it was made from.
+        return type(self), (self.source, self.reason)
+
 
 # Input: what the user handed us cannot be read as a page.
 
@@ -98,10 +102,21 @@ class ModelError(PipelineError):
     exit_code = 2
 
 
+# Budget: a page that would cost more than one page may.
+
+
+class PageTooCostly(PipelineError):
+    """A page's main text is over the tagging cap or its extraction ran past the time budget."""
+
+
+class WorkerLost(PipelineError):
+    """The worker process extracting a page died before returning a result."""
+
+
 # Output: where results go cannot take them; no later page could be written either.
 
 
 class OutputError(PipelineError):
-    """The output cannot be written (unwritable directory, full disk); the run stops at once."""
+    """The output cannot be written (not a directory, read-only, full disk); the run stops at once."""
 
     exit_code = 2

@@ -15,10 +15,12 @@ from spacy.language import Language
 from pipeline import __version__
 from pipeline.clean import clean
 from pipeline.emit import PipelineInfo, build_record
-from pipeline.model import Page, Source
+from pipeline.errors import PageTooCostly
+from pipeline.model import Document, Page, Source
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.tag import load_nlp, tag
+from pipeline.timing import StageClock
 from pipeline.validation import check_record
 
 
@@ -27,22 +29,45 @@ def prepare(settings: Settings) -> None:
     load_nlp(settings)
 
 
-def extract_page(page: Page, settings: Settings) -> dict[str, Any]:
-    """The validated record for one page; raises a PipelineError when the page has none."""
-    document = clean(page, settings)
-    structure = segment(document)
-    nlp = load_nlp(settings)
-    record = build_record(document, structure, tag(document, structure, nlp), pipeline_info(nlp))
-    check_record(record, page.source.name)
+def extract_page(page: Page, settings: Settings, clock: StageClock | None = None) -> dict[str, Any]:
+    """The validated record for one page; raises a PipelineError when the page has none.
+
+    `clock`, when given, is charged the time of each stage and names the one that failed.
+    """
+    clock = clock or StageClock()
+    with clock("clean"):
+        document = clean(page, settings)
+    with clock("segment"):
+        structure = segment(document)
+    with clock("tag"):
+        _check_tag_budget(document, settings)
+        nlp = load_nlp(settings)
+        tags = tag(document, structure, nlp)
+    with clock("validate"):
+        record = build_record(document, structure, tags, pipeline_info(nlp))
+        check_record(record, page.source.name)
     return record
+
+
+def _check_tag_budget(document: Document, settings: Settings) -> None:
+    length = sum(len(block.text) for block in document.blocks)
+    if length > settings.max_tag_chars:
+        raise PageTooCostly(
+            document.source.name,
+            f"main text of {length:,} characters is over the {settings.max_tag_chars:,} tagged per page",
+        )
 
 
 def extract(html: str | bytes, *, url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """The record for one page of HTML, as a dict that meets the article schema."""
+    return extract_page(page_from_html(html, url=url), settings or Settings())
+
+
+def page_from_html(html: str | bytes, *, url: str | None = None, label: str | None = None) -> Page:
+    """A Page of HTML handed over in memory; `label` names it in messages when it has no URL."""
     content = html.encode("utf-8") if isinstance(html, str) else html
-    source = Source(url=url, content_sha256=hashlib.sha256(content).hexdigest())
-    encoding = "utf-8" if isinstance(html, str) else None
-    return extract_page(Page(source=source, content=content, encoding=encoding), settings or Settings())
+    source = Source(url=url, label=label, content_sha256=hashlib.sha256(content).hexdigest())
+    return Page(source=source, content=content, encoding="utf-8" if isinstance(html, str) else None)
 
 
 def pipeline_info(nlp: Language) -> PipelineInfo:

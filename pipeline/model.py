@@ -22,11 +22,13 @@ class Source:
     content_sha256: str
     url: str | None = None
     path: str | None = None
+    # What a library caller calls a page that has neither URL nor path; only for messages.
+    label: str | None = None
 
     @property
     def name(self) -> str:
-        """The URL or path, for messages."""
-        return self.url or self.path or "<stdin>"
+        """The URL, path or caller's label, for messages."""
+        return self.url or self.path or self.label or "<stdin>"
 
 
 @dataclass(frozen=True, slots=True)

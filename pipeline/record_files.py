@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pipeline.errors import UsageError
+from pipeline.outputs import ERRORS_NAME
 
 RECORD_SUFFIXES = (".json", ".jsonl", ".json.gz", ".jsonl.gz")
 MAX_RECORD_BYTES = 64 * 1024 * 1024
@@ -58,7 +59,7 @@ def _path_entries(given: str) -> Iterator[Entry]:
         yield Entry(given, 0, unreadable="no such file or directory")
     elif path.is_dir():
         try:
-            files = sorted(p for p in path.rglob("*") if p.name.endswith(RECORD_SUFFIXES) and p.is_file())
+            files = sorted(p for p in path.rglob("*") if _is_record_file(p))
         except OSError as error:
             yield Entry(given, 0, unreadable=f"cannot list: {error.strerror or error}")
             return
@@ -68,6 +69,13 @@ def _path_entries(given: str) -> Iterator[Entry]:
             yield from _file_entries(file)
     else:
         yield from _file_entries(path)
+
+
+def _is_record_file(path: Path) -> bool:
+    # A run's output directory also holds errors.jsonl and hidden bookkeeping: not records.
+    return (
+        path.name.endswith(RECORD_SUFFIXES) and path.name != ERRORS_NAME and not path.name.startswith(".") and path.is_file()
+    )
 
 
 def _file_entries(path: Path) -> Iterator[Entry]:

@@ -48,6 +48,25 @@ class FetchSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """How `run` works through many pages; none of it changes a record."""
+
+    # Worker processes; None for one per core.
+    jobs: int | None = None
+    # Write records in input order (else as they finish; file names are the same either way).
+    ordered: bool = False
+    # Seconds one page may take in a worker before it is killed and the page fails alone.
+    page_timeout: float | None = 120.0
+    # Skip inputs whose record the output already holds for the same bytes and settings.
+    resume: bool = False
+    # "local" (worker processes) or "dask" (the dask extra), with the scheduler's address or
+    # None for a LocalCluster; pages go to Dask workers in partitions of this many.
+    engine: str = "local"
+    scheduler: str | None = None
+    partition_size: int = 200
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The whole configuration of one run."""
 
@@ -56,7 +75,11 @@ class Settings:
     # better on informal text, about ten times slower.
     accurate: bool = False
     max_page_bytes: int = 50 * 1024 * 1024
+    # The most main text (characters) one page may hand to spaCy; a longer page fails alone,
+    # so that time and memory per page stay bounded (about 170,000 words).
+    max_tag_chars: int = 1_000_000
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    batch: BatchSettings = field(default_factory=BatchSettings)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -67,6 +90,14 @@ class Settings:
             settings = replace(settings, spacy_model=model)
         return replace(settings, **overrides) if overrides else settings
 
+    def fingerprint(self) -> str:
+        """What in these settings changes a record: part of the key `run --resume` matches on."""
+        return f"{self.spacy_model}|accurate={self.accurate}|max_tag_chars={self.max_tag_chars}"
+
     def with_fetch(self, **changes: object) -> Settings:
         """A copy with some fetch knobs changed: settings.with_fetch(min_delay=2.0)."""
         return replace(self, fetch=replace(self.fetch, **changes))
+
+    def with_batch(self, **changes: object) -> Settings:
+        """A copy with some batch knobs changed: settings.with_batch(jobs=2, ordered=True)."""
+        return replace(self, batch=replace(self.batch, **changes))

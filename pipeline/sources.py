@@ -8,22 +8,30 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.errors import InputError, UnreadablePath
+from pipeline.errors import InputError, PipelineError, UnreadablePath, UsageError
 from pipeline.gzip_data import GzipProblem, inflate, is_gzip
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+# The fetch store's manifest (pipeline.fetch): a directory holding one is a store of pages.
+MANIFEST_NAME = "manifest.jsonl"
 # Any scheme counts as a URL, so that ftp:// or file:// get the fetcher's clear refusal
 # instead of a puzzling "no such file".
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 # Bytes that never occur in text; a few in the first block mean the file is binary.
 _BINARY_SAMPLE = 8192
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes([11, 12]) + bytes(range(14, 32))
+
+# One input of a run: a path or URL still to read, a page already read (a WARC record, a
+# fetch store's page), or the error that reading an input ran into (a truncated WARC).
+SourceItem = str | Page | PipelineError
 
 
 def is_url(source: str) -> bool:
@@ -43,15 +51,101 @@ def iter_source_paths(sources: Iterable[str], stdin: TextIO | None = None) -> It
     """
     for source in sources:
         if source == "-":
-            for line in stdin or sys.stdin:
-                if line.strip():
-                    yield line.strip()
+            yield from lines_of(stdin or sys.stdin)
         elif not is_url(source) and _is_dir(source):
-            yield from (
-                str(path) for path in sorted(Path(source).rglob("*")) if path.is_file() and is_page_file(path)
-            )
+            yield from (str(path) for path in _files_in(Path(source), is_page_file))
         else:
             yield source
+
+
+def iter_sources(
+    sources: Iterable[str], settings: Settings, stdin: TextIO | None = None, url: str | None = None
+) -> Iterator[SourceItem]:
+    """What `run` works through, lazily: paths and URLs to read or fetch, and pages already read.
+
+    As `iter_source_paths`, and besides: a WARC or WARC.gz file gives its HTML response
+    records, a directory holding a fetch store's manifest.jsonl gives its pages with the URLs
+    they came from, and a file inside such a store gets its URL from the manifest. `url` is
+    the URL of the single local file given (raises UsageError for anything else).
+    """
+    if url is not None:
+        yield _single_file_with_url(list(sources), settings, url)
+        return
+    for source in iter_source_paths(_expand_warcs_in_dirs(sources), stdin):
+        if is_url(source):
+            yield source
+        elif is_warc_file(Path(source)):
+            from pipeline.warc import warc_pages  # warcio: only for runs that read WARC
+
+            yield from warc_pages(source, settings)
+        elif _is_store(source):
+            yield from _store_pages(Path(source))
+        else:
+            yield source
+
+
+def _single_file_with_url(sources: list[str], settings: Settings, url: str) -> Page | PipelineError:
+    if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]) or Path(sources[0]).is_dir():
+        raise UsageError("--url", "names the URL of one local page file; give exactly one")
+    try:
+        return read_source(sources[0], settings, url=url)
+    except InputError as error:
+        return error
+
+
+def lines_of(stream: Iterable[str]) -> Iterator[str]:
+    """The non-blank lines of a source list, stripped."""
+    return (line.strip() for line in stream if line.strip())
+
+
+def is_warc_file(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES) and _is_file(path)
+
+
+def read_source(source: str, settings: Settings, url: str | None = None) -> Page:
+    """Read one page file; its URL is `url`, else the one a fetch store's manifest beside it names."""
+    page = read_page(source, settings)
+    url = url or _manifest_url(Path(source))
+    return replace(page, source=replace(page.source, url=url)) if url else page
+
+
+def _expand_warcs_in_dirs(sources: Iterable[str]) -> Iterator[str]:
+    for source in sources:
+        path = Path(source)
+        if source != "-" and not is_url(source) and _is_dir(source) and not _is_store(source):
+            yield from (str(found) for found in _files_in(path, lambda p: is_page_file(p) or is_warc_file(p)))
+        else:
+            yield source
+
+
+def _files_in(directory: Path, wanted: Callable[[Path], bool]) -> Iterator[Path]:
+    return (path for path in sorted(directory.rglob("*")) if path.is_file() and wanted(path))
+
+
+def _store_pages(directory: Path) -> Iterator[Page]:
+    from pipeline.fetch import stored_pages  # httpx: only for runs over a fetch store
+
+    return stored_pages(directory)
+
+
+def _manifest_url(path: Path) -> str | None:
+    if not _is_file(path.parent / MANIFEST_NAME):
+        return None
+    from pipeline.fetch import stored_url  # httpx: only for files inside a fetch store
+
+    return stored_url(path)
+
+
+def _is_store(source: str) -> bool:
+    return _is_file(Path(source) / MANIFEST_NAME)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; False when it cannot be looked at (inside an unreadable directory)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _is_dir(source: str) -> bool:

@@ -10,7 +10,7 @@ from pipeline.record_schema import load_schema
 
 from corpus_files import DATA, SEED_PAGE
 
-SEED_FILE = "12-crucial-steps-to-get-your-ex-back-should-you.json"
+SEED_FILE = "12-crucial-steps-to-get-your-ex-back-should-you-eca7decf.json"
 
 
 def invoke(*args: str, stdin: str | None = None):
@@ -21,7 +21,8 @@ def test_run_writes_one_validated_record_per_article(tmp_path):
     out = tmp_path / "out"
     result = invoke("run", str(SEED_PAGE), "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == [SEED_FILE]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [SEED_FILE, "errors.jsonl"]
+    assert (out / "errors.jsonl").read_text() == ""
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"{SEED_PAGE} -> {out / SEED_FILE}", "1 written, 0 failed"]
     assert invoke("validate", str(out)).exit_code == 0
@@ -52,7 +53,10 @@ def test_bad_inputs_fail_one_by_one_and_the_batch_goes_on(tmp_path):
     assert errors[str(batch / "truncated.html.gz")] == f"error: {batch / 'truncated.html.gz'}: truncated gzip data"
     assert all(len(line.split(": ", 2)[2]) > 5 for line in errors.values())
     assert result.stderr.splitlines()[-1] == "1 written, 6 failed"
-    assert sorted(p.name for p in out.iterdir()) == [SEED_FILE]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [SEED_FILE, "errors.jsonl"]
+    logged = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert sorted(entry["source"] for entry in logged) == sorted(errors)
+    assert {"source": str(batch / "empty.html"), "stage": "read", "error": "InputError", "message": "empty file"} in logged
 
 
 def test_sources_can_come_from_stdin(tmp_path):

@@ -1,16 +1,6 @@
-import json
-
 import pytest
 
-from pipeline.emit import (
-    DirectoryWriter,
-    JsonLinesWriter,
-    PipelineInfo,
-    absolute_url,
-    build_record,
-    record_id,
-    slugify,
-)
+from pipeline.emit import PipelineInfo, absolute_url, build_record, record_id, slugify
 from pipeline.errors import InvalidRecord
 from pipeline.model import (
     AdviceSentence,
@@ -84,28 +74,6 @@ def test_invalid_record_raises_naming_source_and_pointer():
 def test_slugs_fold_accents_and_punctuation():
     assert slugify("Café: 12 Crucial Steps (Should You?)") == "cafe-12-crucial-steps-should-you"
     assert record_id("", SHA) == "article-abababab"
-
-
-def test_directory_writer_names_files_by_title_and_falls_back_to_id_on_clash(tmp_path):
-    writer = DirectoryWriter(tmp_path / "out")
-    first = writer.write(small_record())
-    second = writer.write(small_record())
-    assert first == str(tmp_path / "out" / "give-it-time-2-steps.json")
-    assert second == str(tmp_path / "out" / "give-it-time-2-steps-abababab.json")
-    assert json.loads((tmp_path / "out" / "give-it-time-2-steps.json").read_text()) == small_record()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "give-it-time-2-steps-abababab.json", "give-it-time-2-steps.json"
-    ]
-
-
-def test_json_lines_writer_writes_one_line_per_record(tmp_path):
-    path = tmp_path / "records.jsonl"
-    with path.open("w") as stream:
-        writer = JsonLinesWriter(stream)
-        writer.write(small_record())
-        writer.write(small_record())
-    lines = path.read_text().splitlines()
-    assert [json.loads(line)["id"] for line in lines] == ["give-it-time-2-steps-abababab"] * 2
 
 
 def test_canonical_urls_are_made_absolute_or_dropped():

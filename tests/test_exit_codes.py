@@ -185,7 +185,7 @@ def test_sigint_exits_130_keeping_whole_records_and_no_temp_files(tmp_path):
     assert ours.wait(timeout=60) == 130
     assert rest.splitlines()[-1] == "interrupted: what finished is kept"
     assert "Traceback" not in rest
-    written = sorted(out.iterdir())
+    written = sorted(out.glob("*.json"))
     assert 1 <= len(written) < len(PAGES)
-    assert all(not path.name.startswith(".") for path in written)
+    assert list(out.glob(".*.tmp")) == []
     assert all(json.loads(path.read_text(encoding="utf-8"))["schema_version"] for path in written)

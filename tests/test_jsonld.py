@@ -74,11 +74,11 @@ def test_resources_are_cited_creative_works():
     assert [nodes[a][S + "name"] for a in nodes[work][S + "author"]] == [["Helen Fisher"]]
 
 
-def test_run_format_jsonld_writes_slug_jsonld_files(tmp_path):
+def test_run_format_jsonld_writes_id_jsonld_files(tmp_path):
     result = CliRunner().invoke(cli, ["run", str(SEED_PAGE), "-o", str(tmp_path), "--format", "jsonld"],
                                 catch_exceptions=False)
     assert result.exit_code == 0
-    written = tmp_path / "12-crucial-steps-to-get-your-ex-back-should-you.jsonld"
-    assert [path.name for path in tmp_path.iterdir()] == [written.name]
+    written = tmp_path / "12-crucial-steps-to-get-your-ex-back-should-you-eca7decf.jsonld"
+    assert [path.name for path in tmp_path.glob("*.jsonld")] == [written.name]
     document = json.loads(written.read_text(encoding="utf-8"))
     assert (document["@type"], document["mainEntity"]["step"][0]["position"]) == ("Article", 1)

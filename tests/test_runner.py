@@ -6,19 +6,37 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from pipeline.runner import Outcome, run
+from pipeline.run_report import Outcome
+from pipeline.runner import run
 from pipeline.settings import Settings
 
 from corpus_files import CORPUS, DATA, SEED_PAGE
 
 
 class ListWriter:
+    """An output that keeps records in a list, as a caller of the library might."""
+
+    resumable = False
+
     def __init__(self) -> None:
         self.records: list[dict] = []
+        self.failures: list = []
 
-    def write(self, record: dict) -> str:
+    def open(self) -> set[str]:
+        return set()
+
+    def write(self, record: dict, key: str) -> str:
         self.records.append(record)
         return f"record {len(self.records)}"
+
+    def fail(self, failure) -> None:
+        self.failures.append(failure)
+
+    def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
 
 
 @pytest.fixture()
@@ -36,7 +54,7 @@ def test_each_source_gets_exactly_one_outcome_in_order():
     outcomes: list[Outcome] = []
     writer = ListWriter()
     sources = [str(DATA / "bad" / "empty.html"), str(SEED_PAGE), str(DATA / "bad" / "missing.html")]
-    summary = run(sources, writer, Settings(), report=outcomes.append)
+    summary = run(sources, writer, Settings().with_batch(ordered=True), report=outcomes.append)
     assert [(o.source, o.written_to, str(o.error) if o.error else None) for o in outcomes] == [
         (sources[0], None, f"{sources[0]}: empty file"),
         (sources[1], "record 1", None),
@@ -59,17 +77,18 @@ def test_url_sources_are_fetched_then_extracted(corpus_server):
 
 def test_loopback_url_and_other_schemes_are_refused_with_reasons(corpus_server):
     outcomes: list[Outcome] = []
-    run([f"{corpus_server}/{SEED_PAGE.name}", "ftp://example.org/a.html"], ListWriter(), Settings(), report=outcomes.append)
+    sources = [f"{corpus_server}/{SEED_PAGE.name}", "ftp://example.org/a.html"]
+    run(sources, ListWriter(), Settings().with_batch(ordered=True), report=outcomes.append)
     assert [type(o.error).__name__ for o in outcomes] == ["UnsafeURL", "UnsafeURL"]
     assert outcomes[0].error.reason == "host 127.0.0.1 resolves to non-public address 127.0.0.1; rerun with --allow-private to fetch it"
     assert outcomes[1].error.reason == "scheme 'ftp' is not http or https"
 
 
 def test_a_bug_on_one_page_becomes_an_outcome_not_a_crash(monkeypatch):
-    def explode(page, settings):
+    def explode(page, settings, clock):
         raise ValueError("boom")
 
-    monkeypatch.setattr("pipeline.runner.extract_page", explode)
+    monkeypatch.setattr("pipeline.workers.extract_page", explode)
     outcomes: list[Outcome] = []
     summary = run([str(SEED_PAGE)], ListWriter(), Settings(), report=outcomes.append)
     assert str(outcomes[0].error) == f"{SEED_PAGE}: internal error: ValueError: boom"

@@ -13,7 +13,7 @@ from pipeline.fetch._client import charset_of, failure_of
 from pipeline.fetch._inputs import collect_urls
 from pipeline.fetch._sessions import session_for
 from pipeline.fetch._sitemaps import read_sitemap
-from pipeline.fetch._store import ManifestEntry, stored_pages
+from pipeline.fetch._store import ManifestEntry, stored_pages, stored_url
 from pipeline.model import Page, Source
 from pipeline.settings import Settings
 
@@ -25,6 +25,7 @@ __all__ = [
     "fetch_page",
     "read_sitemap",
     "stored_pages",
+    "stored_url",
 ]
 
 

@@ -134,6 +134,12 @@ def stored_pages(directory: Path) -> Iterator[Page]:
             )
 
 
+def stored_url(path: Path) -> str | None:
+    """The URL a page file of a raw store was fetched from, per the store's manifest."""
+    entries = RawStore(path.parent).entries().values()
+    return next((entry.final_url or entry.url for entry in entries if entry.file == path.name), None)
+
+
 def _parse_line(line: str) -> ManifestEntry | None:
     """An entry, or None for a line we cannot read (its URL is then simply fetched again)."""
     try:
