@@ -13,15 +13,18 @@ source. In every round the three contestants run one after another on the same i
 Speeds are wall-clock pages/s and words/s (ours: words of the records' body_text; the naive
 stack's: words of trafilatura's text); ratios are taken within a round and the median over
 rounds is printed, since the machine is shared and absolute speeds drift. Then a --jobs 2 run
-on --memory-pages inputs (5,000) gives the peak memory per worker beside the first round's at
---pages, and the --jobs 1 run's time per stage gives the share of work that is not HTML parsing,
+on each of --memory-pages inputs (1,000 and 5,000) gives the peak memory per worker, and the
+--jobs 1 run's time per stage gives the share of work that is not HTML parsing,
 spaCy or validation (HTML parsing timed apart, page by page, since it happens inside clean).
+CPU time a page is printed beside each speed: on a shared machine the wall-clock gain of a
+second worker depends on the cores others leave free.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import resource
 import statistics
 import tempfile
 import time
@@ -46,6 +49,7 @@ class Speed:
     pages: int
     words: int
     seconds: float
+    cpu_seconds: float
 
     @property
     def pages_per_second(self) -> float:
@@ -63,31 +67,36 @@ def main(argv: list[str] | None = None) -> None:
     originals = _bench_pages(options.bench_dirs)
     settings = Settings.from_env()
     prepare(settings)
-    naive = _Naive()
     with tempfile.TemporaryDirectory(prefix="advice-bench-") as scratch:
-        inputs = _inputs(originals, options.pages, Path(scratch) / "pages")
-        print(f"{options.pages} inputs from {len(originals)} real pages ({', '.join(str(d) for d in options.bench_dirs)})")
-        rounds = []
-        for number in range(options.rounds):
-            one, one_summary = _ours(inputs, settings, 1, Path(scratch) / f"out-{number}-1")
-            two, two_summary = _ours(inputs, settings, 2, Path(scratch) / f"out-{number}-2")
-            stack = naive.run(inputs)
-            rounds.append((one, two, stack, one_summary, two_summary))
-            print(f"round {number + 1}: jobs 1 {_line(one)} | jobs 2 {_line(two)} | naive {_line(stack)}")
-        _report_speed(rounds)
-        _report_shares(rounds, inputs, settings)
-        first_peak = statistics.median(r[4].peak_rss_worker for r in rounds)
-        many = _inputs(originals, options.memory_pages, Path(scratch) / "many")
-        _, many_summary = _ours(many, settings, 2, Path(scratch) / "out-many")
-        print(f"peak memory per worker (--jobs 2): {first_peak / 2**20:,.0f} MiB at {options.pages:,} pages, "
-              f"{many_summary.peak_rss_worker / 2**20:,.0f} MiB at {options.memory_pages:,} pages")
+        if options.rounds:
+            _time_rounds(options, originals, settings, Path(scratch))
+        for count in options.memory_pages:
+            many = _inputs(originals, count, Path(scratch) / f"many-{count}")
+            _, summary = _ours(many, settings, 2, Path(scratch) / f"out-many-{count}")
+            print(f"peak memory per worker (--jobs 2) at {count:,} inputs: {summary.peak_rss_worker / 2**20:,.0f} MiB "
+                  f"(main process {summary.peak_rss_main / 2**20:,.0f} MiB)")
+
+
+def _time_rounds(options: argparse.Namespace, originals: list[Path], settings: Settings, scratch: Path) -> None:
+    naive = _Naive()
+    inputs = _inputs(originals, options.pages, scratch / "pages")
+    print(f"{options.pages} inputs from {len(originals)} real pages ({', '.join(str(d) for d in options.bench_dirs)})")
+    rounds = []
+    for number in range(options.rounds):
+        one, one_summary = _ours(inputs, settings, 1, scratch / f"out-{number}-1")
+        two, two_summary = _ours(inputs, settings, 2, scratch / f"out-{number}-2")
+        stack = naive.run(inputs)
+        rounds.append((one, two, stack, one_summary, two_summary))
+        print(f"round {number + 1}: jobs 1 {_line(one)} | jobs 2 {_line(two)} | naive {_line(stack)}")
+    _report_speed(rounds)
+    _report_shares(rounds, inputs)
 
 
 def _options(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m pipeline.evaluate.batch", description=main.__doc__)
     parser.add_argument("--pages", type=int, default=1000, help="inputs per timed run")
-    parser.add_argument("--memory-pages", type=int, default=5000, help="inputs of the memory run")
-    parser.add_argument("--rounds", type=int, default=3, help="timed rounds; ratios are their medians")
+    parser.add_argument("--memory-pages", type=int, nargs="*", default=[1000, 5000], help="inputs of each memory run")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds; ratios are their medians (0: none)")
     parser.add_argument("--bench-dirs", type=Path, nargs="+", default=list(BENCH_DIRS), help="directories of pages")
     return parser.parse_args(argv)
 
@@ -111,10 +120,16 @@ def _inputs(originals: list[Path], count: int, directory: Path) -> Path:
 
 def _ours(inputs: Path, settings: Settings, jobs: int, out: Path) -> tuple[Speed, RunSummary]:
     settings = settings.with_batch(jobs=jobs)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     summary = run(iter_sources([str(inputs)], settings), RecordDirectory(out), settings)
     seconds = time.perf_counter() - start
-    return Speed(summary.written + len(summary.failed), summary.words, seconds), summary
+    return Speed(summary.written + len(summary.failed), summary.words, seconds, _cpu_seconds() - cpu), summary
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers of a finished run)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 class _Naive:
@@ -130,7 +145,7 @@ class _Naive:
         from textacy.extract.triples import direct_quotations
 
         words = pages = 0
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         for doc in self.nlp.pipe(self._texts(inputs), batch_size=64):
             try:
                 list(direct_quotations(doc))
@@ -138,7 +153,7 @@ class _Naive:
                 pass
             words += len(doc.text.split())
             pages += 1
-        return Speed(len(list(inputs.iterdir())), words, time.perf_counter() - start)
+        return Speed(len(list(inputs.iterdir())), words, time.perf_counter() - start, _cpu_seconds() - cpu)
 
     @staticmethod
     def _texts(inputs: Path) -> Iterator[str]:
@@ -150,7 +165,8 @@ class _Naive:
 
 
 def _line(speed: Speed) -> str:
-    return f"{speed.pages_per_second:.2f} pages/s, {speed.words_per_second:,.0f} words/s"
+    return (f"{speed.pages_per_second:.2f} pages/s, {speed.words_per_second:,.0f} words/s, "
+            f"{speed.cpu_seconds / speed.pages * 1000:.0f} ms CPU a page")
 
 
 def _report_speed(rounds: list) -> None:
@@ -168,7 +184,7 @@ def _report_speed(rounds: list) -> None:
     print(f"ratio --jobs 2 / --jobs 1:    {jobs2_vs_jobs1:.2f}x pages/s  [target >= 1.7]")
 
 
-def _report_shares(rounds: list, inputs: Path, settings: Settings) -> None:
+def _report_shares(rounds: list, inputs: Path) -> None:
     """Of --jobs 1's wall time: HTML parsing, spaCy (the tag stage), validation, and the rest."""
     wall = statistics.median(r[0].seconds for r in rounds)
     totals = {stage: statistics.median(sum(r[3].stage_times.get(stage, [0.0])) for r in rounds)
