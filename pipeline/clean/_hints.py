@@ -42,6 +42,8 @@ _GENERATED_ID = re.compile(r"[0-9a-f]*[0-9][0-9a-f]*")
 _CHROME_INSIDE = re.compile(r"related|comments?(?!ary)|newsletter|sidebar|widget|cookie|disqus|outbrain|taboola")
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_SEGMENT = re.compile(r"[-_]")
+_DIGIT = re.compile(r"\d")
 
 
 def _words(element: HtmlElement) -> frozenset[str]:
@@ -64,6 +66,9 @@ def _role_words(class_attribute: str, id_attribute: str) -> frozenset[str]:
             continue
         if lowered in _HIDDEN_TOKENS:
             words.add("hidden")
+        # Parts holding a digit are generated ("element-5f18ad9", "col-100"), whatever letters they show.
+        token = "-".join(part for part in _SEGMENT.split(token) if not _DIGIT.search(part))
+        lowered = token.lower()
         token_words = _WORD.findall(token)
         if len(token_words) <= _MAX_ROLE_WORDS:
             words.update(word.lower() for word in token_words)

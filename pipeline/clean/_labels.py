@@ -27,6 +27,23 @@ _SOURCES_LABEL = re.compile(
 )
 
 
+# Boxes of links to other pages, or about the author rather than the subject, titled as such.
+_ELSEWHERE_LABEL = re.compile(
+    r"[\W_]*(?:(?:more|other)\s+(?:to\s+read|stories|articles|posts|news|reading|from|in|like\s+this)|read\s+(?:next|more|also)"
+    r"|(?:you|we\s+think\s+you)\s+(?:may|might|will|would)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|also\s+read|see\s+also"
+    r"|related(?:\s+\w+)?|recommended(?:\s+\w+)?|(?:most\s+)?popular(?:\s+\w+)?|trending(?:\s+\w+)?|up\s+next|keep\s+reading"
+    r"|latest\s+(?:stories|articles|posts|news)|recent\s+(?:stories|articles|posts)"
+    r"|about\s+(?:the\s+authors?|this\s+(?:article|author)|me|us)|author\s+(?:bio|profile)|meet\s+the\s+author)"
+    + _LABEL_END,
+    re.IGNORECASE,
+)
+
+
+def is_elsewhere_label(text: str) -> bool:
+    """True when a box's first line names it as links elsewhere or the author's bio ("More to read", "About the author")."""
+    return _ELSEWHERE_LABEL.match(text.lstrip()) is not None
+
+
 def is_summary_label(text: str) -> bool:
     """True when a box's first line names it as the article's summary ("Key Points", "TL;DR:")."""
     return _SUMMARY_LABEL.match(text.lstrip()) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from lxml.html import HtmlElement
@@ -17,7 +17,7 @@ from pipeline.clean._hints import (
     surely_chrome,
     titled_as_chrome,
 )
-from pipeline.clean._labels import is_sources_label, is_summary_label
+from pipeline.clean._labels import is_elsewhere_label, is_sources_label, is_summary_label
 from pipeline.clean._walk import RawBlock
 
 # A block must read like prose to count towards where the article is.
@@ -28,10 +28,19 @@ _MAX_PROSE_LINK_SHARE = 0.5
 _WRAPPER_SHARE = 0.8
 _BOX_MAX_SHARE = 0.5
 _MAX_LINK_SHARE = 0.5
+# A sibling box continues the article when little of its text is links.
+_MAX_CONTINUATION_LINKS = 0.3
+# ... and holds more prose than links, or paragraphs longer than a teaser's excerpt (a listicle item under its linked name).
+_LONG_ITEM_PROSE = 600
+# A sibling of another kind continues the article only with paragraphs (not a lone plug or
+# disclaimer) and a good share of the holder's prose.
+_SIBLING_SHARE = 0.3
+_CONTENT_TAGS = frozenset("p h2 h3 h4 h5 h6 ul ol dl blockquote figure table pre section".split())
 # Widening stops at the element the markup declares as the article.
 _ARTICLE_TAGS = frozenset(("article", "main"))
 # A box's title is its first block with a word in it, past any icon ("💡", "✔").
 _WORD = re.compile(r"[^\W\d_]{2}")
+_DIGIT = re.compile(r"\d")
 
 
 class _Tally:
@@ -47,13 +56,18 @@ class _Tally:
         self.chars: defaultdict[HtmlElement, int] = defaultdict(int)
         self.links: defaultdict[HtmlElement, int] = defaultdict(int)
         self.paragraphs: defaultdict[HtmlElement, float] = defaultdict(float)
+        self.prose_blocks: Counter[HtmlElement] = Counter()
+        self.link_lines: Counter[HtmlElement] = Counter()
         runs_per_owner = Counter(block.ancestors[-1] for block in blocks if block.ancestors)
         for block, weight in zip(blocks, weights, strict=True):
             ancestors = block.ancestors
+            link_line = block.kind != "figure" and block.link_chars > block.chars * _MAX_LINK_SHARE
             for element in ancestors:
                 self.prose[element] += weight
                 self.chars[element] += block.chars
                 self.links[element] += block.link_chars
+                self.prose_blocks[element] += weight > 0
+                self.link_lines[element] += link_line
             # The holder of a paragraph is its parent; an element holding several runs of text
             # itself (paragraphs split by <br><br>) is their holder.
             holder = len(ancestors) - (1 if runs_per_owner[ancestors[-1]] > 1 else 2) if ancestors else -1
@@ -95,8 +109,10 @@ def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
 
     Comments and teasers can outweigh a short article, so the prose inside chrome does not
     count. An element that holds most of the page's prose is a layout wrapper whatever its
-    class says (`Page-ad-margins`, `paywall`). A box titled as the article's summary ("Key
-    Points") is never chrome, though pages mark it up as an `<aside>` or a widget.
+    class says (`Page-ad-margins`, `paywall`); a `<nav>` or `<aside>` is one only when it also
+    holds the title (left open around the article), since site menus can hold long teasers. A box
+    titled as the article's summary ("Key Points") is never chrome, though pages mark it up as an
+    `<aside>` or a widget.
     """
     weights = [_prose_weight(block) for block in blocks]
     page_prose: defaultdict[HtmlElement, float] = defaultdict(float)
@@ -106,7 +122,7 @@ def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
     wrapper_prose = sum(weights) * _WRAPPER_SHARE
     in_chrome = cache(
         lambda element: not summary(element) and (
-            chrome_tag(element) or (
+            (chrome_tag(element) and not (page_prose[element] > wrapper_prose and _holds_title(element))) or (
                 page_prose[element] <= wrapper_prose and (surely_chrome(element) or titled_as_chrome(element))
             )
         )
@@ -118,29 +134,64 @@ def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
     return _Tally(blocks, weights), in_chrome
 
 
+def _signature(element: HtmlElement) -> tuple[str, str]:
+    """Tag and class, less the class tokens holding a digit (`elementor-element-5636d6d`, ids)."""
+    classes = (element.get("class") or "").split()
+    return element.tag, " ".join(sorted(token for token in classes if not _DIGIT.search(token)))
+
+
+def _kind(element: HtmlElement) -> tuple[str, str]:
+    """Tag and first class token: what a component is, less its variant (`section` of `section section--wide`)."""
+    classes = (element.get("class") or "").split()
+    return element.tag, next((token for token in classes if not _DIGIT.search(token)), "")
+
+
+def _prose_per_signature(containers: set[HtmlElement], tally: _Tally) -> Counter[tuple[str, str]]:
+    """Prose per (tag, class) inside the containers: boxes of one kind that hold the article between them.
+
+    A page builder wraps every section in the same `elementor-widget` box; each holds little of
+    the article, all of them most of it, so their class is layout, not a sidebar's.
+    """
+    prose: Counter[tuple[str, str]] = Counter()
+    for container in containers:
+        for element in container.iter():
+            if isinstance(element.tag, str) and element.get("class"):
+                prose[_signature(element)] += tally.prose.get(element, 0.0)
+    return prose
+
+
+def _holds_title(element: HtmlElement) -> bool:
+    return next(element.iter("h1"), None) is not None
+
+
 def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     """The blocks of the article: inside the container found by prose weight, chrome removed."""
     first_lines = _first_lines(blocks)
     summary = cache(lambda element: is_summary_label(first_lines.get(element, "")))
     tally, in_chrome = _weigh(blocks, summary)
+    elsewhere = cache(lambda element: is_elsewhere_label(first_lines.get(element, "")))
     container = _marked_article_body(tally)
+    run = [container] if container is not None else []
     if container is None:
-        container = _find_container(body, tally)
+        container, run = _find_container(body, tally, lambda element: in_chrome(element) or elsewhere(element))
     depth = _depth_of(container, blocks)
     if depth is None:
         return []
-    containers = _with_twin_siblings(container)
+    containers = _with_twin_siblings(container) | set(run)
     limit = sum(tally.prose[element] for element in containers) * _BOX_MAX_SHARE
+    repeated = _prose_per_signature(containers, tally)
     dropped = cache(lambda element: in_chrome(element) or (
-        not summary(element) and tally.prose[element] <= limit
-        and (likely_chrome(element) or tally.link_share(element) > _MAX_LINK_SHARE)
+        not summary(element) and tally.prose[element] <= limit and (
+            (likely_chrome(element) and repeated[_signature(element)] <= limit)
+            or tally.link_share(element) > _MAX_LINK_SHARE
+        )
     ))
     # The article's source list often closes it in a box of its own after the body.
     containers |= {
         sibling for sibling in container.itersiblings()
         if is_sources_label(first_lines.get(sibling, "")) and not dropped(sibling)
     }
-    lead = _lead_siblings(container, dropped)
+    lead = _lead_siblings(run[0], dropped)
     return _with_lead(blocks, depth, containers, lead, dropped=dropped, summary=summary)
 
 
@@ -213,22 +264,66 @@ def _marked_article_body(tally: _Tally) -> HtmlElement | None:
     return max(marked, key=tally.prose.__getitem__) if marked else None
 
 
-def _find_container(body: HtmlElement, tally: _Tally) -> HtmlElement:
-    """The best paragraph holder, widened to its ancestors while they add no other prose.
+def _find_container(body: HtmlElement, tally: _Tally, in_chrome: _Test) -> tuple[HtmlElement, list[HtmlElement]]:
+    """The best paragraph holder, widened while what its parent adds continues the article.
 
-    Widening takes in the headings and short lines around the paragraphs; it stops before
-    any prose of another box (teasers, a second article), which on real pages is more often
-    chrome than a lost part of the article.
+    Widening takes in the headings and short lines around the paragraphs, and the sibling
+    boxes an article is split into (page-builder sections, listicle items, ads between them)
+    when they hold prose of their own that is not a teaser list or a menu. It stops at the
+    first sibling that does not continue the article (comments, teasers, a second article).
+    Returns the holder and the run of siblings (the holder among them) that make the article.
     """
     if not tally.paragraphs:
-        return body
+        return body, [body]
     node = max(tally.paragraphs, key=tally.paragraphs.__getitem__)
+    run = [node]
     while node is not body and node.tag not in _ARTICLE_TAGS:
-        parent = node.getparent()
-        if parent is None or tally.prose[parent] > tally.prose[node]:
-            return node
-        node = parent
-    return node
+        parent = next((element for element in node.iterancestors() if element in tally.chars), None)
+        if parent is None:
+            break
+        run = _continued_run(node, tally, in_chrome)
+        if sum(tally.prose[element] for element in run) < tally.prose[parent]:
+            break
+        node, run = parent, [parent]
+    return node, run
+
+
+def _continued_run(node: HtmlElement, tally: _Tally, in_chrome: _Test) -> list[HtmlElement]:
+    """`node` and its siblings on either side up to the first one holding prose that is not the article's."""
+    kind, node_chrome = _kind(node), likely_chrome(node)
+
+    def continues(sibling: HtmlElement) -> bool:
+        return (
+            (_kind(sibling) == kind or sibling.tag in _CONTENT_TAGS
+             or (tally.prose[sibling] >= _SIBLING_SHARE * tally.prose[node] and tally.prose_blocks[sibling] > 1))
+            and not in_chrome(sibling) and likely_chrome(sibling) <= node_chrome and tally.link_share(sibling) <= _MAX_CONTINUATION_LINKS
+            and (tally.link_lines[sibling] < tally.prose_blocks[sibling] or tally.prose[sibling] >= _LONG_ITEM_PROSE * tally.prose_blocks[sibling])
+        )
+
+    before = _run_of(node.itersiblings(preceding=True), tally, continues)
+    after = _run_of(node.itersiblings(), tally, continues)
+    return [*reversed(before), node, *after]
+
+
+def _run_of(siblings: Iterator[HtmlElement], tally: _Tally, continues: _Test) -> list[HtmlElement]:
+    """Siblings in order while they continue; headings, figures and lists without prose only when one with prose follows.
+
+    Other boxes without prose between them (ads, share bars, "Was this helpful?") stay out.
+    """
+    run: list[HtmlElement] = []
+    pending: list[HtmlElement] = []
+    for sibling in siblings:
+        if not isinstance(sibling.tag, str):
+            continue
+        if not tally.prose.get(sibling):
+            if sibling.tag in _CONTENT_TAGS:
+                pending.append(sibling)
+            continue
+        if not continues(sibling):
+            break
+        run += [*pending, sibling]
+        pending = []
+    return run
 
 
 def _with_twin_siblings(container: HtmlElement) -> set[HtmlElement]:

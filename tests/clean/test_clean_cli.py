@@ -35,23 +35,21 @@ def test_clean_text_writes_one_txt_per_input_and_reports_bad_ones(tmp_path):
     ]
 
 
-def test_eval_clean_prints_the_table_for_our_stage_and_trafilatura():
+def test_eval_clean_prints_a_table_per_bench_folder_for_our_stage_and_trafilatura():
     pytest.importorskip("trafilatura")
-    result = CliRunner().invoke(cli, ["eval", "clean", "--bench-dir", str(CLEAN_DATA / "bench")])
+    result = CliRunner().invoke(cli, ["eval", "clean", str(CLEAN_DATA / "bench"), str(CLEAN_DATA / "wcxb"), "--worst", "3"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[2].startswith("| advice-pipeline clean | 1.000 | 1.000 | 1.000 |")
-    assert [line.split(" | ")[0] for line in lines[3:7]] == [
-        "| trafilatura default",
-        "| trafilatura favor_precision",
-        "| trafilatura default, no comments",
-        "| trafilatura favor_precision, no comments",
-    ]
-    assert lines[-1].startswith("speed ratio (advice-pipeline clean / trafilatura default): ")
+    assert lines[0] == "## bench: 2 pages (4-word shingles, F1 of the mean P and R)"
+    assert lines[3].startswith("| advice-pipeline clean | 1.000 | 1.000 | 1.000 | 0 (0) | 0 | - | - | - | - | - |")
+    assert lines[4].startswith("| trafilatura 2.3.1 |")
+    assert lines[6].startswith("speed ratio (advice-pipeline clean / trafilatura 2.3.1): ")
+    wcxb = lines.index("## wcxb: 2 pages (words, mean of per-page F1)")
+    assert lines[wcxb + 3].startswith("| advice-pipeline clean | 1.000 | 1.000 | 1.000 | 0 (0) | 0 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |")
 
 
-def test_eval_clean_on_a_directory_without_ground_truth_exits_2(tmp_path):
+def test_eval_clean_on_a_directory_in_neither_layout_exits_2(tmp_path):
     pytest.importorskip("trafilatura")
-    result = CliRunner().invoke(cli, ["eval", "clean", "--bench-dir", str(tmp_path)])
+    result = CliRunner().invoke(cli, ["eval", "clean", str(tmp_path)])
     assert result.exit_code == 2
-    assert "no ground-truth.json" in result.stderr
+    assert "not a bench folder" in result.stderr
