@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run report test golden bench bench-batch bench-clean bench-tag bench-validate train train-accurate study-types eval clean-output
+.PHONY: fuzz run report test golden bench bench-batch bench-clean bench-parse bench-tag bench-validate train train-accurate study-types eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ test: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python tests/golden_records.py
 
+# Property-based fuzzing, long (tests/test_fuzz.py runs a few examples in `make test`): clean,
+# segment, tag, page reading, validate, classify and the fetch URL parser each get FUZZ_EXAMPLES
+# generated and mutated inputs; hypothesis keeps failures under .hypothesis/ to replay them.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest -q tests/test_fuzz.py
+
 bench: bench-clean bench-tag bench-batch
 
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -36,7 +42,7 @@ $(BENCH_STAMP): $(STAMP)
 
 # run at --jobs 1 and 2 beside the naive stack (trafilatura, the full en_core_web_sm, textacy's
 # direct_quotations) on 1,000 inputs from the ScrapingHub and WCXB dev pages of ../shared/bench,
-# ratios per round (medians of 3), then peak memory per worker at 5,000 inputs. BLAS threads
+# ratios per round (medians of 3), then peak memory per worker at 1,000 and 5,000 inputs. BLAS threads
 # off, so every process uses one core. Takes about half an hour on a quiet 2-core machine.
 bench-batch: $(BENCH_STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pipeline.evaluate.batch
@@ -45,6 +51,13 @@ bench-batch: $(BENCH_STAMP)
 # (../shared/bench/wcxb-dev-articles, ../shared/bench/scrapinghub); the test extra brings trafilatura.
 bench-clean: $(STAMP)
 	$(BIN)/advice-pipeline eval clean
+
+# Why lxml.html and not BeautifulSoup: ms per page to build a tree (BeautifulSoup with
+# html.parser and with lxml, lxml.html) beside trafilatura's and our whole extraction, on the
+# ScrapingHub pages, one core, median of 5 rounds taken in turns.
+bench-parse: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	OMP_NUM_THREADS=1 $$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.evaluate.parsers
 
 # Tagging words/s on the corpus pages, one core (BLAS threads off, pinned when taskset exists),
 # beside the full spaCy model in the same run.
