@@ -14,7 +14,7 @@ its section's heading): "Keep it short" under "Talk to Them Calmly" is communica
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,16 +32,36 @@ BATCH_SIZE = 64
 
 def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     """The advice sentences of `document` and the ranked types of each step and takeaway."""
-    type_tagger = nlp.get_pipe("advice_tagger")
-    taxonomy: Taxonomy = type_tagger.taxonomy
+    return tag_many([(document, structure)], nlp)[0]
+
+
+def tag_many(articles: Sequence[tuple[Document, Structure]], nlp: Language) -> list[Tags]:
+    """`tag` for several articles, their texts streamed through one nlp.pipe so that batches
+    stay full however the text divides between articles, body and headlines."""
+    texts = [_texts(document, structure) for document, structure in articles]
+    pairs = (pair for _, article_texts in texts for pair in article_texts)
+    docs = iter(nlp.pipe(_docs(pairs, nlp), batch_size=BATCH_SIZE))
+    return [
+        _tags(document, structure, prose, [next(docs) for _ in article_texts], nlp)
+        for (document, structure), (prose, article_texts) in zip(articles, texts, strict=True)
+    ]
+
+
+def _texts(document: Document, structure: Structure) -> tuple[list[int], list[tuple[str, str | None]]]:
+    """The prose blocks to tag (by index), and the texts to pipe, each with the heading it sits
+    under: those blocks, then the headlines."""
     resources = {resource.text for resource in structure.resources}
     prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
     headlines = [sentence_case(step.title) for step in structure.steps]
     headlines += [takeaway.text for takeaway in structure.takeaways]
     heading_of = _headings(structure)
-    texts = [(document.blocks[index].text, heading_of.get(index)) for index in prose] + [(h, None) for h in headlines]
-    # One pipe per article: batches stay full however the text divides between body and headlines.
-    docs = list(nlp.pipe(_docs(texts, nlp), batch_size=BATCH_SIZE))
+    body = [(document.blocks[index].text, heading_of.get(index)) for index in prose]
+    return prose, body + [(headline, None) for headline in headlines]
+
+
+def _tags(document: Document, structure: Structure, prose: list[int], docs: list[Doc], nlp: Language) -> Tags:
+    type_tagger = nlp.get_pipe("advice_tagger")
+    taxonomy: Taxonomy = type_tagger.taxonomy
     headline_weights = [type_weights(doc.spans[CUES_KEY], taxonomy) for doc in docs[len(prose):]]
 
     step_of_block = {
