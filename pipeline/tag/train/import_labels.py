@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.atomic_file import write_atomically
-from pipeline.errors import InputError, PipelineError
+from pipeline.errors import InputError, PipelineError, UnreadablePath
 
 SOURCE_PREFIX = "wcxb-dev-articles/"
 FORMS = frozenset({"directive", "prohibition", "suggestion", "question"})
@@ -43,7 +43,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         with path.open(encoding="utf-8", newline="") as handle:
             return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror}") from error
+        raise UnreadablePath(str(path), f"cannot read: {error.strerror}") from error
 
 
 def page_records(annotations: Path, page: dict[str, str]) -> Iterator[dict]:
