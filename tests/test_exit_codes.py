@@ -87,6 +87,7 @@ def test_the_readme_command_table_is_every_command_with_its_help_line():
         ("classify", "{missing}"),
         ("fetch", "-i", "{missing}", "-o", "{tmp}/raw"),
         ("eval", "segment", "--corpus", "{missing}"),
+        ("eval", "tag", "--reddit-only", "--data", "{missing}"),
     ],
     ids=lambda args: " ".join(args[:2]),
 )

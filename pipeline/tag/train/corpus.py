@@ -22,10 +22,13 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.util import registry
 
-from pipeline.errors import InputError, ModelError
+from pipeline.errors import InputError, ModelError, UnreadablePath
 from pipeline.tag.detector import ADVICE_LABEL
 
 READER = "advice_pipeline.TaggedCorpus.v1"
+# The page-labelled sets of corpus/labels that train the detector (the kept-aside pages never do).
+PAGE_LABEL_FILES = ("article_sentences.jsonl", "unseen_sentences.jsonl", "real_dev_sentences.jsonl",
+                    "real_test_sentences.jsonl", "wcxb_dev_sentences.jsonl")
 # What the detector's training docs keep: the tokens and the tags its features read.
 _DOC_ATTRS = ["ORTH", "TAG", "SPACY"]
 # Everything of the spaCy model but the tagger (and the tok2vec it listens to).
@@ -61,15 +64,17 @@ def read_reddit_split(path: Path) -> list[LabelledSentence]:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror}") from error
+        raise UnreadablePath(str(path), f"cannot read: {error.strerror}") from error
     if rows and ("Sentence" not in rows[0] or "DS_Label" not in rows[0]):
         raise InputError(str(path), "lacks the Sentence and DS_Label columns")
     return [LabelledSentence(detokenise(row["Sentence"]), row["DS_Label"] == "1") for row in rows]
 
 
 def read_article_labels(path: Path) -> list[LabelledSentence]:
-    """Read the labelled article sentences (JSON Lines with `text` and `advice` 0/1)."""
-    return [LabelledSentence(record["text"], bool(record["advice"])) for record in iter_jsonl(path)]
+    """Read labelled page sentences (JSON Lines with `text` and `advice` 0/1): one file, or the
+    PAGE_LABEL_FILES of a directory (corpus/labels)."""
+    paths = [path / name for name in PAGE_LABEL_FILES if (path / name).exists()] if path.is_dir() else [path]
+    return [LabelledSentence(record["text"], bool(record["advice"])) for p in paths for record in iter_jsonl(p)]
 
 
 def iter_jsonl(path: Path) -> Iterator[dict]:
@@ -77,7 +82,7 @@ def iter_jsonl(path: Path) -> Iterator[dict]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror}") from error
+        raise UnreadablePath(str(path), f"cannot read: {error.strerror}") from error
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
