@@ -21,5 +21,5 @@ def test_trains_into_the_given_directory_and_reports_on_stderr(tmp_path: Path, c
 
 def test_missing_data_exits_2_with_the_reason(tmp_path: Path, capsys) -> None:
     code = main(["--data", str(tmp_path), "--out", str(tmp_path / "detector")])
-    assert code == 2  # a path that cannot be read, as in every command
+    assert code == 2
     assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'needadvice_train.tsv'}: cannot read")
