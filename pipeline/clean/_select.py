@@ -195,7 +195,7 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     dropped = cache(lambda element: in_chrome(element) or (
         not summary(element) and tally.prose[element] <= limit and (
             (likely_chrome(element) and repeated[_signature(element)] <= limit)
-            or tally.link_share(element) > _MAX_LINK_SHARE
+            or (not is_heading(element) and tally.link_share(element) > _MAX_LINK_SHARE)
         )
     ))
     # The article's source list often closes it in a box of its own after the body.
@@ -240,7 +240,7 @@ def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement
             hinted_heading = None
             continue
         inner = ancestors[depth + 1 :]
-        if any(dropped(element) for element in inner[:-1]) or block.link_chars > block.chars * _MAX_LINK_SHARE:
+        if any(dropped(element) for element in inner[:-1]) or _link_line(block):
             hinted_heading = None
             continue
         if inner and dropped(inner[-1]):
@@ -252,6 +252,11 @@ def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement
             hinted_heading = None
         kept.append(block)
     return kept
+
+
+def _link_line(block: RawBlock) -> bool:
+    """A line that is mostly a link: a menu entry or teaser, unless it is a heading (a listicle item's linked name)."""
+    return block.kind != "heading" and block.link_chars > block.chars * _MAX_LINK_SHARE
 
 
 def _lead_siblings(container: HtmlElement, dropped: _Test) -> set[HtmlElement]:
