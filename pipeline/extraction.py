@@ -58,9 +58,11 @@ def _check_tag_budget(document: Document, settings: Settings) -> None:
         )
 
 
-def extract(html: str | bytes, *, url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+def extract(
+    html: str | bytes, *, url: str | None = None, name: str | None = None, settings: Settings | None = None
+) -> dict[str, Any]:
     """The record for one page of HTML, as a dict that meets the article schema."""
-    return extract_page(page_from_html(html, url=url), settings or Settings())
+    return extract_page(page_from_html(html, url=url, label=name), settings or Settings())
 
 
 def page_from_html(html: str | bytes, *, url: str | None = None, label: str | None = None) -> Page:

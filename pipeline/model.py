@@ -28,7 +28,7 @@ class Source:
     @property
     def name(self) -> str:
         """The URL, path or caller's label, for messages."""
-        return self.url or self.path or self.label or "<stdin>"
+        return self.url or self.path or self.label or "<html>"
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,16 @@ class Entry:
 def check_paths(paths: Iterable[str]) -> None:
     """Raise UsageError for a path that does not exist, before any record is read."""
     for given in paths:
-        if given != STDIN and not Path(given).exists():
+        if given != STDIN and not _exists(Path(given)):
             raise UsageError(given, "no such file or directory")
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` exists; a name the system refuses (too long, say) does not."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def iter_entries(paths: Iterable[str], stdin: BinaryIO) -> Iterator[Entry]:
@@ -55,9 +63,14 @@ def iter_entries(paths: Iterable[str], stdin: BinaryIO) -> Iterator[Entry]:
 
 def _path_entries(given: str) -> Iterator[Entry]:
     path = Path(given)
-    if not path.exists():
+    try:
+        is_dir = path.is_dir()
+    except OSError as error:  # a name too long, a directory we may not look into
+        yield Entry(given, 0, unreadable=f"cannot read: {error.strerror or error}")
+        return
+    if not _exists(path):
         yield Entry(given, 0, unreadable="no such file or directory")
-    elif path.is_dir():
+    elif is_dir:
         try:
             files = sorted(p for p in path.rglob("*") if _is_record_file(p))
         except OSError as error:

@@ -78,14 +78,24 @@ def _items(record: dict[str, Any], field: str) -> list[tuple[int, dict[str, Any]
     return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
 
 
+def _integer(value: object) -> int | None:
+    """What JSON Schema counts as an integer (1.0, or 1e30 as a JSON parser reads a long integer)
+    as a Python int; None for anything else."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return None
+
+
 def _step_numbers(record: dict[str, Any]) -> list[Problem]:
     """Step numbers rise in document order. They are the page's own numbers, so a gap (a step the
     page numbers that was not found, a list that goes on from an earlier part) is no problem;
     going back or repeating a number is."""
     problems, previous = [], 0
     for index, step in _items(record, "steps"):
-        number = step.get("number")
-        if type(number) is not int:
+        number = _integer(step.get("number"))
+        if number is None:
             continue
         if number <= previous:
             problems.append(Problem(pointer(("steps", index, "number")), f"step numbers rise in document "
@@ -95,13 +105,15 @@ def _step_numbers(record: dict[str, Any]) -> list[Problem]:
 
 
 def _step_references(record: dict[str, Any]) -> list[Problem]:
-    numbers = {step.get("number") for _, step in _items(record, "steps")}
+    """A quote's or advice entry's integer `step` names a step (other values are the schema's to report)."""
+    steps = _items(record, "steps")
+    numbers = {_integer(step.get("number")) for _, step in steps}
     return [
-        Problem(pointer((field, index, "step")), f"names no step of the record (it has {len(numbers)})",
+        Problem(pointer((field, index, "step")), f"names no step of the record (it has {len(steps)})",
                 cut_short(item["step"]))
         for field in ("quotes", "advice")
         for index, item in _items(record, field)
-        if item.get("step") is not None and item.get("step") not in numbers
+        if _integer(item.get("step")) is not None and _integer(item.get("step")) not in numbers
     ]
 
 
@@ -111,8 +123,8 @@ def _advice_offsets(record: dict[str, Any]) -> list[Problem]:
         return []
     problems = []
     for index, entry in _items(record, "advice"):
-        start, end, text = entry.get("start"), entry.get("end"), entry.get("text")
-        if not (type(start) is int and type(end) is int and isinstance(text, str)):
+        start, end, text = _integer(entry.get("start")), _integer(entry.get("end")), entry.get("text")
+        if start is None or end is None or not isinstance(text, str):
             continue
         if not 0 <= start <= end <= len(body):
             problems.append(Problem(pointer(("advice", index)), f"start {start} and end {end} do not lie inside "

@@ -57,6 +57,10 @@ def _swap_steps(record):
         (lambda r: r["advice"][0].update(start=40, end=400), [
             Problem("/advice/0", "start 40 and end 400 do not lie inside body_text (0..57) in order"),
         ]),
+        (lambda r: r["advice"][0].update(start=1e30), [
+            Problem("/advice/0", "start 1000000000000000019884624838656 and end 30 do not lie inside body_text "
+                    "(0..57) in order"),
+        ]),
         (lambda r: r["advice"][0].update(start=30, end=14), [
             Problem("/advice/0", "start 30 and end 14 do not lie inside body_text (0..57) in order"),
         ]),
@@ -89,7 +93,7 @@ def _swap_steps(record):
             Problem("/steps/0/types/0/score", "inf is not a finite number", "Infinity"),
         ]),
     ],
-    ids=["step-numbers-from-2", "steps-2-1", "steps-1-1", "quote-step", "advice-step", "advice-slice", "advice-outside",
+    ids=["step-numbers-from-2", "steps-2-1", "steps-1-1", "quote-step", "advice-step", "advice-slice", "advice-outside", "advice-huge-start",
          "advice-reversed", "section-order", "html-tag", "html-comment", "nul", "c1-control", "date",
          "uri", "nan-score", "infinite-type-score"],
 )
@@ -189,3 +193,30 @@ def test_the_raw_text_shortcut_finds_what_the_full_text_check_finds(text):
     expected = validate_record(record)
     for raw in (orjson.dumps(record), json.dumps(record).encode(), json.dumps(record, ensure_ascii=False).encode("utf-8")):
         assert validate_record(orjson.loads(raw), raw) == expected
+
+
+def test_mangled_records_give_findings_never_an_exception():
+    """Cut, flipped, spliced and retyped copies of a valid record: each is reported, none raises."""
+    import random
+
+    from pipeline.record_files import Entry
+    from pipeline.validation import entry_findings
+
+    rng = random.Random(15)
+    raw = orjson.dumps(GOLDEN)
+    values = [None, True, -1, 0, 2**70, 1.5, float("1e300"), "", "<p>x</p>", "\x00", [], {}, [[[]]]]
+    for _ in range(400):
+        mangled = bytearray(raw)
+        kind = rng.randrange(3)
+        if kind == 0:
+            mangled = mangled[: rng.randrange(len(mangled))]
+        elif kind == 1:
+            for _ in range(rng.randint(1, 8)):
+                mangled[rng.randrange(len(mangled))] = rng.randrange(256)
+        else:
+            record = copy.deepcopy(GOLDEN)
+            target = rng.choice([record, record["steps"][0], record["advice"][0], record["quotes"][0], record["source"]])
+            target[rng.choice(list(target))] = rng.choice(values)
+            mangled = bytearray(json.dumps(record).encode())
+        findings = entry_findings(Entry("x.jsonl", 1, raw=bytes(mangled)))
+        assert all(finding.kind == "invalid" for finding in findings)

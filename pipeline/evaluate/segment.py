@@ -17,6 +17,9 @@ as matched when an equal gold value is left to pair it with; the counts are summ
 - step count: one unit per step, so it scores how many were found;
 - takeaways: the text; quote text: the text; quote speaker: (text, speaker) together;
 - resources: (author, title, subtitle).
+The last column, "gold in text", counts the gold values whose text the record's cleaned main text
+(`body_text`) holds at all, normalised: what the segment stage could have found after cleaning
+(a quotation broken by its cue is not one run of text, so it counts as absent).
 Text is normalised by `normalise`: Unicode NFKC, curly quotes and dashes made plain, quotation
 marks dropped, spacing collapsed, surrounding punctuation stripped, casefolded, and "&" read as
 "and" (with a serial comma before it dropped). Nothing else is forgiven: a title cut short or
@@ -59,6 +62,8 @@ class Tally:
     matched: int = 0
     predicted: int = 0
     gold: int = 0
+    # Gold values whose text the cleaned main text holds at all: what segment could find.
+    in_text: int | None = None
 
     @property
     def precision(self) -> float:
@@ -96,10 +101,11 @@ class SegmentReport:
 
     def table(self) -> str:
         """The figures as an aligned plain-text table, one field a row."""
-        rows = [("field", "precision", "recall", "F1", "matched", "predicted", "gold")]
+        rows = [("field", "precision", "recall", "F1", "matched", "predicted", "gold", "gold in text")]
         for name, tally in self.tallies.items():
             rows.append((name, f"{tally.precision:.3f}", f"{tally.recall:.3f}", f"{tally.f1:.3f}",
-                         str(tally.matched), str(tally.predicted), str(tally.gold)))
+                         str(tally.matched), str(tally.predicted), str(tally.gold),
+                         "-" if tally.in_text is None else str(tally.in_text)))
         widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
         lines = ["  ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
                            for column, (cell, width) in enumerate(zip(row, widths))) for row in rows]
@@ -168,6 +174,22 @@ def score_record(record: dict[str, Any], gold: dict[str, Any], report: SegmentRe
         report.tallies[field_name].add(len(matched), len(found), len(wanted))
         lines.extend(f"{page}: {field_name}: missed {value!r}" for value in _without(wanted, matched))
         lines.extend(f"{page}: {field_name}: extra {value!r}" for value in _without(found, matched))
+    body = normalise(record.get("body_text") or "")
+    for field_name, texts in _gold_texts(gold).items():
+        tally = report.tallies[field_name]
+        tally.in_text = (tally.in_text or 0) + sum(1 for text in texts if text and normalise(text) in body)
+
+
+def _gold_texts(gold: dict[str, Any]) -> dict[str, list[str]]:
+    """The text each gold value is found by in the page's cleaned text."""
+    quotes = [quote["text"] for quote in gold.get("quotes", [])]
+    return {
+        "step titles": [step["title"] for step in gold.get("steps", [])],
+        "takeaways": list(gold.get("takeaways", [])),
+        "quote text": quotes,
+        "quote speaker": quotes,
+        "resources": [item.get("title") or item.get("text") or "" for item in gold.get("resources", [])],
+    }
 
 
 def _as_multisets(found: list[object], wanted: list[object]) -> list[object]:

@@ -47,6 +47,15 @@ reach respond reply text email message phone greet introduce thank compliment as
 create draft edit proofread publish post outline brainstorm sketch draw paint photograph film record
 go head aim set get grab hold lean focus zoom frame shoot print share tag caption
 """.split())
+# A word outside the list above still reads as an imperative when an object or particle follows
+# it at once ("Ditch the bags", "Bump up fiber"), unless its form is no imperative's ("Reduces
+# your risk", "Improved focus", "Getting started").
+_OBJECT_NEXT = re.compile(
+    r"^(?P<verb>[A-Za-z]+)\s+(?:the|a|an|your|yours|yourself|my|our|their|his|her|its|it|them|this|that|these|those"
+    r"|some|any|every|each|all|more|less|up|out|off|down|on|in|into|away|back|over|around|with|to|for)\b",
+    re.IGNORECASE,
+)
+_NOT_IMPERATIVE_FORM = re.compile(r"(?:[^s]s|ed|ing|ly|ion|ness|ment|ity|ful|ous|ive|al|er|est)$", re.IGNORECASE)
 _NEGATIVE_OPENERS = re.compile(r"^(?:don[’']?t|do not|never|avoid|stop|no more)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 _NUMBER_PREFIX = re.compile(r"^\W*\d{1,3}[.:)]?\s+")
@@ -61,7 +70,9 @@ _ACTION_INTRO = re.compile(
 OTHER_KIND = re.compile(
     r"\b(?:signs?|reasons?|mistakes?|myths?|red flags?|symptoms?|benefits?|advantages?|disadvantages?"
     r"|downsides?|pros|cons|questions?|faqs?|facts?|types?|kinds?|products?|features?|examples?"
-    r"|statistics|stats|causes?|risks?|ingredients|equipment|supplies|tools you(?:[’']ll)? need|what you[’']ll need)\b",
+    r"|statistics|stats|causes?|risks?|ingredients|equipment|supplies|trends?|technologies|companies|platforms"
+    r"|brands|apps|software|services|alternatives|picks|reviews?|options|tools|features"
+    r"|tools you(?:[’']ll)? need|what you[’']ll need)\b",
     re.IGNORECASE,
 )
 # Above this share of items opening on an imperative, a list reads as things to do.
@@ -74,7 +85,12 @@ def is_action(text: str) -> bool:
     if _NEGATIVE_OPENERS.match(text):
         return True
     word = _FIRST_WORD.search(text)
-    return word is not None and word.start() <= 2 and word.group().lower() in _IMPERATIVE
+    if word is None or word.start() > 2:
+        return False
+    if word.group().lower() in _IMPERATIVE:
+        return True
+    followed = _OBJECT_NEXT.match(text[word.start() :])
+    return followed is not None and not _NOT_IMPERATIVE_FORM.search(followed.group("verb"))
 
 
 def mostly_actions(texts: list[str]) -> bool:

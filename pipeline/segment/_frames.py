@@ -17,7 +17,7 @@ _VERBS = (
     r"|recalls|recalled|warns|warned|advises|advised|suggests|suggested|insists|insisted|claims|claimed"
     r"|states|stated|asks|asked|remarks|remarked|quips|quipped|declares|declared|stresses|stressed"
     r"|emphasizes|emphasized|emphasises|emphasised|continues|continued|shares|shared|recommends|recommended"
-    r"|agrees|agreed"
+    r"|agrees|agreed|reports|reported"
     r"|(?:tells|told) (?:me|us|readers|reporters)|reminds us|reminded us|points out|pointed out"
     r"|puts it|put it|sums it up|summed it up"
 )

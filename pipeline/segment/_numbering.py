@@ -19,11 +19,21 @@ SERIES_NOUNS = (
     "step|stage|phase|tip|way|rule|idea|strategy|habit|lesson|hack|sign|reason|mistake|myth|secret"
     "|method|technique|exercise|trick|thing|day|red flag|symptom|benefit"
 )
-# "12 Crucial Steps", "Top Nine Financial Tips": the count of items an article's title promises.
-_TITLE_COUNT = re.compile(
-    rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{SERIES_NOUNS})s?\b",
-    re.IGNORECASE,
-)
+# Nouns of series whose items are things to do.
+STEP_NOUNS = frozenset(("step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
+                        "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"))
+
+
+def _title_count(nouns: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{nouns})s?\b",
+        re.IGNORECASE,
+    )
+
+
+# "12 Crucial Steps", "Top Nine Financial Tips": the count of items an article's title promises;
+# "5 Mistakes and Tips" promises tips, a series of things to do, before mistakes.
+_TITLE_COUNTS = (_title_count("|".join(sorted(STEP_NOUNS))), _title_count(SERIES_NOUNS))
 _KEYWORD = re.compile(rf"^(?P<noun>{SERIES_NOUNS})\s*(?:#|no\.)?\s*{_NUMBER}{_SEPARATOR}(?P<title>\S.*)$", re.I)
 _HASH = re.compile(r"^#\s?(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$")
 _NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$", re.I)
@@ -64,7 +74,7 @@ class Promise:
 
 def title_promise(title: str | None) -> Promise | None:
     """The count and noun of the series an article's title promises, or None."""
-    match = _TITLE_COUNT.search(title or "")
+    match = next((found for pattern in _TITLE_COUNTS if (found := pattern.search(title or ""))), None)
     return Promise(_to_int(match.group("count")), match.group("noun").lower()) if match else None
 
 
@@ -82,7 +92,12 @@ def read_numbered(text: str) -> Numbered | None:
 
 
 def split_lead(text: str) -> tuple[str, str]:
-    """The lead of a paragraph-long item (its first sentence, or a short label before a colon) and the rest."""
+    """The lead of a paragraph-long item and the rest: its first line when a line break ends a
+    heading-length lead (`<li><b>Title</b><br>text`), else its first sentence or a short label
+    before a colon."""
+    first_line, newline, after = text.partition("\n")
+    if newline and after.strip() and len(first_line.split()) <= _MAX_HEADING_WORDS:
+        return first_line.strip(), after.strip()
     sentence = _SENTENCE_END.search(text)
     label = _LABEL_END.search(text)
     if _is_label(text, label) and (sentence is None or label.start() < sentence.start()):

@@ -1,29 +1,37 @@
-"""Steps: the numbered series that carries the article's advice, each with its own text."""
+"""Steps: the series of things to do that carries the article's advice, each with its own text.
+
+Numbered series are read here ("Step 3:", "3.", `<ol>`, numbered lines, "Step 1" labels); the
+series a page does not number come from `_unnumbered`; all are ranked together by `_score`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
-from pipeline.segment._numbering import Promise, clean_title, read_numbered, split_lead, title_promise
+from pipeline.segment._numbering import STEP_NOUNS, Promise, clean_title, read_numbered, split_lead, title_promise
 from pipeline.segment._unnumbered import Candidate as _Candidate
 from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
 
-_STEP_NOUNS = {"step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
-               "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"}
 # A list item that holds nothing but its number: "1", "1.", "Step 1".
 _BARE_NUMBER = re.compile(r"(?:step\s+)?\d{1,3}[.:)]?", re.IGNORECASE)
+# A step's label on a line of its own: "Step 1", "STEP #2:", "Step One".
+_STEP_LABEL = re.compile(r"step\s*(?:#|no\.)?\s*(?P<number>\d{1,3}|[a-z]+)\s*[:.)]?", re.IGNORECASE)
 _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|four|five|six)\b", re.IGNORECASE)
+# A title that ranks things ("The 11 Best Cameras", "Top Ten Conferences") lists products or picks.
+_RANKING = re.compile(r"\b(?:best|top|greatest|favou?rite)\b", re.IGNORECASE)
+# A series longer than this is a catalogue or a data list, not steps anyone follows.
+_MAX_STEPS = 120
 # A series of things that are not actions, numbered from further on than this, is an outline's
 # numbering of a few sections ("5. Group 3", "6. Tools"), not steps.
 _LATEST_FIRST = 2
 
 
 def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[int]) -> tuple[Step, ...]:
-    """The steps of the best numbered series in `blocks`, or () when the article has none.
+    """The steps of the best series in `blocks`, numbered 1..n, or () when the article has none.
 
     `title` is the article title, whose "12 Crucial Steps" is checked against each series;
     `excluded` are blocks already claimed (takeaway boxes, reading lists) or page furniture.
@@ -33,7 +41,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
     runs += heading_series(blocks, excluded, count.count if count else None)
     runs += action_lists(blocks, excluded, title) + action_paragraphs(blocks, excluded)
-    runs = [run for run in runs if not _lists_other_kind(run, blocks, count)]
+    runs = [run for run in runs if len(run) <= _MAX_STEPS and not _lists_other_kind(run, blocks, title, count)]
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, count))
@@ -47,7 +55,7 @@ def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Cand
     for index, block in enumerate(blocks):
         if index in excluded or block.kind in ("quote", "figure"):
             continue
-        lines = _numbered_lines(index, block)
+        lines = _numbered_lines(index, block) or _labelled_step(blocks, index)
         if lines:
             found.extend(lines)
             continue
@@ -74,6 +82,23 @@ def _numbered_lines(index: int, block: Block) -> list[_Candidate]:
         found.append(_Candidate(index, item.number, clean_title(title), rest, item.family, item.noun, "line", 0,
                                 index + 1))
     return found
+
+
+def _labelled_step(blocks: Sequence[Block], index: int) -> list[_Candidate]:
+    """A step whose label stands alone ("Step 1", "STEP #2:") above the block that carries it:
+    a heading or bold line is the title, a paragraph gives its first sentence."""
+    label = _STEP_LABEL.fullmatch(blocks[index].text.strip())
+    if label is None or blocks[index].kind == "list_item" or index + 1 >= len(blocks):
+        return []
+    carrier = blocks[index + 1]
+    if carrier.kind not in ("heading", "paragraph") or _STEP_LABEL.fullmatch(carrier.text.strip()):
+        return []
+    whole = carrier.kind == "heading" or carrier.emphasis
+    title, rest = (carrier.text, "") if whole else split_lead(carrier.text)
+    number = read_numbered(f"Step {label.group('number')}: x")
+    if number is None:
+        return []
+    return [_Candidate(index, number.number, clean_title(title), rest, "label", "step", "label", 0, index + 2)]
 
 
 def _lead_paragraph(blocks: Sequence[Block], index: int) -> int | None:
@@ -195,31 +220,35 @@ def _score(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None
     title_noun = count.noun if count else None
     noun = run[0].noun or title_noun
     intro = _intro_heading(blocks, run[0])
-    other_kind = presents_other_kind(intro) or (noun is not None and noun not in _STEP_NOUNS)
+    other_kind = presents_other_kind(intro) or (noun is not None and noun not in STEP_NOUNS)
     if title_noun is not None and noun == title_noun:
         other_kind = False
     return (
         int(count is not None and count.count == len(run)),
         int(not other_kind),
         int(run[0].family not in ("unnumbered", "bullets")),
+        int(presents_actions(intro)),
         int(run[0].kind == "heading"),
         int(run[0].noun in ("step", "stage", "phase")),
         len(run),
     )
 
 
-def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None) -> bool:
+def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str | None, count: Promise | None) -> bool:
     """True for a series the page presents as something other than things to do (unless an "N
     Tips" title vouches for it): its items do not open on verbs, no heading or lead-in presents
-    them as actions, and its heading or first item names benefits, myths, types or products, or
+    them as actions, and its heading, its first item or the article's title names benefits,
+    myths, types, trends or products, or the title ranks things ("10 Best Moving Companies"), or
     its numbering starts part-way, as an outline's does."""
-    if count is not None and count.count == len(run):
+    if count is not None and count.count == len(run) and count.noun in STEP_NOUNS:
         return False
     intro = _intro_heading(blocks, run[0])
     titles = [candidate.title for candidate in run]
-    if mostly_actions(titles) or presents_actions(intro):
+    if mostly_actions(titles) or presents_actions(intro) or run[0].noun in ("step", "stage", "phase"):
         return False
-    return presents_other_kind(intro) or presents_other_kind(titles[0]) or run[0].number > _LATEST_FIRST
+    ranks_things = bool(_RANKING.search(title or "")) and not (count is not None and count.noun in STEP_NOUNS)
+    return (presents_other_kind(intro) or presents_other_kind(titles[0]) or presents_other_kind(title)
+            or ranks_things or run[0].number > _LATEST_FIRST)
 
 
 def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:
@@ -267,7 +296,7 @@ def _last_blocks(blocks: Sequence[Block], run: list[_Candidate], excluded: froze
     lasts = [candidate.index if end == candidate.index
              else _without_trailing_figures(blocks, candidate, _last_block(blocks, candidate, end, excluded))
              for candidate, end in zip(run, following)]
-    if run[-1].kind in ("list_item", "paragraph", "line") and len(run) > 1:
+    if run[-1].kind in ("list_item", "paragraph", "line", "label") and len(run) > 1:
         longest = max(last - candidate.index for candidate, last in zip(run[:-1], lasts[:-1]))
         lasts[-1] = min(lasts[-1], run[-1].index + longest)
     return lasts

@@ -44,13 +44,17 @@ class Candidate:
 
 def heading_series(blocks: Sequence[Block], excluded: frozenset[int], count: int | None) -> list[list[Candidate]]:
     """Unnumbered heading series: the sibling headings an "N Tips" title promises (exactly N of
-    them, framing headings such as "Conclusion" left out), and runs of three or more headings of
-    one level that each open on an imperative ("Insure Your Ring", "Set a Budget")."""
+    them, framing headings such as "Conclusion" left out; bold lines standing as headings under
+    one heading count too), and runs of three or more headings of one level that each open on an
+    imperative ("Insure Your Ring", "Set a Budget")."""
     headings = [index for index, block in enumerate(blocks)
                 if block.kind == "heading" and index not in excluded and not _FRAMING.match(block.text.strip())]
     series = []
     if count is not None:
-        promised = next((group for group in _sibling_groups(blocks, headings) if len(group) == count > 1), None)
+        bold = [index for index, block in enumerate(blocks) if block.kind == "paragraph" and block.emphasis
+                and index not in excluded and not _FRAMING.match(block.text.strip())]
+        groups = _sibling_groups(blocks, headings) + _sibling_groups(blocks, bold)
+        promised = next((group for group in groups if len(group) == count > 1), None)
         if promised is not None:
             series.append(_as_candidates(blocks, promised))
     for run in _action_heading_runs(blocks, headings):
@@ -59,7 +63,7 @@ def heading_series(blocks: Sequence[Block], excluded: frozenset[int], count: int
 
 
 def _sibling_groups(blocks: Sequence[Block], headings: list[int]) -> list[list[int]]:
-    """The headings grouped by their level and the heading they sit under, in page order."""
+    """The headings (or bold lines) grouped by their level and the heading they sit under."""
     groups: dict[tuple[int | None, int], list[int]] = {}
     for index in headings:
         groups.setdefault((_parent(blocks, index), blocks[index].level), []).append(index)
@@ -67,7 +71,7 @@ def _sibling_groups(blocks: Sequence[Block], headings: list[int]) -> list[list[i
 
 
 def _parent(blocks: Sequence[Block], index: int) -> int | None:
-    level = blocks[index].level
+    level = blocks[index].level if blocks[index].kind == "heading" else 7
     return next((before for before in range(index - 1, -1, -1)
                  if blocks[before].kind == "heading" and blocks[before].level < level), None)
 
@@ -90,7 +94,7 @@ def _action_heading_runs(blocks: Sequence[Block], headings: list[int]) -> list[l
 
 def _as_candidates(blocks: Sequence[Block], indexes: list[int]) -> list[Candidate]:
     return [Candidate(index, position, clean_title(blocks[index].text), "", "unnumbered", None, "heading",
-                      blocks[index].level, index + 1)
+                      blocks[index].level or 7, index + 1)
             for position, index in enumerate(indexes, start=1)]
 
 
@@ -128,7 +132,8 @@ def action_paragraphs(blocks: Sequence[Block], excluded: frozenset[int]) -> list
                 break
             run.append(after)
         if len(run) >= _MIN_LIST_ITEMS:
-            series.append([_item_candidate(blocks, item, position, "paragraph") for position, item in enumerate(run, 1)])
+            series.append([_item_candidate(blocks, item, position, "paragraph")
+                           for position, item in enumerate(run, 1)])
     return series
 
 

@@ -43,9 +43,10 @@ def test_misses_name_the_page_field_and_value(report):
 
 def test_table_aligns_one_row_per_field(report):
     lines = report.table().splitlines()
-    assert lines[0].split() == ["field", "precision", "recall", "F1", "matched", "predicted", "gold"]
-    assert lines[1].split() == ["page", "titles", "1.000", "1.000", "1.000", "1", "1", "1"]
-    assert lines[2].split() == ["step", "titles", "0.667", "0.667", "0.667", "2", "3", "3"]
+    assert lines[0].split() == [
+        "field", "precision", "recall", "F1", "matched", "predicted", "gold", "gold", "in", "text"]
+    assert lines[1].split() == ["page", "titles", "1.000", "1.000", "1.000", "1", "1", "1", "-"]
+    assert lines[2].split() == ["step", "titles", "0.667", "0.667", "0.667", "2", "3", "3", "2"]
     assert lines[-1] == "pages: 1"
     assert len({len(line) for line in lines[:-1]}) == 1
 

@@ -27,3 +27,11 @@ def test_lead_ins_that_present_steps_and_those_that_present_other_kinds():
     assert not presents_actions("Benefits of walking")
     assert presents_other_kind("10 myths about nutrition")
     assert not presents_other_kind("Follow these steps")
+
+
+def test_an_unlisted_verb_with_an_object_after_it_is_an_action_but_not_other_forms():
+    assert is_action("Ditch the plastic bags")
+    assert is_action("Jazz up your salads")
+    assert not is_action("Reduces your risk of stroke")
+    assert not is_action("Improved focus at work")
+    assert not is_action("The best time to plant")

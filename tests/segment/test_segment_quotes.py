@@ -211,3 +211,16 @@ def test_given_name_alone_later_widens_to_the_full_name_given_earlier():
 
 def test_a_sentence_after_the_quote_that_quotes_someone_else_gives_no_speaker():
     assert _quotes_of('"Keep going even when it rains hard." Ana Ruiz says "never" to that.') == []
+
+
+def test_reports_is_a_speech_verb():
+    assert _quotes_of('As Scientific American reports, "landfills account for a third of all methane emissions."') == [
+        ("Scientific American", "landfills account for a third of all methane emissions.")]
+
+
+def test_speakers_named_after_the_quote_by_given_name_surname_or_pronoun(data_structure):
+    assert _said(data_structure("quote-speakers-later")) == [
+        ("Hana Okafor", "Write the list down before you go to bed, then close the notebook, Your brain lets go of "
+                        "what is safely on paper."),
+        ("Tomas Lindqvist", "Get up if you are still awake after twenty minutes."),
+        ("Tomas Lindqvist", "The bedroom is for sleep, not for scrolling the news")]

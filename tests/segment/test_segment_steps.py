@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.model import Block
 from pipeline.segment._steps import find_steps
+from pipeline.segment._numbering import Promise, title_promise
 from pipeline.segment._unnumbered import action_lists
 
 
@@ -228,7 +229,8 @@ def test_bulleted_list_under_instructions_is_a_series_numbered_by_position(data_
     blocks = data_document("numbered-lines-and-instructions").blocks
     (series,) = action_lists(blocks, frozenset(), None)
     assert [(item.number, item.title) for item in series] == [
-        (1, "Stir the oats, milk and yoghurt together in the jar"), (2, "Close the lid and leave it in the fridge overnight"),
+        (1, "Stir the oats, milk and yoghurt together in the jar"),
+        (2, "Close the lid and leave it in the fridge overnight"),
         (3, "Top with fruit in the morning!")]
 
 
@@ -250,3 +252,47 @@ def test_paragraphs_opening_on_imperatives_after_a_lead_in_are_steps(data_struct
     assert _titles(structure) == [(1, "Start with meals you already love"), (2, "Try one meat-free day a week"),
                                   (3, "Stock a few easy proteins")]
     assert structure.steps[2].text == "Tins of beans, tofu and eggs turn any leftovers into a meal."
+
+
+def test_bold_lead_then_line_break_is_the_title_and_the_rest_is_the_text(data_structure):
+    structure = data_structure("bold-lead-br")
+    assert _titles(structure) == [(1, "Don't Give in to the Taper Madness"), (2, "Start Slower Than You Think"),
+                                  (3, "Eat Before You Are Hungry")]
+    assert structure.steps[0].text.startswith("The last three weeks feel lazy. That is the point:")
+
+
+def test_step_labels_on_lines_of_their_own_title_the_paragraph_after_them(data_structure):
+    structure = data_structure("step-labels-in-text")
+    assert _titles(structure) == [(1, "Lay out your kit on Thursday"), (2, "Go to bed early on Friday"),
+                                  (3, "Eat a breakfast you have tested")]
+    assert structure.steps[2].text == "Race morning is no time for a new cereal."
+
+
+def test_a_series_of_hundreds_is_a_catalogue_not_steps():
+    blocks = [Block("list_item", f"Item {n}", level=1, ordered=True, number=n, list_id=1) for n in range(1, 201)]
+    assert find_steps(blocks, None, frozenset()) == ()
+
+
+def test_bold_lines_are_the_steps_a_three_ways_title_promises(data_structure):
+    structure = data_structure("tips-bold-lines")
+    assert _titles(structure) == [(1, "Give everything a tray"), (2, "Empty it on the first of the month"),
+                                  (3, "Keep a spare bag for receipts")]
+    assert structure.steps[1].text == "Tip the whole drawer onto the desk once a month and put back only what you used."
+
+
+def test_a_ranked_list_of_products_is_not_steps_but_the_how_to_under_it_is(data_structure):
+    structure = data_structure("ranked-products")
+    assert _titles(structure) == [(1, "Fill it halfway with equal parts water and vinegar"),
+                                  (2, "Boil it and leave it for an hour"), (3, "Rinse it twice before you use it again")]
+
+
+def test_a_list_of_as_many_benefits_as_the_title_promises_is_not_steps(data_structure):
+    structure = data_structure("benefits-title")
+    assert _titles(structure) == [(1, "Stand with your feet hip-width apart"),
+                                  (2, "Reach up slowly and hold for ten breaths"), (3, "Fold forward and let your arms hang")]
+
+
+def test_a_title_promising_mistakes_and_tips_promises_tips():
+    assert title_promise("How to Make a Good Game: 5 Mistakes and Tips to Avoid") == Promise(5, "tip")
+    assert title_promise("Top Nine Financial Tips for Working Adults") == Promise(9, "tip")
+    assert title_promise("10 Benefits of Meditation") == Promise(10, "benefit")
