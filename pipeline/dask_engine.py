@@ -17,7 +17,7 @@ from distributed import Client, LocalCluster
 from distributed.client import as_completed
 
 from pipeline.settings import Settings
-from pipeline.workers import Result, Task, extract_task, peak_rss
+from pipeline.workers import PAGES_PER_CHUNK, Result, Task, extract_tasks, peak_rss
 
 # Partitions in flight per Dask worker: one running, one waiting, so no worker idles.
 _IN_FLIGHT_PER_WORKER = 2
@@ -25,7 +25,8 @@ _IN_FLIGHT_PER_WORKER = 2
 
 def extract_partition(tasks: list[Task], settings: Settings) -> list[Result]:
     """Extract a partition of pages on a Dask worker."""
-    results = [extract_task(task, settings) for task in tasks]
+    chunks = [tasks[start : start + PAGES_PER_CHUNK] for start in range(0, len(tasks), PAGES_PER_CHUNK)]
+    results = [result for chunk in chunks for result in extract_tasks(chunk, settings)]
     rss = peak_rss()
     return [replace(result, peak_rss=rss) for result in results]
 

@@ -7,6 +7,8 @@ spaCy pipeline is loaded once per process and cached there.
 from __future__ import annotations
 
 import hashlib
+import time
+from collections.abc import Sequence
 from typing import Any
 
 import spacy
@@ -16,10 +18,10 @@ from pipeline import __version__
 from pipeline.clean import clean
 from pipeline.emit import PipelineInfo, build_record
 from pipeline.errors import PageTooCostly
-from pipeline.model import Document, Page, Source
+from pipeline.model import Document, Page, Source, Structure, Tags
 from pipeline.segment import segment
 from pipeline.settings import Settings
-from pipeline.tag import load_nlp, tag
+from pipeline.tag import load_nlp, tag, tag_many
 from pipeline.timing import StageClock
 from pipeline.validation import check_record
 
@@ -34,18 +36,69 @@ def extract_page(page: Page, settings: Settings, clock: StageClock | None = None
 
     `clock`, when given, is charged the time of each stage and names the one that failed.
     """
-    clock = clock or StageClock()
-    with clock("clean"):
-        document = clean(page, settings)
-    with clock("segment"):
-        structure = segment(document)
-    with clock("tag"):
-        _check_tag_budget(document, settings)
-        nlp = load_nlp(settings)
-        tags = tag(document, structure, nlp)
-    with clock("validate"):
-        record = build_record(document, structure, tags, pipeline_info(nlp))
-        check_record(record, page.source.name)
+    [result] = extract_pages([page], settings, [clock or StageClock()])
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def extract_pages(
+    pages: Sequence[Page], settings: Settings, clocks: Sequence[StageClock]
+) -> list[dict[str, Any] | Exception]:
+    """The record of each page, or the exception that page raised, in order. The pages' texts
+    go through spaCy as one stream; each page's failure (its clock names the stage) is its own."""
+    nlp = load_nlp(settings)
+    articles: list[tuple[Document, Structure] | Exception] = []
+    for page, clock in zip(pages, clocks, strict=True):
+        try:
+            with clock("clean"):
+                document = clean(page, settings)
+            with clock("segment"):
+                structure = segment(document)
+            with clock("tag"):
+                _check_tag_budget(document, settings)
+            articles.append((document, structure))
+        except Exception as error:  # noqa: BLE001  (the page's own outcome, kept in its place)
+            articles.append(error)
+    ready = [index for index, article in enumerate(articles) if not isinstance(article, Exception)]
+    tags = _tag_together([articles[index] for index in ready], [clocks[index] for index in ready], nlp)
+    results: list[dict[str, Any] | Exception] = list(articles)
+    for index, tagged in zip(ready, tags, strict=True):
+        results[index] = tagged if isinstance(tagged, Exception) else _record(articles[index], tagged, clocks[index], nlp)
+    return results
+
+
+def _tag_together(articles: list, clocks: list[StageClock], nlp: Language) -> list[Tags | Exception]:
+    """Tag the articles in one stream, each charged its share of the time by its text's length;
+    if the stream fails, tag them one by one, so only the article at fault fails."""
+    start = time.perf_counter()
+    try:
+        tags: list[Tags | Exception] = list(tag_many(articles, nlp))
+    except Exception:  # noqa: BLE001  (found again below, page by page)
+        return [_tag_alone(article, clock, nlp) for article, clock in zip(articles, clocks, strict=True)]
+    lengths = [sum(len(block.text) for block in document.blocks) or 1 for document, _ in articles]
+    elapsed = time.perf_counter() - start
+    for clock, length in zip(clocks, lengths, strict=True):
+        clock.charge("tag", elapsed * length / sum(lengths))
+    return tags
+
+
+def _tag_alone(article: tuple[Document, Structure], clock: StageClock, nlp: Language) -> Tags | Exception:
+    try:
+        with clock("tag"):
+            return tag(*article, nlp)
+    except Exception as error:  # noqa: BLE001  (this article's outcome)
+        return error
+
+
+def _record(article: tuple[Document, Structure], tags: Tags, clock: StageClock, nlp: Language) -> dict[str, Any] | Exception:
+    document, structure = article
+    try:
+        with clock("validate"):
+            record = build_record(document, structure, tags, pipeline_info(nlp))
+            check_record(record, document.source.name)
+    except Exception as error:  # noqa: BLE001  (this page's outcome)
+        return error
     return record
 
 

@@ -21,3 +21,7 @@ class StageClock:
         yield
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
         self.current = None
+
+    def charge(self, stage: str, seconds: float) -> None:
+        """Add time spent on this page's behalf in work shared with other pages."""
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds

@@ -85,10 +85,10 @@ def test_loopback_url_and_other_schemes_are_refused_with_reasons(corpus_server):
 
 
 def test_a_bug_on_one_page_becomes_an_outcome_not_a_crash(monkeypatch):
-    def explode(page, settings, clock):
-        raise ValueError("boom")
+    def explode(pages, settings, clocks):
+        return [ValueError("boom") for _ in pages]
 
-    monkeypatch.setattr("pipeline.workers.extract_page", explode)
+    monkeypatch.setattr("pipeline.workers.extract_pages", explode)
     outcomes: list[Outcome] = []
     summary = run([str(SEED_PAGE)], ListWriter(), Settings(), report=outcomes.append)
     assert str(outcomes[0].error) == f"{SEED_PAGE}: internal error: ValueError: boom"

@@ -17,7 +17,7 @@ from pipeline.run_report import Outcome
 from pipeline.runner import run
 from pipeline.settings import Settings
 from pipeline.sources import iter_sources
-from pipeline.extraction import extract_page
+from pipeline.extraction import extract_pages
 
 from corpus_files import CORPUS, DATA
 
@@ -43,20 +43,21 @@ def records_in(out):
 
 
 def sleepy_or_deadly(real):
-    """extract_page, except that a page named hang.html never ends and die.html kills its worker."""
+    """extract_pages, except that a page named hang.html never ends and die.html kills its worker."""
 
-    def extract(page, settings, clock):
-        if page.source.path.endswith("hang.html"):
-            time.sleep(3600)
-        if page.source.path.endswith("die.html"):
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(page, settings, clock)
+    def extract(pages, settings, clocks):
+        for page in pages:
+            if page.source.path.endswith("hang.html"):
+                time.sleep(3600)
+            if page.source.path.endswith("die.html"):
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(pages, settings, clocks)
 
     return extract
 
 
 def test_a_page_that_hangs_or_kills_its_worker_costs_that_page_only(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.workers.extract_page", sleepy_or_deadly(extract_page))
+    monkeypatch.setattr("pipeline.workers.extract_pages", sleepy_or_deadly(extract_pages))
     pages = tmp_path / "pages"
     pages.mkdir()
     for name in ("a.html", "hang.html", "die.html", "b.html"):

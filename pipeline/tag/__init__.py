@@ -7,6 +7,6 @@ components `advice_form` and `advice_tagger` are registered as factories through
 
 from pipeline.tag.classify import classify_lines
 from pipeline.tag.nlp import load_nlp
-from pipeline.tag.stage import tag
+from pipeline.tag.stage import tag, tag_many
 
-__all__ = ["classify_lines", "load_nlp", "tag"]
+__all__ = ["classify_lines", "load_nlp", "tag", "tag_many"]

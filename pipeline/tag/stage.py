@@ -15,7 +15,7 @@ share on the labelled sentences).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,14 +33,32 @@ BATCH_SIZE = 64
 
 def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
     """The advice sentences of `document` and the ranked types of each step and takeaway."""
-    type_tagger = nlp.get_pipe("advice_tagger")
-    taxonomy: Taxonomy = type_tagger.taxonomy
+    return tag_many([(document, structure)], nlp)[0]
+
+
+def tag_many(articles: Sequence[tuple[Document, Structure]], nlp: Language) -> list[Tags]:
+    """`tag` for several articles, their texts streamed through one nlp.pipe so that batches
+    stay full however the text divides between articles, body and headlines."""
+    texts = [_texts(document, structure) for document, structure in articles]
+    docs = iter(nlp.pipe((text for _, article_texts in texts for text in article_texts), batch_size=BATCH_SIZE))
+    return [
+        _tags(document, structure, prose, [next(docs) for _ in article_texts], nlp)
+        for (document, structure), (prose, article_texts) in zip(articles, texts, strict=True)
+    ]
+
+
+def _texts(document: Document, structure: Structure) -> tuple[list[int], list[str]]:
+    """The prose blocks to tag (by index), and the texts to pipe: those blocks, then the headlines."""
     resources = {resource.text for resource in structure.resources}
     prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
     headlines = [sentence_case(step.title) for step in structure.steps]
     headlines += [takeaway.text for takeaway in structure.takeaways]
-    # One pipe per article: batches stay full however the text divides between body and headlines.
-    docs = list(nlp.pipe([document.blocks[index].text for index in prose] + headlines, batch_size=BATCH_SIZE))
+    return prose, [document.blocks[index].text for index in prose] + headlines
+
+
+def _tags(document: Document, structure: Structure, prose: list[int], docs: list[Doc], nlp: Language) -> Tags:
+    type_tagger = nlp.get_pipe("advice_tagger")
+    taxonomy: Taxonomy = type_tagger.taxonomy
     headline_weights = [type_weights(doc.spans[CUES_KEY], taxonomy) for doc in docs[len(prose):]]
 
     step_of_block = {

@@ -20,7 +20,7 @@ def test_reddit_only_prints_the_forum_table() -> None:
 
 def test_missing_data_fails_with_the_path_on_stderr(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(tmp_path / "absent"), "--reddit-only"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a path that cannot be read
     assert result.stdout == ""
     assert result.stderr.startswith(f"error: {tmp_path / 'absent' / 'needadvice_dev.tsv'}: cannot read")
 

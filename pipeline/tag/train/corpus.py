@@ -22,7 +22,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.util import registry
 
-from pipeline.errors import InputError, ModelError
+from pipeline.errors import InputError, ModelError, UnreadablePath
 from pipeline.tag.detector import ADVICE_LABEL
 
 READER = "advice_pipeline.TaggedCorpus.v1"
@@ -61,7 +61,7 @@ def read_reddit_split(path: Path) -> list[LabelledSentence]:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror}") from error
+        raise UnreadablePath(str(path), f"cannot read: {error.strerror}") from error
     if rows and ("Sentence" not in rows[0] or "DS_Label" not in rows[0]):
         raise InputError(str(path), "lacks the Sentence and DS_Label columns")
     return [LabelledSentence(detokenise(row["Sentence"]), row["DS_Label"] == "1") for row in rows]
@@ -77,7 +77,7 @@ def iter_jsonl(path: Path) -> Iterator[dict]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror}") from error
+        raise UnreadablePath(str(path), f"cannot read: {error.strerror}") from error
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
