@@ -73,11 +73,14 @@ bench-validate: $(STAMP)
 		$$(command -v taskset >/dev/null && echo taskset -c 0) $(BIN)/python -m pipeline.evaluate.validate_bench
 
 # Retrain the shipped advice detector (pipeline/tag/data/advice_detector) from the Reddit advice
-# corpus (../shared/data/advice-emnlp2020: train split; checkpoint and threshold from dev) and our
-# labelled article sentences.
+# corpus (../shared/data/advice-emnlp2020: train split; checkpoint and threshold from dev) and the
+# labelled page sentences of corpus/labels (the kept-aside pages excepted); then the type classifier (pipeline/tag/data/advice_type_classifier)
+# from every typed sentence of corpus/labels, tagged by the new detector's pipeline.
 train: $(STAMP)
 	$(BIN)/python -m pipeline.tag.train --data ../shared/data/advice-emnlp2020 \
-		--labels corpus/labels/article_sentences.jsonl --out pipeline/tag/data/advice_detector
+		--labels corpus/labels --out pipeline/tag/data/advice_detector
+	$(BIN)/python -m pipeline.tag.train --types --labels corpus/labels \
+		--out pipeline/tag/data/advice_type_classifier
 
 # The optional accurate mode (sentence embeddings + cues, mixed with the detector above); needs
 # pip install -e '.[accurate]' and runs after `make train`.

@@ -391,25 +391,28 @@ def eval_clean(bench_dirs: tuple[Path, ...], worst: int) -> None:
 @eval_group.command(name="tag")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
               help="The advice-emnlp2020 Reddit corpus [default: ../shared/data/advice-emnlp2020 next to the checkout].")
-@click.option("--labels", type=click.Path(dir_okay=False, path_type=Path),
-              help="Labelled article sentences, JSON Lines [default: the checkout's corpus/labels/article_sentences.jsonl].")
+@click.option("--labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory of labelled page sentences [default: the checkout's corpus/labels].")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
-@click.option("--reddit-only", is_flag=True, help="Skip the article sentences (no cross-validation training).")
-@click.option("--accurate", is_flag=True, help="Score the accurate mode on Reddit (needs the accurate extra).")
-@click.option("--unseen", type=click.Path(dir_okay=False, path_type=Path),
-              help="Labelled sentences of pages never used in development, scored by the shipped pipeline.")
+@click.option("--reddit-only", is_flag=True, help="Skip the labelled pages (no cross-validation training).")
+@click.option("--accurate", is_flag=True, help="Score the accurate mode (needs the accurate extra).")
+@click.option("--aside", type=click.Path(dir_okay=False, path_type=Path),
+              help="Labelled sentences of kept-aside pages, scored once by the shipped pipeline.")
 def eval_tag(
-    data_dir: Path | None, labels: Path | None, folds: int, reddit_only: bool, accurate: bool, unseen: Path | None
+    data_dir: Path | None, labels_dir: Path | None, folds: int, reddit_only: bool, accurate: bool, aside: Path | None
 ) -> None:
-    """Score advice detection on the Reddit test splits and tagging on labelled article sentences."""
+    """Score what classify and run decide on every labelled set, beside the figures before issue 11.
+
+    The sets: the Reddit test splits, the labelled pages of corpus/labels (cross-validated by
+    page) and, with --aside, the kept-aside pages, scored once by the shipped pipeline.
+    """
     from pipeline.evaluate import tag as tag_eval
 
     if not reddit_only:
-        click.echo(f"cross-validating: training {folds} detectors, a minute each...", err=True)
-    labels_or_none = None if reddit_only else labels or tag_eval.DEFAULT_LABELS
+        click.echo(f"cross-validating: training {folds} detectors and type classifiers, minutes each...", err=True)
     report = tag_eval.evaluate(
-        data_dir or tag_eval.DEFAULT_DATA_DIR, labels_or_none, Settings.from_env(),
-        folds=folds, accurate=accurate, unseen=unseen,
+        data_dir or tag_eval.DEFAULT_DATA_DIR, None if reddit_only else labels_dir or tag_eval.LABELS_DIR,
+        _settings(None, accurate), folds=folds, aside=aside,
     )
     click.echo(report.table())
 

@@ -1,21 +1,37 @@
-"""Score advice tagging: the detector on the Reddit advice corpus, the whole tag stage on our
-labelled article sentences.
+"""Score advice tagging as users get it: the decision `classify` and `run` make, at shipped settings.
 
-Reddit (advice-emnlp2020): the shipped detector scores each test split; as in the corpus README,
-each forum's threshold is the one that maximises advice F1 on its own dev split. The figure at the
-shipped threshold (one threshold, chosen on both dev splits) is reported beside it.
+The headline scores, for every labelled set, what `classify_texts` returns (the form rules vetoed
+or promoted by the advice detector, the types of the type classifier, read under the sentence's
+heading when the labels record one):
 
-Article sentences: k-fold cross-validation grouped by page, so a fold's pages are never seen in
-its training. For each fold a detector is trained the way `make train` trains the shipped one
-(Reddit train splits plus the other folds' sentences, threshold from Reddit dev), swapped into the
-tag pipeline, and the fold's sentences are classified by the whole pipeline (`classify_lines`).
+- Reddit (advice-emnlp2020) test splits: the shipped pipeline, line by line, as `classify` reads them.
+- The labelled pages of corpus/labels (the corpus's own pages, the ScrapingHub real pages and the
+  WCXB development pages): k-fold cross-validation grouped by page over all of them together. For
+  each fold an advice detector is trained as `make train` trains the shipped one (Reddit train
+  splits plus the other folds' sentences, threshold from Reddit dev) and a type classifier on the
+  other folds' typed sentences (plus the Reddit type labels); both are swapped into the tag
+  pipeline and the fold's sentences classified.
+- The kept-aside pages (`--aside`), scored by the shipped pipeline as it is, once.
+
+Beside each figure, the same figure of the code before issue 11 (its predictions on the same
+sentences are kept in corpus/labels/before/), scored against today's labels. The detector alone,
+at per-forum thresholds, follows as a diagnostic, and so does a table of the false positives on
+the real pages by kind of line.
+
+Type accuracy is the share of sentences that gold and the tagger both call advice whose predicted
+types share one with the gold; per-type P/R/F1 (and their mean, macro-F1) are counted over the
+same sentences, so detection errors are scored once, by detection.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -23,21 +39,93 @@ from spacy.language import Language
 from pipeline.errors import InputError, UsageError
 from pipeline.evaluate import CHECKOUT, SHARED
 from pipeline.settings import Settings
-from pipeline.tag import classify_lines, load_nlp
+from pipeline.tag import load_nlp
+from pipeline.tag.classify import classify_texts
 from pipeline.tag.detector import ADVICE_LABEL
 from pipeline.tag.train.accurate import tagging_pipeline
-from pipeline.tag.train.corpus import LabelledSentence, iter_jsonl, read_reddit_split
+from pipeline.tag.train.corpus import PAGE_LABEL_FILES, LabelledSentence, iter_jsonl, read_reddit_split
 from pipeline.tag.train.driver import ARTICLE_WEIGHT, FORUMS, fit, reddit_sentences
 from pipeline.tag.train.thresholds import BinaryScores, best_threshold, binary_scores
+from pipeline.tag.train import types as types_training
+from pipeline.tag.train.types import TypedSentence, fit_types, read_typed_sentences
 
-DEFAULT_LABELS = CHECKOUT / "corpus" / "labels" / "article_sentences.jsonl"
+LABELS_DIR = CHECKOUT / "corpus" / "labels"
+DEFAULT_LABELS = LABELS_DIR / "article_sentences.jsonl"
+DEFAULT_ASIDE = LABELS_DIR / "wcxb_aside_sentences.jsonl"
+BEFORE = LABELS_DIR / "before" / "predictions.jsonl.gz"
+REDDIT_TYPES = types_training.REDDIT_TYPES
+# The rows the page-labelled sets (cross-validated together) are reported in.
+ROWS = (("corpus pages", "corpus/"), ("ScrapingHub real pages", "scrapinghub/"),
+        ("WCXB dev pages", "wcxb-dev-articles/"))
 DEFAULT_DATA_DIR = SHARED / "data" / "advice-emnlp2020"
 DETECTOR = "advice_detector"
+TYPES = "advice_type_classifier"
+FALSE_POSITIVE_EXAMPLES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledArticleSentence:
+    """One hand-labelled sentence of a page (see docs/annotation-guide.md)."""
+
+    text: str
+    source: str
+    advice: bool
+    form: str | None
+    types: frozenset[str]
+    heading: str | None = None
+    kind: str = "sentence"
+
+    def as_training(self) -> LabelledSentence:
+        return LabelledSentence(self.text, self.advice)
+
+    def as_typed(self) -> TypedSentence:
+        return TypedSentence(self.text, self.heading, self.types, self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What the tagger said of one sentence."""
+
+    advice: bool
+    form: str | None
+    types: frozenset[str]
+
+    @classmethod
+    def of(cls, result: dict) -> Prediction:
+        return cls(bool(result["advice"]), result["form"], frozenset(item["type"] for item in result["types"]))
+
+
+@dataclass(frozen=True, slots=True)
+class SetScores:
+    """The headline figures of one labelled set."""
+
+    sentences: int
+    detection: BinaryScores
+    typed_hits: int = 0
+    typed_total: int = 0
+    types: dict[str, BinaryScores] = field(default_factory=dict)
+
+    @property
+    def type_accuracy(self) -> float | None:
+        return self.typed_hits / self.typed_total if self.typed_total else None
+
+    @property
+    def macro_type_f1(self) -> float | None:
+        return macro_f1(self.types) if self.types else None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the headline table: a set's figures now and before issue 11."""
+
+    name: str
+    now: SetScores
+    before: SetScores | None
 
 
 @dataclass(frozen=True, slots=True)
 class ForumScore:
-    """Advice-class scores of the detector on one forum's test split at one threshold."""
+    """Advice-class scores of the detector alone on one forum's test split at one threshold."""
 
     forum: str
     threshold_from: str
@@ -46,69 +134,48 @@ class ForumScore:
 
 
 @dataclass(frozen=True, slots=True)
-class LabelledArticleSentence:
-    """One hand-labelled article sentence (see docs/annotation-guide.md)."""
+class TagReport:
+    """Everything `advice-pipeline eval tag` prints."""
 
-    text: str
-    source: str
-    advice: bool
-    form: str | None
-    types: frozenset[str]
+    rows: list[Row]
+    forums: list[ForumScore]
+    type_detail: tuple[str, SetScores] | None = None
+    false_positives: list[tuple[str, int, list[str]]] = field(default_factory=list)
 
-    def as_training(self) -> LabelledSentence:
-        return LabelledSentence(self.text, self.advice)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleReport:
-    """Cross-validated scores of the tag stage on the labelled article sentences."""
-
-    folds: int
-    sentences: int
-    detection: BinaryScores
-    detector_only: BinaryScores
-    types: dict[str, BinaryScores]
-    form_correct: int
-    form_total: int
-
-    @property
-    def macro_type_f1(self) -> float:
-        return macro_f1(self.types)
-
-    @property
-    def form_accuracy(self) -> float:
-        return self.form_correct / self.form_total if self.form_total else 0.0
-
-    def lines(self) -> list[str]:
-        """The report's table rows."""
-        d, o = self.detection, self.detector_only
-        lines = ["", f"Article sentences ({self.sentences}; {self.folds}-fold cross-validation by page; "
-                     "whole tag pipeline)",
-                 f"  advice detection  P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}",
-                 f"  advice_detector alone (its threshold)  P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}",
-                 f"  form accuracy     {self.form_accuracy:.3f} ({self.form_correct}/{self.form_total} "
-                 "sentences that gold and tagger both call advice)",
-                 ]
-        return lines + _type_lines(self.types)
+    def table(self) -> str:
+        """The figures as plain-text tables: the headline first, then the diagnostics."""
+        lines = ["Headline: the decision of classify/run at shipped settings (before: the code before issue 11)",
+                 f"  {'set':<40}{'n':>6}{'P':>7}{'R':>7}{'F1':>7}{'typeacc':>8}{'typeF1':>8}"
+                 f"{'| F1':>8}{'typeacc':>8}{'typeF1':>8}"]
+        lines += [_row_line(row) for row in self.rows]
+        if self.forums:
+            lines += ["", "Diagnostic: the advice_detector alone on the Reddit test splits (advice class)",
+                      f"  {'forum':<12}{'threshold from':<16}{'thr':>7}{'P':>7}{'R':>7}{'F1':>7}"]
+            lines += [f"  {s.forum:<12}{s.threshold_from:<16}{s.threshold:>7.3f}{s.scores.precision:>7.3f}"
+                      f"{s.scores.recall:>7.3f}{s.scores.f1:>7.3f}" for s in self.forums]
+        if self.type_detail:
+            name, scores = self.type_detail
+            lines += ["", f"Types per type, {name} (sentences gold and tagger both call advice)"]
+            lines += _type_lines(scores.types)
+        if self.false_positives:
+            lines += ["", "False positives on the real pages, by kind of line (count, examples)"]
+            for kind, count, examples in self.false_positives:
+                lines.append(f"  {kind:<22}{count:>5}  " + " | ".join(example[:60] for example in examples))
+        return "\n".join(lines)
 
 
-@dataclass(frozen=True, slots=True)
-class UnseenReport:
-    """The shipped tag stage, unchanged, on sentences of pages never used in its development."""
+def _figure(value: float | None) -> str:
+    return f"{value:>8.3f}" if value is not None else f"{'-':>8}"
 
-    sentences: int
-    detection: BinaryScores
-    types: dict[str, BinaryScores]
-    form_correct: int
-    form_total: int
 
-    def lines(self) -> list[str]:
-        d = self.detection
-        accuracy = self.form_correct / self.form_total if self.form_total else 0.0
-        return ["", f"Unseen article sentences ({self.sentences}; shipped pipeline, no retraining)",
-                f"  advice detection  P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}",
-                f"  form accuracy     {accuracy:.3f} ({self.form_correct}/{self.form_total})",
-                *_type_lines(self.types)]
+def _row_line(row: Row) -> str:
+    now, before = row.now, row.before
+    d = now.detection
+    line = (f"  {row.name:<40}{now.sentences:>6}{d.precision:>7.3f}{d.recall:>7.3f}{d.f1:>7.3f}"
+            f"{_figure(now.type_accuracy)}{_figure(now.macro_type_f1)}")
+    if before is None:
+        return line
+    return line + f"  |{before.detection.f1:>5.3f}{_figure(before.type_accuracy)}{_figure(before.macro_type_f1)}"
 
 
 def macro_f1(types: dict[str, BinaryScores]) -> float:
@@ -117,118 +184,102 @@ def macro_f1(types: dict[str, BinaryScores]) -> float:
 
 
 def _type_lines(types: dict[str, BinaryScores]) -> list[str]:
-    """The per-type table; none when no sentence is labelled with a type."""
-    if not types:
-        return []
     lines = [f"  {'type':<22}{'P':>7}{'R':>7}{'F1':>7}"]
     lines += [f"  {name:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}" for name, s in types.items()]
     return lines + [f"  {'macro-F1':<36}{macro_f1(types):>7.3f}"]
 
 
-@dataclass(frozen=True, slots=True)
-class TagReport:
-    """Everything `advice-pipeline eval tag` prints."""
-
-    forums: list[ForumScore]
-    articles: ArticleReport | None
-    unseen: UnseenReport | None = None
-
-    def table(self) -> str:
-        """The figures as a plain-text table."""
-        lines = ["Advice detection, Reddit test splits (advice class)",
-                 f"  {'forum':<12}{'threshold from':<16}{'thr':>7}{'P':>7}{'R':>7}{'F1':>7}"]
-        for score in self.forums:
-            s = score.scores
-            lines.append(f"  {score.forum:<12}{score.threshold_from:<16}{score.threshold:>7.3f}"
-                         f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
-        lines += self.articles.lines() if self.articles else []
-        return "\n".join(lines + (self.unseen.lines() if self.unseen else []))
+def score_set(gold: Sequence[LabelledArticleSentence], predicted: Sequence[Prediction]) -> SetScores:
+    """Detection, type accuracy and per-type scores of `predicted` against `gold`."""
+    detection = binary_scores([g.advice for g in gold], [p.advice for p in predicted])
+    both = [(g, p) for g, p in zip(gold, predicted, strict=True) if g.advice and p.advice and g.types]
+    names = sorted({name for g, _ in both for name in g.types})
+    types = {
+        name: binary_scores([name in g.types for g, _ in both], [name in p.types for _, p in both]) for name in names
+    }
+    hits = sum(1 for g, p in both if g.types & p.types)
+    return SetScores(len(gold), detection, hits, len(both), types)
 
 
 def evaluate(
     data_dir: Path,
-    labels: Path | None,
+    labels_dir: Path | None,
     settings: Settings,
     *,
     folds: int = 5,
     max_steps: int | None = None,
-    accurate: bool = False,
-    unseen: Path | None = None,
+    aside: Path | None = None,
 ) -> TagReport:
-    """Score the detector on Reddit and, when `labels` is given, the tag stage on article sentences.
-
-    `max_steps` caps each fold's training (the config's own limit when None); `accurate` scores
-    the accurate mode on Reddit (the article sentences always run the default pipeline);
-    `unseen` labels are scored by the shipped pipeline as it is.
-    """
-    forums = evaluate_reddit(data_dir, settings, accurate=accurate)
-    articles = None
-    if labels is not None:
-        articles = evaluate_articles(labels, data_dir, settings, folds=folds, max_steps=max_steps)
-    return TagReport(forums, articles, evaluate_unseen(unseen, settings) if unseen else None)
-
-
-def evaluate_unseen(labels: Path, settings: Settings) -> UnseenReport:
-    """Advice detection and form of the shipped tag stage on sentences it was never developed on."""
-    sentences = read_labelled_sentences(labels)
-    results = list(classify_lines([s.text for s in sentences], load_nlp(settings)))
-    detection = binary_scores([s.advice for s in sentences], [bool(r["advice"]) for r in results])
-    return UnseenReport(len(sentences), detection, _type_scores(sentences, results), *_form_agreement(sentences, results))
-
-
-def evaluate_reddit(data_dir: Path, settings: Settings, *, accurate: bool = False) -> list[ForumScore]:
-    """The detector's advice-class scores on each forum's test split (see the module docstring).
-
-    Sentences are tagged by `settings.spacy_model`'s tagger first, as in the tag pipeline, since
-    both detectors read the tags. With `accurate` the accurate mode is scored instead of the
-    n-gram detector.
-    """
-    nlp = tagging_pipeline(settings)
-    if accurate:
-        nlp.add_pipe("advice_detector_accurate")
-    shipped = nlp.get_pipe(nlp.pipe_names[-1]).threshold
-    results = []
-    for forum in FORUMS:
-        dev_gold, dev_probabilities = _gold_and_probabilities(nlp, data_dir / f"{forum}_dev.tsv")
-        gold, probabilities = _gold_and_probabilities(nlp, data_dir / f"{forum}_test.tsv")
-        own, _ = best_threshold(dev_gold, dev_probabilities)
-        for origin, threshold in ((f"{forum} dev", own), ("shipped", shipped)):
-            predicted = [probability >= threshold for probability in probabilities]
-            results.append(ForumScore(forum, origin, threshold, binary_scores(gold, predicted)))
-    return results
+    """The headline rows (Reddit; the page sets of `labels_dir`, cross-validated; `aside`), and the
+    diagnostics. `max_steps` caps each fold's detector training (the config's limit when None)."""
+    before = read_before(BEFORE)
+    rows = reddit_rows(data_dir, settings, before)
+    type_detail, false_positives = None, []
+    if labels_dir is not None:
+        sentences = read_page_sets(labels_dir)
+        reddit_typed = read_typed_sentences([labels_dir / REDDIT_TYPES]) if (labels_dir / REDDIT_TYPES).exists() else []
+        predicted = cross_validate(sentences, reddit_typed, data_dir, settings, folds=folds, max_steps=max_steps)
+        for name, prefix in ROWS:
+            chosen = [i for i, s in enumerate(sentences) if s.source.startswith(prefix)]
+            if chosen:
+                rows.append(_row(f"{name}, {folds}-fold by page", sentences, predicted, chosen, before,
+                                 "folds" if prefix == "corpus/" else "shipped"))
+        real = [i for i, s in enumerate(sentences) if not s.source.startswith("corpus/")]
+        type_detail = ("real pages, cross-validated", score_set([sentences[i] for i in real], [predicted[i] for i in real]))
+        false_positives = false_positive_table([sentences[i] for i in real], [predicted[i] for i in real])
+    if aside is not None:
+        gold = read_labelled_sentences(aside)
+        predicted = classify_sentences(gold, load_nlp(settings))
+        rows.append(_row("WCXB aside pages, shipped, scored once", gold, predicted, range(len(gold)), before, "shipped"))
+        type_detail = ("WCXB aside pages", score_set(gold, predicted))
+    return TagReport(rows, evaluate_reddit(data_dir, settings), type_detail, false_positives)
 
 
-def evaluate_articles(
-    labels: Path, data_dir: Path, settings: Settings, *, folds: int = 5, max_steps: int | None = None
-) -> ArticleReport:
-    """Cross-validate the tag stage on the labelled sentences, `folds` groups of pages."""
-    sentences = read_labelled_sentences(labels)
-    fold_of = page_folds(sorted({s.source for s in sentences}), folds)
-    reddit_train, reddit_dev = reddit_sentences(data_dir)
+def _row(name, sentences, predicted, chosen, before, before_set) -> Row:
+    gold = [sentences[i] for i in chosen]
+    old = [before.get((before_set, s.text)) or before.get(("shipped", s.text)) for s in gold]
+    before_scores = score_set(gold, old) if all(old) else None
+    return Row(f"{name}", score_set(gold, [predicted[i] for i in chosen]), before_scores)
+
+
+def reddit_rows(data_dir: Path, settings: Settings, before: dict) -> list[Row]:
+    """Each forum's test split through the shipped classify decision."""
     nlp = load_nlp(settings)
-    results: list[dict] = [{} for _ in sentences]
-    detector_says = [False] * len(sentences)
-    for fold in range(folds):
-        held_out = [i for i, s in enumerate(sentences) if fold_of[s.source] == fold]
-        rest = [s.as_training() for s in sentences if fold_of[s.source] != fold] * ARTICLE_WEIGHT
-        if not held_out:
-            continue
-        with _detector_trained_on(nlp, reddit_train + rest, reddit_dev, settings, max_steps):
-            texts = [sentences[i].text for i in held_out]
-            for i, result, alone in zip(held_out, classify_lines(texts, nlp), _detector_alone(nlp, texts), strict=True):
-                results[i], detector_says[i] = result, alone
-    detector_only = binary_scores([s.advice for s in sentences], detector_says)
-    return _score_articles(sentences, results, detector_only, folds)
+    rows = []
+    for forum in FORUMS:
+        split = read_reddit_split(data_dir / f"{forum}_test.tsv")
+        gold = [LabelledArticleSentence(s.text, f"reddit/{forum}", s.advice, None, frozenset()) for s in split]
+        predicted = [Prediction.of(r) for r in classify_texts(((s.text, None) for s in split), nlp)]
+        old = [before.get((f"reddit/{forum}", s.text)) for s in split]
+        now = score_set(gold, predicted)
+        rows.append(Row(f"Reddit {forum} test, classify", SetScores(now.sentences, now.detection),
+                        SetScores(len(old), score_set(gold, old).detection) if all(old) else None))
+    return rows
+
+
+def read_before(path: Path) -> dict[tuple[str, str], Prediction]:
+    """The predictions of the code before issue 11, keyed by (set, text); empty when absent."""
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    return {(r["set"], r["text"]): Prediction(r["advice"], r["form"], frozenset(r["types"])) for r in records}
+
+
+def read_page_sets(labels_dir: Path) -> list[LabelledArticleSentence]:
+    """The sentences of every page-labelled set of `labels_dir` (those of PAGE_LABEL_FILES present)."""
+    return [s for name in PAGE_LABEL_FILES if (labels_dir / name).exists() for s in read_labelled_sentences(labels_dir / name)]
 
 
 def read_labelled_sentences(path: Path) -> list[LabelledArticleSentence]:
-    """The labelled sentences of `path` (JSON Lines: text, source, advice, form, types)."""
+    """The labelled sentences of `path` (JSON Lines: text, source, advice, form, types; heading, kind)."""
     sentences = []
     for record in iter_jsonl(path):
         try:
             sentences.append(
                 LabelledArticleSentence(
-                    record["text"], record["source"], bool(record["advice"]), record["form"], frozenset(record["types"])
+                    record["text"], record["source"], bool(record["advice"]), record["form"], frozenset(record["types"]),
+                    record.get("heading"), record.get("kind", "sentence"),
                 )
             )
         except (KeyError, TypeError) as error:
@@ -243,62 +294,117 @@ def page_folds(pages: Sequence[str], folds: int) -> dict[str, int]:
     return {page: position % folds for position, page in enumerate(pages)}
 
 
+def classify_sentences(sentences: Sequence[LabelledArticleSentence], nlp: Language) -> list[Prediction]:
+    """The classify decision on each sentence, read under its heading."""
+    return [Prediction.of(result) for result in classify_texts(((s.text, s.heading) for s in sentences), nlp)]
+
+
+def cross_validate(
+    sentences: list[LabelledArticleSentence],
+    reddit_typed: list[TypedSentence],
+    data_dir: Path,
+    settings: Settings,
+    *,
+    folds: int,
+    max_steps: int | None = None,
+) -> list[Prediction]:
+    """Each sentence classified by a pipeline whose detector and type classifier never saw its
+    page; the type classifiers also learn from `reddit_typed`."""
+    fold_of = page_folds(sorted({s.source for s in sentences}), folds)
+    reddit_train, reddit_dev = reddit_sentences(data_dir)
+    nlp = load_nlp(settings)
+    predicted: list[Prediction | None] = [None] * len(sentences)
+    for fold in range(folds):
+        held_out = [i for i, s in enumerate(sentences) if fold_of[s.source] == fold]
+        rest = [s for s in sentences if fold_of[s.source] != fold]
+        if not held_out:
+            continue
+        detector_data = reddit_train + [s.as_training() for s in rest] * ARTICLE_WEIGHT
+        typed = [s.as_typed() for s in rest if s.advice and s.types] + reddit_typed
+        with _trained_on(nlp, detector_data, reddit_dev, typed, settings, max_steps):
+            for i, prediction in zip(held_out, classify_sentences([sentences[i] for i in held_out], nlp), strict=True):
+                predicted[i] = prediction
+    return predicted
+
+
+@contextmanager
+def _trained_on(
+    nlp: Language,
+    train: list[LabelledSentence],
+    dev: list[LabelledSentence],
+    typed: list[TypedSentence],
+    settings: Settings,
+    max_steps: int | None,
+) -> Iterator[None]:
+    """Swap a freshly trained detector's and type classifier's weights into `nlp`, then restore."""
+    for name in (DETECTOR, TYPES):
+        if name not in nlp.pipe_names:
+            raise UsageError(name, "the tag pipeline has no such component to cross-validate")
+    detector, classifier = nlp.get_pipe(DETECTOR), nlp.get_pipe(TYPES)
+    shipped = [component.to_bytes(exclude=["vocab"]) for component in (detector, classifier)]
+    trained, _ = fit(train, dev, settings, max_steps=max_steps)
+    detector.from_bytes(trained.get_pipe(DETECTOR).to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    with nlp.select_pipes(disable=[TYPES]):
+        classifier.from_bytes(fit_types(typed, nlp, classifier.labels).to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    try:
+        yield
+    finally:
+        for component, weights in zip((detector, classifier), shipped, strict=True):
+            component.from_bytes(weights, exclude=["vocab"])
+
+
+def evaluate_reddit(data_dir: Path, settings: Settings) -> list[ForumScore]:
+    """Diagnostic: the detector alone on each forum's test split, at the threshold that maximises
+    advice F1 on the forum's own dev split and at the shipped one."""
+    nlp = tagging_pipeline(settings)
+    shipped = nlp.get_pipe(DETECTOR).threshold
+    results = []
+    for forum in FORUMS:
+        dev_gold, dev_probabilities = _gold_and_probabilities(nlp, data_dir / f"{forum}_dev.tsv")
+        gold, probabilities = _gold_and_probabilities(nlp, data_dir / f"{forum}_test.tsv")
+        own, _ = best_threshold(dev_gold, dev_probabilities)
+        for origin, threshold in ((f"{forum} dev", own), ("shipped", shipped)):
+            predicted = [probability >= threshold for probability in probabilities]
+            results.append(ForumScore(forum, origin, threshold, binary_scores(gold, predicted)))
+    return results
+
+
 def _gold_and_probabilities(nlp: Language, split: Path) -> tuple[list[bool], list[float]]:
     sentences = read_reddit_split(split)
     docs = nlp.pipe(sentence.text for sentence in sentences)
     return [s.advice for s in sentences], [doc.cats[ADVICE_LABEL] for doc in docs]
 
 
-@contextmanager
-def _detector_trained_on(
-    nlp: Language,
-    train: list[LabelledSentence],
-    dev: list[LabelledSentence],
-    settings: Settings,
-    max_steps: int | None,
-) -> Iterator[None]:
-    """Swap a freshly trained detector's weights into `nlp` (loaded once per process), then restore."""
-    if DETECTOR not in nlp.pipe_names:
-        raise UsageError(DETECTOR, "the tag pipeline has no such component to cross-validate")
-    detector = nlp.get_pipe(DETECTOR)
-    shipped = detector.to_bytes(exclude=["vocab"])
-    trained, _ = fit(train, dev, settings, max_steps=max_steps)
-    detector.from_bytes(trained.get_pipe(DETECTOR).to_bytes(exclude=["vocab"]), exclude=["vocab"])
-    try:
-        yield
-    finally:
-        detector.from_bytes(shipped, exclude=["vocab"])
+_CODE = re.compile(r"[{}<>=;]|\w\(\)|\b\w+_\w+\b|^\s*[$#>]|:\s*\w+!?$")
+_PROMO = re.compile(r"\b(code|coupon|discount|% off|\$\d+ off|subscribe|sign up|newsletter|download|buy now|"
+                    r"shop|order now|free trial|get tickets|join)\b", re.IGNORECASE)
 
 
-def _detector_alone(nlp: Language, texts: list[str]) -> list[bool]:
-    """Whether the pipeline's advice_detector alone calls each text advice (one sentence each):
-    the components before it run, but for the senter, so that each text is scored whole."""
-    upstream = nlp.pipe_names[: nlp.pipe_names.index(DETECTOR)]
-    docs = nlp.pipe(texts, disable=[name for name in nlp.pipe_names if name not in upstream or name == "senter"])
-    detector = nlp.get_pipe(DETECTOR)
-    return [doc.cats.get(ADVICE_LABEL, 0.0) >= detector.threshold for doc in detector.pipe(docs)]
+def line_kind(sentence: LabelledArticleSentence) -> str:
+    """The kind of line a sentence is, as the false-positive table groups them."""
+    words = sentence.text.split()
+    if sentence.kind == "heading":
+        return "heading"
+    if _PROMO.search(sentence.text):
+        return "promo or site action"
+    if _CODE.search(sentence.text):
+        return "code or markup"
+    if len(words) <= 3:
+        return "label or button"
+    if sentence.text.rstrip().endswith("?"):
+        return "question"
+    if any(mark in sentence.text for mark in ('"', "“", "”")):
+        return "quoted speech"
+    return "other statement"
 
 
-def _score_articles(
-    sentences: list[LabelledArticleSentence], results: list[dict], detector_only: BinaryScores, folds: int
-) -> ArticleReport:
-    predicted_advice = [bool(result["advice"]) for result in results]
-    detection = binary_scores([s.advice for s in sentences], predicted_advice)
-    types = _type_scores(sentences, results)
-    return ArticleReport(folds, len(sentences), detection, detector_only, types, *_form_agreement(sentences, results))
-
-
-def _type_scores(sentences: list[LabelledArticleSentence], results: list[dict]) -> dict[str, BinaryScores]:
-    """Each labelled type's scores; a sentence the tagger does not call advice lists no type."""
-    type_names = sorted({name for s in sentences for name in s.types})
-    predicted_types = [{item["type"] for item in result["types"]} if result["advice"] else set() for result in results]
-    return {
-        name: binary_scores([name in s.types for s in sentences], [name in found for found in predicted_types])
-        for name in type_names
-    }
-
-
-def _form_agreement(sentences: list[LabelledArticleSentence], results: list[dict]) -> tuple[int, int]:
-    """(right form, total) over the sentences that gold and the tagger both call advice."""
-    both = [(s, r) for s, r in zip(sentences, results, strict=True) if s.advice and r["advice"]]
-    return sum(1 for s, r in both if r["form"] == s.form), len(both)
+def false_positive_table(
+    gold: Sequence[LabelledArticleSentence], predicted: Sequence[Prediction]
+) -> list[tuple[str, int, list[str]]]:
+    """(kind, count, first examples) of the sentences called advice that gold does not, most first."""
+    by_kind: dict[str, list[str]] = {}
+    for g, p in zip(gold, predicted, strict=True):
+        if p.advice and not g.advice:
+            by_kind.setdefault(line_kind(g), []).append(g.text)
+    counts = Counter({kind: len(texts) for kind, texts in by_kind.items()})
+    return [(kind, count, by_kind[kind][:FALSE_POSITIVE_EXAMPLES]) for kind, count in counts.most_common()]

@@ -35,7 +35,7 @@ LABEL_SEPARATORS = frozenset({":", "—", "–", ")", "-"})
 CLAUSE_OPENERS = frozenset(
     {",", ";", '"', "“", "(", "and", "or", "but", "so", "then", "instead", "please", "do", "n't", "n’t", "not"}
 ) | LABEL_SEPARATORS
-LEADING_TAGS = frozenset({"RB", "UH", "CC", "``", "''", ",", ":", "-LRB-", "HYPH", "NFP"})
+LEADING_TAGS = frozenset({"RB", "UH", "CC", "``", "''", ",", ":", "-LRB-", "HYPH", "NFP", "LS"})
 # What follows a sentence-opening verb the tagger misread as a noun ("Label four boxes", "Stick to it").
 OBJECT_STARTS = frozenset({"DT", "PRP$", "PRP", "CD", "RP", "PDT"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
@@ -106,6 +106,15 @@ def sentence_form(
     if suggestion_starts:
         return "prohibition" if _negated_after(sentence.doc[suggestion_starts[0]:], limit=4) else "suggestion"
     return "suggestion" if gerund_is_important(sentence) else None
+
+
+def rules_out(sentence: Span) -> bool:
+    """Whether the rules know the sentence is no advice, whatever a detector says: a question not
+    put to the reader (a tag question, a set-up, a request for advice, a heading) or an imperative
+    about the site itself (a call to action)."""
+    if sentence.text.rstrip().endswith("?"):
+        return not _asks_the_reader(sentence)
+    return _is_call_to_action(sentence)
 
 
 def _opening_imperative(sentence: Span) -> AdviceForm | None:
@@ -209,6 +218,8 @@ def _opens_with_misread_verb(sentence: Span, verbs: frozenset[str], parsed: Span
         return False
     if _is_verb_preposition(following):
         return parsed is not None and parsed.root.i - parsed.start == first.i - sentence.start
+    if following.lower_ in ("and", "or") and first.i + 2 < sentence.end:
+        return sentence.doc[first.i + 2].tag_ == "VB"  # "Research and compare movers"
     return following.tag_ in OBJECT_STARTS or following.lower_ in PARTICLES
 
 

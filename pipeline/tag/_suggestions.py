@@ -1,7 +1,7 @@
 """Suggestion phrasings: obligation and recommendation wording that makes a sentence advice.
 
-"You need to", "it's important to", "the best thing you can do", "one of the most reliable ways",
-"your job is to", "I encourage you to" are matched by a spaCy Matcher on the tagged doc (no
+"You need to", "you can also", "parents should", "it's important to", "the best thing you can do",
+"one of the most reliable ways", "your job is to", "I encourage you to", "we recommend" are matched by a spaCy Matcher on the tagged doc (no
 parse needed); a gerund subject judged important ("Spending time with others is vital") by a
 token scan, since the Matcher cannot say "a gerund opens the clause".
 """
@@ -18,9 +18,13 @@ _ADVERBS = {"TAG": {"IN": ["RB", "RBR", "RBS"]}, "OP": "*"}
 _MODAL = {"TAG": "MD", "OP": "?"}
 _IT_IS = [{"LOWER": "it"}, _MODAL, {"LEMMA": "be"}, _ADVERBS]
 _GOOD_TO = ["important", "essential", "crucial", "vital", "necessary", "wise", "helpful", "key", "critical",
-            "best", "better", "okay", "ok", "healthy", "smart", "good"]
+            "best", "better", "okay", "ok", "healthy", "smart", "good", "advisable", "recommended", "acceptable",
+            "worthwhile", "useful", "beneficial"]
 _BEST = ["best", "healthiest", "smartest", "wisest", "first", "easiest", "simplest"]
 _MOST = ["important", "effective", "helpful", "powerful", "reliable", "useful", "valuable"]
+# Adverbs that may stand between "you can" and its verb ("You can also browse reviews").
+_ALSO = ["also", "always", "even", "then", "still", "easily", "simply", "just", "often", "usually"]
+_YOU_CAN = [{"LOWER": {"IN": ["can", "could"]}}, {"LOWER": {"IN": _ALSO}, "OP": "?"}, {"TAG": "VB"}]
 _THINGS = ["thing", "things", "way", "ways", "step", "steps", "choice", "option", "approach", "move", "tool"]
 
 SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
@@ -32,6 +36,16 @@ SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": "you"}, _MODAL, _ADVERBS, {"LEMMA": {"IN": ["need", "have"]}}, {"LOWER": "to"}],
         [{"LOWER": "you"}, {"NORM": {"IN": ["might", "may", "will"]}}, {"LEMMA": "want"}, {"LOWER": "to"}],
         [{"LOWER": "you"}, {"LOWER": {"IN": ["can", "could", "might"]}}, {"LEMMA": {"IN": ["try", "consider"]}}],
+        [{"LOWER": "you"}, {"NORM": {"IN": ["will", "might", "may"]}}, {"LEMMA": "need"}],
+    ],
+    # Only where "you" opens a clause: "the pain you can go through" describes.
+    "you_can": [
+        [{"IS_SENT_START": True, "LOWER": "you"}, *_YOU_CAN],
+        [{"LOWER": {"IN": [",", ";", ":", "and", "but", "so", "then", "or", "also"]}}, {"LOWER": "you"}, *_YOU_CAN],
+    ],
+    "others_should": [
+        [{"TAG": {"IN": ["NNS", "NNPS"]}}, {"LOWER": {"IN": ["should", "must"]}}, {"LOWER": {"NOT_IN": ["have"]}}],
+        [{"LOWER": {"IN": ["everyone", "everybody", "anyone", "one"]}}, {"LOWER": "should"}],
     ],
     "it_is_important": [
         [*_IT_IS, {"LOWER": {"IN": _GOOD_TO}}, {"LOWER": "to"}],
@@ -52,6 +66,7 @@ SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
     "i_recommend": [
         [{"LOWER": "i"}, {"LEMMA": {"IN": ["want", "encourage", "urge", "recommend", "suggest", "advise"]}},
          {"LOWER": "you", "OP": "?"}],
+        [{"LOWER": {"IN": ["i", "we"]}}, _ADVERBS, {"LEMMA": {"IN": ["recommend", "suggest", "advise", "encourage", "urge"]}}],
     ],
 }
 

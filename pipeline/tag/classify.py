@@ -8,9 +8,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.tag.taxonomy import Taxonomy
-from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
-from pipeline.tag.types import AdviceTypeTagger, cues_within, sentence_weights
+from pipeline.tag.type_classifier import HEADING_EXTENSION
+from pipeline.tag.types import sentence_cased
 
 BATCH_SIZE = 256
 
@@ -18,19 +17,31 @@ BATCH_SIZE = 256
 def classify_lines(lines: Iterable[str], nlp: Language) -> Iterator[dict[str, Any]]:
     """Exactly one result per line, in order, blank lines included (as non-advice).
 
-    A line holding several sentences takes the form and score of its highest-scoring advice
-    sentence, and the types of all its cues.
+    A line holding several sentences takes the form, score and types of its highest-scoring
+    advice sentence.
     """
-    type_tagger = nlp.get_pipe("advice_tagger")
-    texts = (line.rstrip("\r\n") for line in lines)
-    for doc, text in nlp.pipe(((text, text) for text in texts), as_tuples=True, batch_size=BATCH_SIZE):
-        yield _result(text, doc, type_tagger)
+    return classify_texts(((line.rstrip("\r\n"), None) for line in lines), nlp)
 
 
-def _result(text: str, doc: Doc, type_tagger: AdviceTypeTagger) -> dict[str, Any]:
+def classify_texts(items: Iterable[tuple[str, str | None]], nlp: Language) -> Iterator[dict[str, Any]]:
+    """One result per (text, heading): the heading a text sits under (None when unknown) is the
+    context its types are read in, as `run` reads a sentence under its step title or section."""
+    for doc, text in nlp.pipe(_docs(items, nlp), as_tuples=True, batch_size=BATCH_SIZE):
+        yield _result(text, doc)
+
+
+def _docs(items: Iterable[tuple[str, str | None]], nlp: Language) -> Iterator[tuple[Doc, str]]:
+    """Each text as a doc under its heading; a Title Case headline is read in sentence case."""
+    for text, heading in items:
+        doc = nlp.make_doc(sentence_cased(text))
+        doc._.set(HEADING_EXTENSION, heading)
+        yield doc, text
+
+
+def _result(text: str, doc: Doc) -> dict[str, Any]:
     scored = [sentence for sentence in doc.sents if sentence._.advice_form is not None] if text.strip() else []
     best = max(scored, key=lambda sentence: sentence._.advice_score, default=None)
-    types = type_tagger.rank(line_weights(doc, type_tagger.taxonomy)) if best else ()
+    types = (best._.advice_types or ()) if best is not None else ()
     return {
         "text": text,
         "advice": best is not None,
@@ -38,13 +49,3 @@ def _result(text: str, doc: Doc, type_tagger: AdviceTypeTagger) -> dict[str, Any
         "form": best._.advice_form if best is not None else None,
         "types": [{"type": item.type, "score": item.score} for item in types],
     }
-
-
-def line_weights(doc: Doc, taxonomy: Taxonomy) -> dict[str, float]:
-    """The type weights of every sentence of the line, summed."""
-    cues = doc.spans.get(CUES_KEY, [])
-    total: dict[str, float] = {}
-    for sentence in doc.sents:
-        for name, weight in sentence_weights(sentence, cues_within(sentence, cues), taxonomy).items():
-            total[name] = total.get(name, 0.0) + weight
-    return total

@@ -3,7 +3,8 @@
 The model's senter splits sentences, its parser (disabled) parses only the sentences advice_form
 asks for, and its AttributeRuler is swapped for the indexed one; then advice_detector sets each
 sentence's probability, advice_form decides advice and form from its rules and that probability,
-and advice_tagger ranks the types.
+advice_tagger marks the taxonomy's cues and ranks the types of headlines, and
+advice_type_classifier types each advice sentence.
 """
 
 from __future__ import annotations
@@ -16,20 +17,23 @@ from spacy.language import Language
 from pipeline.errors import ModelError
 from pipeline.settings import Settings
 from pipeline.tag import accurate as accurate_detection
-from pipeline.tag import attribute_index, detector, forms, types  # noqa: F401  (registers the factories)
+from pipeline.tag import attribute_index, detector, forms, type_classifier, types  # noqa: F401  (registers the factories)
 
 # Named entities cost half the model's time and no rule reads them.
 UNUSED_COMPONENTS = ("ner",)
 
 
-def load_nlp(settings: Settings) -> Language:
+def load_nlp(settings: Settings, *, typed: bool = True) -> Language:
     """The tagging pipeline for `settings.spacy_model` (with the accurate detector when
-    `settings.accurate`), loaded once per process for each combination."""
-    return _load(settings.spacy_model, settings.accurate)
+    `settings.accurate`), loaded once per process for each combination.
+
+    `typed=False` leaves out the type classifier: the pipeline its training runs sentences through.
+    """
+    return _load(settings.spacy_model, settings.accurate, typed)
 
 
 @cache
-def _load(model_name: str, accurate: bool) -> Language:
+def _load(model_name: str, accurate: bool, typed: bool) -> Language:
     try:
         nlp = spacy.load(model_name, exclude=list(UNUSED_COMPONENTS))
     except (OSError, ImportError, ValueError) as error:
@@ -48,6 +52,12 @@ def _load(model_name: str, accurate: bool) -> Language:
         nlp.add_pipe("advice_detector_accurate", after="advice_detector")
     nlp.add_pipe("advice_form", config={"parser": parser})
     nlp.add_pipe("advice_tagger")
+    if not typed:
+        return nlp
+    try:
+        nlp.add_pipe("advice_type_classifier")
+    except (OSError, ValueError) as error:
+        raise ModelError(str(type_classifier.PACKAGED_MODEL), f"cannot load the type classifier: {error}") from None
     return nlp
 
 

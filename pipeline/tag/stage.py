@@ -7,10 +7,9 @@ takeaways are tagged on their own for their types.
 
 A step's types weigh its title as TITLE_WEIGHT sentences, each advice sentence of its body as
 one, and each other sentence of its body as STATEMENT_WEIGHT; a step's type score is that type's
-share of the step's cue weight, so the scores of a step sum to 1. An advice sentence under a
-step is typed with its own cues plus TITLE_SHARE of its step title's: "Keep it short" under
-"Talk to Them Calmly" is communication advice (`make study-types` measures it; 0.5 was the best
-share on the labelled sentences).
+share of the step's cue weight, so the scores of a step sum to 1. An advice sentence is typed by
+the advice_type_classifier in the context of the heading it sits under (its step's title, else
+its section's heading): "Keep it short" under "Talk to Them Calmly" is communication advice.
 """
 
 from __future__ import annotations
@@ -22,12 +21,12 @@ from spacy.tokens import Doc, Span
 
 from pipeline.model import AdviceSentence, Block, Document, Quote, Structure, Tags, TypeScore
 from pipeline.tag.taxonomy import Taxonomy
+from pipeline.tag.type_classifier import HEADING_EXTENSION
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
 from pipeline.tag.types import cues_within, sentence_weights, type_weights
 
 TITLE_WEIGHT = 3.0
 STATEMENT_WEIGHT = 0.5
-TITLE_SHARE = 0.5
 BATCH_SIZE = 64
 
 
@@ -40,20 +39,24 @@ def tag_many(articles: Sequence[tuple[Document, Structure]], nlp: Language) -> l
     """`tag` for several articles, their texts streamed through one nlp.pipe so that batches
     stay full however the text divides between articles, body and headlines."""
     texts = [_texts(document, structure) for document, structure in articles]
-    docs = iter(nlp.pipe((text for _, article_texts in texts for text in article_texts), batch_size=BATCH_SIZE))
+    pairs = (pair for _, article_texts in texts for pair in article_texts)
+    docs = iter(nlp.pipe(_docs(pairs, nlp), batch_size=BATCH_SIZE))
     return [
         _tags(document, structure, prose, [next(docs) for _ in article_texts], nlp)
         for (document, structure), (prose, article_texts) in zip(articles, texts, strict=True)
     ]
 
 
-def _texts(document: Document, structure: Structure) -> tuple[list[int], list[str]]:
-    """The prose blocks to tag (by index), and the texts to pipe: those blocks, then the headlines."""
+def _texts(document: Document, structure: Structure) -> tuple[list[int], list[tuple[str, str | None]]]:
+    """The prose blocks to tag (by index), and the texts to pipe, each with the heading it sits
+    under: those blocks, then the headlines."""
     resources = {resource.text for resource in structure.resources}
     prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
     headlines = [sentence_case(step.title) for step in structure.steps]
     headlines += [takeaway.text for takeaway in structure.takeaways]
-    return prose, [document.blocks[index].text for index in prose] + headlines
+    heading_of = _headings(structure)
+    body = [(document.blocks[index].text, heading_of.get(index)) for index in prose]
+    return prose, body + [(headline, None) for headline in headlines]
 
 
 def _tags(document: Document, structure: Structure, prose: list[int], docs: list[Doc], nlp: Language) -> Tags:
@@ -65,27 +68,41 @@ def _tags(document: Document, structure: Structure, prose: list[int], docs: list
         index: step.number for step in structure.steps for index in range(step.first_block, step.last_block + 1)
     }
     step_weights: dict[int, dict[str, float]] = {step.number: {} for step in structure.steps}
-    title_weights_of = {step.number: weights for step, weights in zip(structure.steps, headline_weights)}
-    for number, title_weights in title_weights_of.items():
-        _add(step_weights[number], title_weights, TITLE_WEIGHT)
+    for step, title_weights in zip(structure.steps, headline_weights):
+        _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
     advice: list[AdviceSentence] = []
     for index, start, sentence in _body_sentences(document, structure.quotes, zip(prose, docs)):
         step = step_of_block.get(index)
         form = sentence._.advice_form
-        if step is None:
-            if form is not None:
-                advice.append(_advice_sentence(sentence, start, None, sentence._.advice_types or ()))
-            continue
-        own = sentence_weights(sentence, cues_within(sentence, sentence.doc.spans[CUES_KEY]), taxonomy)
-        _add(step_weights[step], own, 1.0 if form is not None else STATEMENT_WEIGHT)
         if form is not None:
-            _add(own, title_weights_of[step], TITLE_SHARE)
-            advice.append(_advice_sentence(sentence, start, step, type_tagger.rank(own)))
+            advice.append(_advice_sentence(sentence, start, step, sentence._.advice_types or ()))
+        if step is not None:
+            own = sentence_weights(sentence, cues_within(sentence, sentence.doc.spans[CUES_KEY]), taxonomy)
+            _add(step_weights[step], own, 1.0 if form is not None else STATEMENT_WEIGHT)
     return Tags(
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
         takeaway_types=tuple(type_tagger.rank(weights) for weights in headline_weights[len(structure.steps):]),
     )
+
+
+def _headings(structure: Structure) -> dict[int, str]:
+    """The heading each block sits under: its step's title, else its section's heading."""
+    heading_of = {
+        index: section.heading
+        for section in structure.sections
+        for index in range(section.first_block, section.last_block + 1)
+    }
+    for step in structure.steps:
+        heading_of.update((index, step.title) for index in range(step.first_block, step.last_block + 1))
+    return heading_of
+
+
+def _docs(texts: Iterable[tuple[str, str | None]], nlp: Language) -> Iterator[Doc]:
+    for text, heading in texts:
+        doc = nlp.make_doc(text)
+        doc._.set(HEADING_EXTENSION, heading)
+        yield doc
 
 
 def _body_sentences(

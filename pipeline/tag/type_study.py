@@ -37,12 +37,12 @@ from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.sources import read_page
 from pipeline.tag.accurate import logistic
-from pipeline.tag.classify import line_weights
 from pipeline.tag.nlp import load_nlp
 from pipeline.tag.stage import sentence_case
 from pipeline.tag.train.corpus import iter_jsonl
 from pipeline.tag.train.thresholds import binary_scores
-from pipeline.tag.types import DEFAULT_SPANS_KEY, AdviceTypeTagger, type_weights
+from pipeline.tag.taxonomy import Taxonomy
+from pipeline.tag.types import DEFAULT_SPANS_KEY, AdviceTypeTagger, cues_within, sentence_weights, type_weights
 
 L2 = 1e-4
 ITERATIONS = 1000
@@ -228,3 +228,13 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def line_weights(doc: Doc, taxonomy: Taxonomy) -> dict[str, float]:
+    """The type weights of every sentence of the line, summed."""
+    cues = doc.spans.get(DEFAULT_SPANS_KEY, [])
+    total: dict[str, float] = {}
+    for sentence in doc.sents:
+        for name, weight in sentence_weights(sentence, cues_within(sentence, cues), taxonomy).items():
+            total[name] = total.get(name, 0.0) + weight
+    return total

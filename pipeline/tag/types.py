@@ -45,6 +45,8 @@ SUBORDINATORS = frozenset(
      "before", "after", "once"}
 )
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
+# Headings seen by headline_weights, remembered until this many (a page repeats its headings).
+HEADLINE_CACHE_SIZE = 4096
 REFLEXIVES = frozenset({"yourself", "yourselves", "myself", "themselves", "himself", "herself"})
 
 for _name in ("advice_types", "advice_evidence"):
@@ -118,6 +120,28 @@ def is_headline(doc: Doc) -> bool:
         return False
     words = [word for word in doc.text.split() if word[0].isalpha()]
     return len(words) >= 2 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def sentence_cased(text: str) -> str:
+    """A Title Case headline with its capitalised words after the first lowercased ("2. Research and
+    Compare Movers" -> "2. Research and compare movers"); acronyms, "I" and other text unchanged.
+
+    The tagger reads Title Case words as proper nouns: the imperative that opens a headline, and
+    every cue in it, are lost unless it is read in sentence case.
+    """
+    words = text.split(" ")
+    if len(words) > HEADLINE_TOKENS or not _is_title_case(words):
+        return text
+    first = next(index for index, word in enumerate(words) if word[:1].isalpha())
+    return " ".join(
+        word.lower() if index > first and word[:1].isupper() and word[1:].islower() and word != "I" else word
+        for index, word in enumerate(words)
+    )
+
+
+def _is_title_case(words: list[str]) -> bool:
+    alphabetic = [word for word in words if word[:1].isalpha()]
+    return len(alphabetic) >= 2 and sum(word[0].isupper() for word in alphabetic) >= TITLE_CASE_SHARE * len(alphabetic)
 
 
 def ranked_types(
@@ -234,6 +258,7 @@ class AdviceTypeTagger:
         # miss the cues ("Schedule a Worry Window"): a headline's words are also matched lowercased.
         self.headline_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._cue_of_match: dict[int, tuple[str, str]] = {}
+        self._headline_cache: dict[str, dict[str, float]] = {}
         for advice_type in taxonomy.types:
             for cue in advice_type.cues:
                 key = f"{advice_type.name}:{cue}"
@@ -262,6 +287,19 @@ class AdviceTypeTagger:
                 sentence._.advice_types = types
                 sentence._.advice_evidence = self._evidence(inside, types[0].type)
         return doc
+
+    def headline_weights(self, text: str) -> dict[str, float]:
+        """The type weights of the cues in a heading, its words matched lowercased as they stand."""
+        if text not in self._headline_cache:
+            if len(self._headline_cache) >= HEADLINE_CACHE_SIZE:
+                self._headline_cache.clear()
+            doc = self.nlp.make_doc(text)
+            cues = filter_spans(
+                Span(doc, start, end, label=self._cue_of_match[key][0], span_id=self._cue_of_match[key][1])
+                for key, start, end in self.headline_matcher(doc)
+            )
+            self._headline_cache[text] = type_weights(cues, self.taxonomy)
+        return self._headline_cache[text]
 
     def rank(self, weights: dict[str, float]) -> tuple[TypeScore, ...]:
         """The types listed for a sentence (or line, or takeaway) of these type weights."""

@@ -129,6 +129,8 @@ class Handler(BaseHTTPRequestHandler):
             self._retry_later(429, seen, first_ok=2, retry_after="1")
         elif path == "/flaky":
             self._retry_later(503, seen, first_ok=3, retry_after=None)
+        elif path == "/always-busy":
+            self._retry_later(503, seen, first_ok=10**9, retry_after=None)
         elif path == "/far-future":
             self._retry_later(503, seen, first_ok=99, retry_after="3600")
         elif path == "/bad-gzip":

@@ -48,11 +48,11 @@ def test_a_whole_request_deadline_cuts_headers_and_body_together(site, tuned):
 
 
 def test_the_whole_url_budget_counts_every_attempt_and_wait(site, tuned):
-    using = tuned(url_timeout=0.5, backoff_base=0.4, backoff_cap=0.4, max_retries=10)
-    error, took = timed(lambda: fetch_page(site.url("/flaky"), using))
+    using = tuned(url_timeout=0.5, backoff_base=0.4, backoff_cap=0.4, max_retries=30)
+    error, took = timed(lambda: fetch_page(site.url("/always-busy"), using))
     assert error.reason.startswith("URL not done within its 0.5 s budget (")
     assert took < 2.0
-    assert site.count("/flaky") <= 2
+    assert site.count("/always-busy") < 30
 
 
 def test_robots_txt_goes_through_the_same_deadlines(site, tuned):

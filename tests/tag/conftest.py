@@ -24,8 +24,16 @@ def nlp() -> Language:
 
 @pytest.fixture
 def rules_nlp(nlp: Language) -> Iterator[Language]:
-    """The tag pipeline without the trained detector: scores are the rules' own, whatever model ships."""
-    with nlp.select_pipes(disable=["advice_detector"]):
+    """The tag pipeline without the trained detector and type classifier: scores and types are the
+    rules' and cues' own, whatever models ship."""
+    with nlp.select_pipes(disable=["advice_detector", "advice_type_classifier"]):
+        yield nlp
+
+
+@pytest.fixture
+def cue_nlp(nlp: Language) -> Iterator[Language]:
+    """The tag pipeline without the type classifier: sentence types are the advice_tagger's cues'."""
+    with nlp.select_pipes(disable=["advice_type_classifier"]):
         yield nlp
 
 

@@ -67,3 +67,15 @@ def test_classify_command_keeps_one_line_per_line_through_bad_bytes(tmp_path):
     result = CliRunner().invoke(cli, ["classify", str(path)])
     assert result.exit_code == 0
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["Caf\ufffd time.", "Don't force it."]
+
+
+def test_a_title_case_headline_is_read_in_sentence_case_and_returned_as_given(rules_nlp):
+    [result] = classify_lines(["2. Research and Compare Moving Companies"], rules_nlp)
+    assert (result["text"], result["advice"], result["form"]) == ("2. Research and Compare Moving Companies", True,
+                                                                   "directive")
+
+
+def test_suggestions_that_are_no_imperative(rules_nlp):
+    lines = ["You can also browse online reviews to compare companies.", "Parents should talk with their pediatrician.",
+             "We recommend checking the label first.", "It is also advisable to keep receipts."]
+    assert [result["form"] for result in classify_lines(lines, rules_nlp)] == ["suggestion"] * 4

@@ -10,19 +10,28 @@ from pipeline.cli import cli
 REDDIT = DATA / "tag" / "reddit"
 
 
-def test_reddit_only_prints_the_forum_table() -> None:
+def test_reddit_only_prints_the_headline_then_the_detector_alone() -> None:
     result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(REDDIT), "--reddit-only"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Advice detection, Reddit test splits (advice class)"
-    assert [line.split()[0] for line in lines[2:]] == ["needadvice", "needadvice", "askparents", "askparents"]
+    assert lines[0].startswith("Headline: the decision of classify/run")
+    assert [line.split(",")[0].strip() for line in lines[2:4]] == ["Reddit needadvice test", "Reddit askparents test"]
+    assert lines[5] == "Diagnostic: the advice_detector alone on the Reddit test splits (advice class)"
+    assert [line.split()[0] for line in lines[7:]] == ["needadvice", "needadvice", "askparents", "askparents"]
+
+
+def test_aside_pages_are_a_headline_row_of_their_own() -> None:
+    aside = DATA / "tag" / "labels" / "wcxb_dev_sentences.jsonl"
+    result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(REDDIT), "--reddit-only", "--aside", str(aside)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[4].startswith("  WCXB aside pages, shipped, scored once       4  0.667  1.000  0.800")
 
 
 def test_missing_data_fails_with_the_path_on_stderr(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(tmp_path / "absent"), "--reddit-only"])
     assert result.exit_code == 2  # a path that cannot be read
     assert result.stdout == ""
-    assert result.stderr.startswith(f"error: {tmp_path / 'absent' / 'needadvice_dev.tsv'}: cannot read")
+    assert result.stderr.startswith(f"error: {tmp_path / 'absent' / 'needadvice_test.tsv'}: cannot read")
 
 
 def test_one_fold_is_a_usage_error() -> None:

@@ -1,40 +1,60 @@
-"""Scoring advice tagging: Reddit splits, article-sentence cross-validation, the printed table."""
+"""Scoring advice tagging: the headline figures, the before column, cross-validation, the tables."""
 
 from __future__ import annotations
 
 import pytest
-from corpus_files import DATA
+from corpus_files import CORPUS, DATA
 from spacy.language import Language
 
 from pipeline.errors import InputError, UsageError
 from pipeline.evaluate.tag import (
-    ArticleReport,
     ForumScore,
     LabelledArticleSentence,
+    Prediction,
+    Row,
+    SetScores,
     TagReport,
-    evaluate_articles,
+    cross_validate,
     evaluate_reddit,
-    evaluate_unseen,
+    false_positive_table,
+    line_kind,
     page_folds,
+    read_before,
     read_labelled_sentences,
+    read_page_sets,
+    reddit_rows,
+    score_set,
 )
 from pipeline.settings import Settings
 from pipeline.tag.train.thresholds import BinaryScores
 
 REDDIT = DATA / "tag" / "reddit"
-LABELS = DATA / "tag" / "article_sentences_sample.jsonl"
+LABELS = DATA / "tag" / "labels"
 
 
-def test_reddit_rows_per_forum_at_its_dev_threshold_and_the_shipped_one() -> None:
+def _sentence(text: str, advice: bool, types: tuple[str, ...] = (), kind: str = "sentence") -> LabelledArticleSentence:
+    return LabelledArticleSentence(text, "a.html", advice, "directive" if advice else None, frozenset(types), kind=kind)
+
+
+def _said(advice: bool, *types: str) -> Prediction:
+    return Prediction(advice, "directive" if advice else None, frozenset(types))
+
+
+def test_reddit_headline_is_the_classify_decision_beside_the_recorded_one() -> None:
+    gold_text = "Give your ex some space for a few weeks."
+    rows = reddit_rows(REDDIT, Settings(), {})
+    assert [row.name for row in rows] == ["Reddit needadvice test, classify", "Reddit askparents test, classify"]
+    assert all(row.before is None and row.now.type_accuracy is None for row in rows)
+    recorded = {("reddit/needadvice", gold_text): _said(True)}
+    assert reddit_rows(REDDIT, Settings(), recorded)[0].before is None  # not every sentence recorded
+
+
+def test_detector_alone_rows_per_forum_at_its_dev_threshold_and_the_shipped_one() -> None:
     rows = evaluate_reddit(REDDIT, Settings())
     assert [(row.forum, row.threshold_from) for row in rows] == [
-        ("needadvice", "needadvice dev"),
-        ("needadvice", "shipped"),
-        ("askparents", "askparents dev"),
+        ("needadvice", "needadvice dev"), ("needadvice", "shipped"), ("askparents", "askparents dev"),
         ("askparents", "shipped"),
     ]
-    assert rows[1].threshold == rows[3].threshold
-    assert all(0.0 <= row.scores.f1 <= 1.0 for row in rows)
 
 
 def test_missing_reddit_split_is_an_input_error(tmp_path) -> None:
@@ -42,15 +62,31 @@ def test_missing_reddit_split_is_an_input_error(tmp_path) -> None:
         evaluate_reddit(tmp_path, Settings())
 
 
-def test_labelled_sentences_are_read_with_every_field() -> None:
-    first = read_labelled_sentences(LABELS)[0]
-    assert first == LabelledArticleSentence(
-        "Give your ex some space for a few weeks.",
-        "corpus/enotalone-12-crucial-steps-to-get-your-ex-back.html",
-        True,
-        "directive",
-        frozenset({"space_and_distance"}),
+def test_types_are_scored_on_the_sentences_both_call_advice() -> None:
+    gold = [_sentence("a", True, ("practical",)), _sentence("b", True, ("patience", "practical")),
+            _sentence("c", True, ("patience",)), _sentence("d", False)]
+    said = [_said(True, "practical"), _said(True, "patience"), _said(False), _said(True, "practical")]
+    scores = score_set(gold, said)
+    assert scores.detection == BinaryScores(2 / 3, 2 / 3, pytest.approx(2 / 3))
+    assert (scores.typed_hits, scores.typed_total, scores.type_accuracy) == (2, 2, 1.0)
+    assert scores.types["practical"] == BinaryScores(1.0, 0.5, pytest.approx(2 / 3))
+    assert scores.macro_type_f1 == pytest.approx((1.0 + 2 / 3) / 2)
+
+
+def test_page_sentences_keep_their_heading_and_kind() -> None:
+    sentences = read_page_sets(LABELS)
+    assert len(sentences) == 8
+    assert sentences[4] == LabelledArticleSentence(
+        "Soak the beans overnight.", "wcxb-dev-articles/0001", True, "directive", frozenset({"practical"}),
+        "Prepare the Beans", "sentence",
     )
+
+
+def test_a_record_without_its_fields_is_an_input_error(tmp_path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "Hi."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="lacks text, source"):
+        read_labelled_sentences(path)
 
 
 def test_pages_are_dealt_round_robin_into_folds() -> None:
@@ -62,60 +98,56 @@ def test_one_fold_is_refused() -> None:
         page_folds(["a.html"], 1)
 
 
-def test_cross_validation_classifies_every_sentence_once(nlp: Language) -> None:
-    report = evaluate_articles(LABELS, REDDIT, Settings(), folds=2, max_steps=5)
-    assert (report.folds, report.sentences) == (2, 4)
-    assert sorted(report.types) == ["boundaries", "space_and_distance"]
-    assert report.form_total <= 2
+def test_cross_validation_classifies_every_sentence_and_restores_the_shipped_models(nlp: Language) -> None:
+    components = [nlp.get_pipe(name) for name in ("advice_detector", "advice_type_classifier")]
+    shipped = [component.to_bytes(exclude=["vocab"]) for component in components]
+    predicted = cross_validate(read_page_sets(LABELS), [], REDDIT, Settings(), folds=2, max_steps=5)
+    assert len(predicted) == 8 and all(isinstance(p, Prediction) for p in predicted)
+    assert all(p.types for p in predicted if p.advice)
+    assert [component.to_bytes(exclude=["vocab"]) for component in components] == shipped
 
 
-def test_cross_validation_restores_the_shipped_detector(nlp: Language) -> None:
-    detector = nlp.get_pipe("advice_detector")
-    shipped = (detector.threshold, detector.to_bytes(exclude=["vocab"]))
-    evaluate_articles(LABELS, REDDIT, Settings(), folds=2, max_steps=5)
-    assert (detector.threshold, detector.to_bytes(exclude=["vocab"])) == shipped
+def test_the_recorded_predictions_before_issue_11_are_read_by_set_and_text() -> None:
+    before = read_before(CORPUS / "labels" / "before" / "predictions.jsonl.gz")
+    assert before[("folds", "Give your ex space and time.")] == Prediction(True, "directive", frozenset({"space_and_distance"}))
+    assert read_before(DATA / "absent.jsonl.gz") == {}
 
 
-def test_table_prints_every_figure() -> None:
+def test_lines_are_grouped_by_kind() -> None:
+    assert [line_kind(_sentence(text, False)) for text in (
+        "Spoon", "slug: String!", "Get $10 off your first order with code: SAVE10", "What kind of BS is that?",
+        'He said "just quit" and left.', "It's worth noting that adherence fell.",
+    )] == ["label or button", "code or markup", "promo or site action", "question", "quoted speech", "other statement"]
+    assert line_kind(_sentence("Why Plans Fail", False, kind="heading")) == "heading"
+
+
+def test_false_positive_table_counts_kinds_most_first() -> None:
+    gold = [_sentence("Rest", False), _sentence("Spoon", False), _sentence("What is a motor?", False),
+            _sentence("Give them space.", True)]
+    said = [_said(True, "practical")] * 4
+    assert false_positive_table(gold, said) == [("label or button", 2, ["Rest", "Spoon"]),
+                                                ("question", 1, ["What is a motor?"])]
+
+
+def test_table_prints_the_headline_with_the_before_column_then_the_diagnostics() -> None:
     half = BinaryScores(0.5, 0.5, 0.5)
-    articles = ArticleReport(5, 10, BinaryScores(0.8, 0.6, 0.6857), half, {"patience": half}, 3, 4)
-    table = TagReport([ForumScore("needadvice", "needadvice dev", 0.4, half)], articles).table()
-    assert table.splitlines() == [
-        "Advice detection, Reddit test splits (advice class)",
+    now = SetScores(10, BinaryScores(0.8, 0.6, 0.6857), 3, 4, {"patience": half})
+    report = TagReport([Row("pages", now, SetScores(10, half))], [ForumScore("needadvice", "needadvice dev", 0.4, half)],
+                       ("pages", now), [("heading", 2, ["Why It Matters"])])
+    assert report.table().splitlines() == [
+        "Headline: the decision of classify/run at shipped settings (before: the code before issue 11)",
+        "  set                                          n      P      R     F1 typeacc  typeF1    | F1 typeacc  typeF1",
+        "  pages                                       10  0.800  0.600  0.686   0.750   0.500  |0.500       -       -",
+        "",
+        "Diagnostic: the advice_detector alone on the Reddit test splits (advice class)",
         "  forum       threshold from      thr      P      R     F1",
         "  needadvice  needadvice dev    0.400  0.500  0.500  0.500",
         "",
-        "Article sentences (10; 5-fold cross-validation by page; whole tag pipeline)",
-        "  advice detection  P 0.800  R 0.600  F1 0.686",
-        "  advice_detector alone (its threshold)  P 0.500  R 0.500  F1 0.500",
-        "  form accuracy     0.750 (3/4 sentences that gold and tagger both call advice)",
+        "Types per type, pages (sentences gold and tagger both call advice)",
         "  type                        P      R     F1",
         "  patience                0.500  0.500  0.500",
         "  macro-F1                              0.500",
-    ]
-
-
-def test_unseen_sentences_are_scored_by_the_shipped_pipeline_as_it_is() -> None:
-    report = evaluate_unseen(LABELS, Settings())
-    assert report.lines() == [
         "",
-        "Unseen article sentences (4; shipped pipeline, no retraining)",
-        "  advice detection  P 1.000  R 1.000  F1 1.000",
-        "  form accuracy     1.000 (2/2)",
-        "  type                        P      R     F1",
-        "  boundaries              0.000  0.000  0.000",
-        "  space_and_distance      1.000  1.000  1.000",
-        "  macro-F1                              0.500",
-    ]
-
-
-def test_unseen_sentences_without_type_labels_print_no_type_table(tmp_path) -> None:
-    untyped = tmp_path / "untyped.jsonl"
-    untyped.write_text('{"text": "Give them space.", "source": "a.html", "advice": 1, "form": "directive", "types": []}\n',
-                       encoding="utf-8")
-    assert evaluate_unseen(untyped, Settings()).lines() == [
-        "",
-        "Unseen article sentences (1; shipped pipeline, no retraining)",
-        "  advice detection  P 1.000  R 1.000  F1 1.000",
-        "  form accuracy     1.000 (1/1)",
+        "False positives on the real pages, by kind of line (count, examples)",
+        "  heading                   2  Why It Matters",
     ]

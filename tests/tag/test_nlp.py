@@ -11,7 +11,7 @@ from pipeline.tag import load_nlp
 
 def test_pipeline_drops_ner_splits_with_the_senter_and_keeps_the_parser_for_candidates(nlp):
     assert nlp.pipe_names == ["tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer",
-                              "advice_detector", "advice_form", "advice_tagger"]
+                              "advice_detector", "advice_form", "advice_tagger", "advice_type_classifier"]
     assert nlp.disabled == ["parser"]
     assert nlp.get_pipe("advice_form").parser == "parser"
 

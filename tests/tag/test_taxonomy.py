@@ -7,16 +7,17 @@ import json
 import pytest
 
 from pipeline.errors import ModelError
+from pipeline.evaluate import CHECKOUT
 from pipeline.tag.taxonomy import load_taxonomy
 
 
-def test_shipped_taxonomy_defines_the_twelve_types_in_order():
+def test_shipped_taxonomy_defines_the_thirteen_types_in_order():
     taxonomy = load_taxonomy()
-    assert taxonomy.version == "1.2"
+    assert taxonomy.version == "1.3"
     assert taxonomy.names == (
         "evaluation", "space_and_distance", "boundaries", "self_improvement", "physical_health",
         "self_reflection", "social_connection", "patience", "communication", "acceptance",
-        "professional_help", "emotional_care",
+        "professional_help", "emotional_care", "practical",
     )
     assert all(advice_type.definition and advice_type.examples for advice_type in taxonomy.types)
 
@@ -55,3 +56,9 @@ def test_a_question_counts_for_self_reflection_and_one_about_others_for_evaluati
     assert load_taxonomy().form_weights("question") == {"self_reflection": 1.0}
     assert load_taxonomy().form_weights("question_about_others") == {"evaluation": 1.0}
     assert load_taxonomy().form_weights("directive") == {}
+
+
+def test_the_current_article_schema_names_exactly_the_taxonomys_types():
+    schema = json.loads((CHECKOUT / "schemas" / "article" / "1.1.json").read_text(encoding="utf-8"))
+    names = schema["$defs"]["rankedTypes"]["items"]["properties"]["type"]["examples"]
+    assert tuple(names) == load_taxonomy().names

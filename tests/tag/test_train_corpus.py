@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from corpus_files import DATA
 
@@ -17,6 +19,7 @@ from pipeline.tag.train.corpus import (
     read_reddit_split,
     to_docbin,
 )
+from pipeline.tag.train.types import label_files
 
 REDDIT = DATA / "tag" / "reddit"
 
@@ -80,3 +83,15 @@ def test_tagged_corpus_hands_training_the_tags_on_the_predicted_side(tmp_path) -
 def test_unknown_spacy_model_is_a_model_error() -> None:
     with pytest.raises(ModelError, match="cannot load spaCy model"):
         load_tagger("no_such_model_xyz")
+
+
+def test_a_labels_directory_gives_its_page_sets_and_never_the_aside_pages(tmp_path) -> None:
+    labels = tmp_path / "labels"
+    shutil.copytree(DATA / "tag" / "labels", labels)
+    (labels / "wcxb_aside_sentences.jsonl").write_text(
+        '{"text": "Aside.", "source": "wcxb-dev-articles/9", "advice": 1, "form": "directive", "types": ["practical"]}\n',
+        encoding="utf-8",
+    )
+    sentences = read_article_labels(labels)
+    assert len(sentences) == 8 and LabelledSentence("Aside.", True) not in sentences
+    assert [path.name for path in label_files(labels)] == ["article_sentences.jsonl", "wcxb_dev_sentences.jsonl"]

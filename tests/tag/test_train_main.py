@@ -19,7 +19,7 @@ def test_trains_into_the_given_directory_and_reports_on_stderr(tmp_path: Path, c
     assert capsys.readouterr().err.startswith("trained on 48 sentences; threshold ")
 
 
-def test_missing_data_exits_1_with_the_reason(tmp_path: Path, capsys) -> None:
+def test_missing_data_exits_2_with_the_reason(tmp_path: Path, capsys) -> None:
     code = main(["--data", str(tmp_path), "--out", str(tmp_path / "detector")])
-    assert code == 1
+    assert code == 2
     assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'needadvice_train.tsv'}: cannot read")

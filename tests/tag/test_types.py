@@ -8,7 +8,7 @@ import spacy
 
 from pipeline.model import TypeScore
 from pipeline.tag.taxonomy import load_taxonomy
-from pipeline.tag.types import ranked_types
+from pipeline.tag.types import ranked_types, sentence_cased
 
 
 def blank_tagger_pipeline():
@@ -29,23 +29,23 @@ def test_factory_is_found_through_its_entry_point_in_a_blank_pipeline():
     ]
 
 
-def test_sentence_types_are_ranked_with_the_strongest_cue_as_evidence(nlp):
-    doc = nlp("Surround yourself with friends and family who care about you.")
+def test_sentence_types_are_ranked_with_the_strongest_cue_as_evidence(cue_nlp):
+    doc = cue_nlp("Surround yourself with friends and family who care about you.")
     sentence = next(doc.sents)
     assert sentence._.advice_types[0] == TypeScore("social_connection", 0.9945)
     assert sentence._.advice_evidence.text == "Surround yourself"
 
 
-def test_cues_match_inflections_through_lemmas(nlp):
-    doc = nlp("She accepted it and they were talking.")
+def test_cues_match_inflections_through_lemmas(cue_nlp):
+    doc = cue_nlp("She accepted it and they were talking.")
     assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [
         ("acceptance", "accepted"),
         ("communication", "talking"),
     ]
 
 
-def test_a_title_case_headline_matches_its_cues_lowercased(nlp):
-    doc = nlp("Tip 5: Limit Caffeine and Alcohol")
+def test_a_title_case_headline_matches_its_cues_lowercased(cue_nlp):
+    doc = cue_nlp("Tip 5: Limit Caffeine and Alcohol")
     assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [
         ("boundaries", "Limit"),
         ("physical_health", "Caffeine"),
@@ -54,8 +54,8 @@ def test_a_title_case_headline_matches_its_cues_lowercased(nlp):
     assert next(doc.sents)._.advice_types == (TypeScore("physical_health", 0.9558),)
 
 
-def test_capitalised_names_in_a_sentence_are_not_read_as_headline_cues(nlp):
-    doc = nlp("She met Worry Smith today.")
+def test_capitalised_names_in_a_sentence_are_not_read_as_headline_cues(cue_nlp):
+    doc = cue_nlp("She met Worry Smith today.")
     assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [("social_connection", "met")]
 
 
@@ -84,8 +84,8 @@ def test_to_disk_and_from_disk_round_trip_the_taxonomy(tmp_path):
     assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [("patience", "rush")]
 
 
-def test_the_longest_overlapping_cue_stands_and_weak_types_are_left_out(nlp):
-    doc = nlp("Ask yourself one thing.")
+def test_the_longest_overlapping_cue_stands_and_weak_types_are_left_out(cue_nlp):
+    doc = cue_nlp("Ask yourself one thing.")
     sentence = next(doc.sents)
     assert [(span.label_, span.text) for span in doc.spans["advice_types"]] == [("self_reflection", "Ask yourself")]
     assert sentence._.advice_types == (TypeScore("self_reflection", 0.875),)
@@ -108,13 +108,18 @@ def test_a_further_type_needs_most_of_the_top_types_weight():
     )
 
 
-def test_a_cue_in_a_subordinate_clause_counts_half(nlp):
+def test_a_cue_in_a_subordinate_clause_counts_half(cue_nlp):
     # "anxiety" (emotional_care) sits in the if-clause; alone it would tie with "professional".
-    doc = nlp("Seek professional help if anxiety interferes with daily life.")
+    doc = cue_nlp("Seek professional help if anxiety interferes with daily life.")
     assert next(doc.sents)._.advice_types == (TypeScore("professional_help", 0.75),)
 
 
-def test_a_clause_naming_what_to_weigh_counts_in_full(nlp):
+def test_a_clause_naming_what_to_weigh_counts_in_full(cue_nlp):
     # After a verb, "if" opens what to consider, which is the advice itself.
-    doc = nlp("Consider if your ex is worth it.")
+    doc = cue_nlp("Consider if your ex is worth it.")
     assert next(doc.sents)._.advice_types == (TypeScore("evaluation", 0.875),)
+
+
+def test_a_title_case_headline_is_put_in_sentence_case_keeping_acronyms():
+    assert sentence_cased("2. Research and Compare SEO Tools") == "2. Research and compare SEO tools"
+    assert sentence_cased("Give them space.") == "Give them space."

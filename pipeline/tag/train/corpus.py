@@ -26,6 +26,9 @@ from pipeline.errors import InputError, ModelError, UnreadablePath
 from pipeline.tag.detector import ADVICE_LABEL
 
 READER = "advice_pipeline.TaggedCorpus.v1"
+# The page-labelled sets of corpus/labels that train the detector (the kept-aside pages never do).
+PAGE_LABEL_FILES = ("article_sentences.jsonl", "unseen_sentences.jsonl", "real_dev_sentences.jsonl",
+                    "real_test_sentences.jsonl", "wcxb_dev_sentences.jsonl")
 # What the detector's training docs keep: the tokens and the tags its features read.
 _DOC_ATTRS = ["ORTH", "TAG", "SPACY"]
 # Everything of the spaCy model but the tagger (and the tok2vec it listens to).
@@ -68,8 +71,10 @@ def read_reddit_split(path: Path) -> list[LabelledSentence]:
 
 
 def read_article_labels(path: Path) -> list[LabelledSentence]:
-    """Read the labelled article sentences (JSON Lines with `text` and `advice` 0/1)."""
-    return [LabelledSentence(record["text"], bool(record["advice"])) for record in iter_jsonl(path)]
+    """Read labelled page sentences (JSON Lines with `text` and `advice` 0/1): one file, or the
+    PAGE_LABEL_FILES of a directory (corpus/labels)."""
+    paths = [path / name for name in PAGE_LABEL_FILES if (path / name).exists()] if path.is_dir() else [path]
+    return [LabelledSentence(record["text"], bool(record["advice"])) for p in paths for record in iter_jsonl(p)]
 
 
 def iter_jsonl(path: Path) -> Iterator[dict]:
