@@ -37,7 +37,7 @@ def test_the_article_expands_to_schema_org_triples():
     assert article[TYPE] == [S + "Article"]
     assert article[S + "headline"] == ["12 Crucial Steps to Get Your Ex Back (Should You?)"]
     assert article[S + "url"] == [ARTICLE]
-    assert article[S + "datePublished"] == ["2024-08-27T04:12:06Z"]
+    assert article[S + "datePublished"] == ["2024-08-27"]
     assert [nodes[author][S + "name"] for author in article[S + "author"]] == [["Olivia Sanders"]]
     assert article[S + "articleBody"] == [SEED_RECORD["body_text"]]
 

@@ -7,7 +7,7 @@ from pipeline.clean._document import article_blocks
 from pipeline.clean._metadata import extract_metadata
 from pipeline.clean._parse import parse_html
 from pipeline.errors import InputError
-from pipeline.model import BLOCK_SEPARATOR, Document, Page
+from pipeline.model import Document, Page
 from pipeline.settings import Settings
 
 
@@ -21,10 +21,10 @@ def clean(page: Page, settings: Settings) -> Document:
     if len(page.content) > settings.max_page_bytes:
         raise InputError(name, f"page is larger than {settings.max_page_bytes} bytes")
     root = parse_html(decode_html(page.content, page.encoding), name)
-    metadata = extract_metadata(root)
+    metadata = extract_metadata(root, name)
     return Document(source=page.source, metadata=metadata, blocks=article_blocks(root, metadata, name))
 
 
 def main_text(document: Document) -> str:
-    """The article's running text: every block but figures (whose text is a caption or alt text)."""
-    return BLOCK_SEPARATOR.join(block.text for block in document.blocks if block.kind != "figure")
+    """The article's running text, the record's `body_text` (captions and alt text are never blocks)."""
+    return document.body_text

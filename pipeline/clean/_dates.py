@@ -1,9 +1,14 @@
-"""Dates as pages write them, to ISO 8601 (the time kept when the page gives one)."""
+"""Dates as pages write them, to one ISO 8601 shape: the calendar date, `YYYY-MM-DD`.
+
+The date is the day the page states, in the page's own time zone: `2019-11-19T23:30:00-05:00`
+is `2019-11-19`. Times are dropped, so every record's dates compare and sort alike whether the
+page gave a time, a time zone, or neither.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 # Every form below (ISO, written, RFC 2822) needs a digit: text without one is no date.
@@ -16,7 +21,7 @@ _WRITTEN_FORMATS = (
 
 
 def to_iso_date(value: str | None) -> str | None:
-    """`value` as an ISO 8601 date or date-time, or None when it is not a date."""
+    """`value` as an ISO 8601 calendar date (`YYYY-MM-DD`), or None when it is not a date."""
     if not value or not _DIGIT.search(value):
         return None
     value = value.strip()
@@ -31,9 +36,7 @@ def _from_iso(text: str) -> str | None:
         moment = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         return None
-    if "T" not in text and " " not in text:
-        return moment.date().isoformat()
-    return _format(moment)
+    return moment.date().isoformat()
 
 
 def _from_written(text: str) -> str | None:
@@ -44,15 +47,9 @@ def _from_written(text: str) -> str | None:
         except ValueError:
             continue
     try:
-        return _format(parsedate_to_datetime(text))
+        return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
-
-
-def _format(moment: datetime) -> str:
-    if moment.tzinfo is not None and moment.utcoffset() == timezone.utc.utcoffset(None):
-        return moment.replace(tzinfo=None).isoformat() + "Z"
-    return moment.isoformat()
 
 
 def looks_like_date(text: str) -> bool:

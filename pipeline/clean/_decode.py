@@ -36,7 +36,10 @@ def _declared_candidates(content: bytes, declared: str | None) -> list[str]:
     candidates += [name for bom, name in _BOMS if content.startswith(bom)]
     meta = _META_CHARSET.search(content[:_HEAD_BYTES])
     if meta:
-        candidates.append(meta.group(1).decode("ascii", "ignore"))
+        label = meta.group(1).decode("ascii", "ignore")
+        # A page whose own bytes declare UTF-16 or UTF-32 is not in it (those would not show the
+        # declaration as ASCII): browsers read it as UTF-8, and so do we.
+        candidates.append("utf-8" if label.lower().startswith(("utf-16", "utf16", "utf-32", "utf32")) else label)
     candidates.append("utf-8")
     return candidates
 

@@ -36,14 +36,19 @@ def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[
     blocks = [block for raw in select_blocks(body, walk_blocks(body)) if (block := _to_block(raw)) is not None]
     blocks = _without_title(_without_leading_counters(blocks), metadata.title)
     blocks = _numbered_lists(_without_orphan_headings(blocks))
-    if sum(len(block.text) for block in blocks if block.kind != "figure") < _MIN_ARTICLE_CHARS:
+    if sum(len(block.text) for block in blocks) < _MIN_ARTICLE_CHARS:
         raise NoArticleError(source, "page holds no article text")
     return tuple(blocks)
 
 
 def _to_block(raw: RawBlock) -> Block | None:
+    """The normalised block, or None for furniture and figures.
+
+    Captions and alt text stay out of the article's text, so the record's `body_text` and
+    `clean --text` are one text and a step never starts with a photo caption.
+    """
     text = normalize_text(raw.text)
-    if not text:
+    if not text or raw.kind == "figure":
         return None
     block = Block(raw.kind, text, raw.level, raw.ordered, raw.number, raw.list_id, raw.emphasis)
     return None if is_furniture(block) else block

@@ -28,6 +28,7 @@ _LIKELY_CHROME = frozenset(
     " tag byline author bio meta toolbar pagination pager print rating skip hidden login signin"
     " caption credit credits kicker eyebrow dek standfirst date dateline timestamp".split()
 ) | _SURELY_CHROME
+_AD_WORDS = frozenset(("ad", "ads", "advert", "advertisement", "advertising"))
 _COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "respond", "reply", "replies", "disqus"))
 _HIDDEN_TOKENS = frozenset(("sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"))
 _CONDITION_PREFIXES = ("has-", "has_", "no-", "no_", "is-", "is_", "with-", "show-", "hide-")
@@ -84,6 +85,12 @@ def chrome_tag(element: HtmlElement) -> bool:
 def surely_chrome(element: HtmlElement) -> bool:
     """Classed as comments, share bars, related links, newsletter and cookie boxes, ads."""
     return not _words(element).isdisjoint(_SURELY_CHROME)
+
+
+def ad_slot_only(element: HtmlElement) -> bool:
+    """Classed as chrome by ad words alone (`body-ad-wrapper`): a wrapper that makes room for ads."""
+    chrome_words = _words(element) & _SURELY_CHROME
+    return bool(chrome_words) and chrome_words <= _AD_WORDS
 
 
 def comment_area(element: HtmlElement) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -15,6 +17,27 @@ from pipeline.clean._jsonld import article_node
 from pipeline.clean._text import normalize_text
 from pipeline.model import Metadata
 
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# Names are split at symbols (commas, bars, bullets, "✉"), spaced dashes and "and"; a part that is a role
+# ("Staff Writer", "Corresponding author") or a degree ("MD") is no name.
+_NAME_SEPARATOR = re.compile(r"\s*(?:[^\w\s.'’-]|\s-\s|\band\b)\s*", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_DEGREE = re.compile(r"[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?")
+_ROLE_WORDS = frozenset(
+    "author authors writer writers editor editors editorial contributor contributors contributing correspondent"
+    " corresponding reporter columnist staff team desk senior guest freelance founder ceo reviewed written the"
+    " posted updated published by expert".split()
+)
+_URL = re.compile(r"://|\bwww\.|\.(?:com|org|net)\b", re.IGNORECASE)
+# Words a byline runs on into after the name: a role, a month, "Published".
+_TRAILERS = frozenset(
+    "author authors writer writers editor contributor correspondent reporter columnist expert posted updated published"
+    " january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec on at in".split()
+)
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_PAGE_SUFFIX = re.compile(r"(?:\.(?:html?|php|aspx?))?(?:\.gz)?$", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"[-_+<>]+")
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+by|posted\s+by|by)\b[\s:]*", re.IGNORECASE)
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z0-9]{2,8}))?")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·]\s+")
@@ -25,13 +48,17 @@ _MAX_DATE_CHARS = 60
 _BYLINE_SEPARATOR = re.compile(r"\s+[·•|–—-]\s+|\s*\|\s*|,\s+(?=\d)|\s+(?:on|at)\s+(?=\w)")
 
 
-def extract_metadata(root: HtmlElement) -> Metadata:
-    """Title, authors, dates, site, canonical URL, language and description of the page."""
+def extract_metadata(root: HtmlElement, source_name: str = "") -> Metadata:
+    """Title, authors, dates, site, canonical URL, language and description of the page.
+
+    A page with no title anywhere (headline, og:title, <h1>, <title>) is titled by its first
+    heading, else by the last part of `source_name` (its URL or file name), so a record always has one.
+    """
     meta = _meta_tags(root)
     node = article_node(root)
     site_name = _first(meta.get("og:site_name"), _name_of(node.get("publisher")), meta.get("application-name"))
     return Metadata(
-        title=_title(root, node, meta, site_name),
+        title=_title(root, node, meta, site_name) or _first_heading(root) or _name_title(source_name),
         authors=_authors(root, node, meta, site_name),
         # The page is searched (microdata, then a visible date) only when the tags give no date.
         published=_date(node.get("datePublished"), meta.get("article:published_time"), meta.get("og:published_time"),
@@ -86,6 +113,20 @@ def _title(root: HtmlElement, node: dict[str, Any], meta: dict[str, str], site_n
     return _without_suffix(candidates[0], candidates[1:])
 
 
+def _first_heading(root: HtmlElement) -> str | None:
+    return next((text for element in root.iter(*_SUBHEADINGS) if (text := normalize_text(element.text_content()))), None)
+
+
+def _name_title(name: str) -> str | None:
+    """'how-to-rest' of `https://example.org/blog/how-to-rest/` or of `pages/how-to-rest.html.gz`."""
+    parts = urlsplit(name) if "://" in name else None
+    path = parts.path if parts else name
+    stem = PurePosixPath(path.replace("\\", "/").rstrip("/")).name
+    stem = _PAGE_SUFFIX.sub("", stem)
+    words = normalize_text(_NAME_SEPARATORS.sub(" ", stem))
+    return words or (parts.netloc if parts else None) or None
+
+
 def _without_suffix(title: str, others: list[str]) -> str:
     """`title` without a site or section suffix that another source leaves off ("Title - Site")."""
     for other in others:
@@ -115,7 +156,9 @@ def _authors(root: HtmlElement, node: dict[str, Any], meta: dict[str, str], site
         lambda: [_visible_byline(root)],
     )
     for candidates in sources:
-        names = tuple(dict.fromkeys(name for name in map(_clean_author, candidates()) if _is_person(name, site_name)))
+        names = tuple(dict.fromkeys(
+            name for candidate in candidates() for name in _author_names(candidate) if _is_person(name, site_name)
+        ))
         if names:
             return names
     return ()
@@ -129,8 +172,25 @@ def _jsonld_authors(value: Any) -> list[str | None]:
     ]
 
 
-def _clean_author(name: str | None) -> str:
-    return _BY_PREFIX.sub("", normalize_text(name or "")).strip(" ,|") if name else ""
+def _author_names(text: str | None) -> list[str]:
+    """The names in a byline or author field, without e-mail addresses, roles, degrees or symbols.
+
+    "✉ Jane Doe jane@example.org ✉Corresponding author" gives ["Jane Doe"]; "Jane Doe, MD and
+    John Roe | Staff Writer" gives ["Jane Doe", "John Roe"].
+    """
+    text = _EMAIL.sub(" ", _BY_PREFIX.sub("", normalize_text(text or "")))
+    if _URL.search(text):
+        return []
+    names = []
+    for part in _NAME_SEPARATOR.split(text):
+        words = _NAME_WORD.findall(part)
+        while words and words[0].casefold() in _ROLE_WORDS:
+            words.pop(0)
+        while words and (words[-1].casefold() in _TRAILERS or (len(words) > 2 and _DEGREE.fullmatch(words[-1]))):
+            words.pop()
+        if words and not _DEGREE.fullmatch(" ".join(words)):
+            names.append(" ".join(words))
+    return names
 
 
 def _is_person(name: str, site_name: str | None) -> bool:
@@ -145,7 +205,7 @@ def _microdata_author(root: HtmlElement) -> str | None:
     for element in root.xpath('//*[@itemprop="author"]'):
         named = element.xpath('.//*[@itemprop="name"]')
         holder = named[0] if named else element
-        text = holder.get("content") or holder.text_content()
+        text = holder.get("content") or _spaced_text(holder)
         if text and text.strip():
             return text
     return None
@@ -160,7 +220,7 @@ def _visible_byline(root: HtmlElement) -> str | None:
         if element.get("rel") == "author" or _BYLINE_CLASSES.search(element.get("class") or ""):
             name = _name_in(element)
         elif element.text and _BY_PREFIX.fullmatch(element.text) and len(element):
-            name = element[0].text_content()
+            name = _spaced_text(element[0])
         else:
             continue
         if name and not _in_comment_area(element):
@@ -178,8 +238,13 @@ def _in_comment_area(element: HtmlElement) -> bool:
 def _name_in(byline: HtmlElement) -> str:
     """A byline's link text (the author's page), else its text up to a date or separator."""
     link = next(byline.iter("a"), None)
-    text = normalize_text((link if link is not None else byline).text_content())
+    text = normalize_text(_spaced_text(link if link is not None else byline))
     return _BYLINE_SEPARATOR.split(_BY_PREFIX.sub("", text), maxsplit=1)[0]
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """The element's text with its pieces apart: "Jane Doe" and "June 3" in sibling spans are two words."""
+    return " ".join(element.itertext())
 
 
 def _itemprop(root: HtmlElement, name: str) -> str | None:

@@ -10,6 +10,7 @@ from functools import cache
 from lxml.html import HtmlElement
 
 from pipeline.clean._hints import (
+    ad_slot_only,
     chrome_tag,
     is_article_body,
     is_heading,
@@ -26,6 +27,8 @@ _MAX_PROSE_LINK_SHARE = 0.5
 # A chrome-looking element holding more than this share of the page's (or container's) prose
 # is a layout wrapper.
 _WRAPPER_SHARE = 0.8
+# ... or more than this share when it holds the title, or is classed as chrome by ad words alone.
+_TITLE_WRAPPER_SHARE = 0.5
 _BOX_MAX_SHARE = 0.5
 _MAX_LINK_SHARE = 0.5
 # A sibling box continues the article when little of its text is links.
@@ -108,9 +111,11 @@ def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
     """Tally prose per element, and tell chrome apart.
 
     Comments and teasers can outweigh a short article, so the prose inside chrome does not
-    count. An element that holds most of the page's prose is a layout wrapper whatever its
-    class says (`Page-ad-margins`, `paywall`); a `<nav>` or `<aside>` is one only when it also
-    holds the title (left open around the article), since site menus can hold long teasers. A box
+    count. An element that holds over half the page's prose and the title is a layout wrapper
+    whatever its tag or class says (a `<nav>` left open around the article); so is one classed as
+    chrome that holds most of it (`Page-ad-margins`, `paywall`), or over half of it when classed by
+    ad words alone (`body-ad-wrapper`). Site menus can hold long teasers, so a `<nav>` or `<aside>`
+    is a wrapper only with the title. A box
     titled as the article's summary ("Key Points") is never chrome, though pages mark it up as an
     `<aside>` or a widget.
     """
@@ -119,12 +124,19 @@ def _weigh(blocks: list[RawBlock], summary: _Test) -> tuple[_Tally, _Test]:
     for block, weight in zip(blocks, weights, strict=True):
         for element in block.ancestors:
             page_prose[element] += weight
-    wrapper_prose = sum(weights) * _WRAPPER_SHARE
+    total = sum(weights)
+
+    def wrapper(element: HtmlElement) -> bool:
+        prose = page_prose[element]
+        if prose > total * _TITLE_WRAPPER_SHARE and _holds_title(element):
+            return True
+        return not chrome_tag(element) and (
+            prose > total * _WRAPPER_SHARE or (prose > total * _TITLE_WRAPPER_SHARE and ad_slot_only(element))
+        )
+
     in_chrome = cache(
-        lambda element: not summary(element) and (
-            (chrome_tag(element) and not (page_prose[element] > wrapper_prose and _holds_title(element))) or (
-                page_prose[element] <= wrapper_prose and (surely_chrome(element) or titled_as_chrome(element))
-            )
+        lambda element: not summary(element) and not wrapper(element) and (
+            chrome_tag(element) or surely_chrome(element) or titled_as_chrome(element)
         )
     )
     weights = [
@@ -183,7 +195,7 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     dropped = cache(lambda element: in_chrome(element) or (
         not summary(element) and tally.prose[element] <= limit and (
             (likely_chrome(element) and repeated[_signature(element)] <= limit)
-            or tally.link_share(element) > _MAX_LINK_SHARE
+            or (not is_heading(element) and tally.link_share(element) > _MAX_LINK_SHARE)
         )
     ))
     # The article's source list often closes it in a box of its own after the body.
@@ -228,7 +240,7 @@ def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement
             hinted_heading = None
             continue
         inner = ancestors[depth + 1 :]
-        if any(dropped(element) for element in inner[:-1]) or block.link_chars > block.chars * _MAX_LINK_SHARE:
+        if any(dropped(element) for element in inner[:-1]) or _link_line(block):
             hinted_heading = None
             continue
         if inner and dropped(inner[-1]):
@@ -240,6 +252,11 @@ def _kept_blocks(blocks: list[RawBlock], depth: int, containers: set[HtmlElement
             hinted_heading = None
         kept.append(block)
     return kept
+
+
+def _link_line(block: RawBlock) -> bool:
+    """A line that is mostly a link: a menu entry or teaser, unless it is a heading (a listicle item's linked name)."""
+    return block.kind != "heading" and block.link_chars > block.chars * _MAX_LINK_SHARE
 
 
 def _lead_siblings(container: HtmlElement, dropped: _Test) -> set[HtmlElement]:

@@ -75,6 +75,7 @@ class _Walker:
     bold_depth: int = 0
     quote_depth: int = 0
     caption_depth: int = 0
+    attribution_depth: int = 0
     captioned_figures: int = 0
     headings: list[int] = field(default_factory=list)
     lists: list[_ListFrame] = field(default_factory=list)
@@ -116,14 +117,16 @@ class _Walker:
                 ordered=frame.ordered, number=item.number, list_id=frame.list_id,
             )
         if self.caption_depth:
-            return RawBlock("figure", text, self.chars, self.link_chars, ancestors)
+            # The caption of a figure holding a quotation names who said it.
+            kind: BlockKind = "quote" if self.attribution_depth else "figure"
+            return RawBlock(kind, text, self.chars, self.link_chars, ancestors)
         if item is not None:
             frame = item.list_frame
             return RawBlock(
                 "list_item", text, self.chars, self.link_chars, ancestors, level=item.depth,
                 ordered=frame.ordered, number=item.number, list_id=frame.list_id,
             )
-        kind: BlockKind = "quote" if self.quote_depth else "paragraph"
+        kind = "quote" if self.quote_depth else "paragraph"
         emphasis = kind == "paragraph" and not self.has_plain_text
         return RawBlock(kind, text, self.chars, self.link_chars, ancestors, emphasis=emphasis)
 
@@ -177,6 +180,8 @@ class _Walker:
             self.quote_depth += 1
         elif tag == "figcaption":
             self.caption_depth += 1
+            parent = element.getparent()
+            self.attribution_depth += parent is not None and parent.find("blockquote") is not None
         elif tag == "figure" and element.find(".//figcaption") is not None:
             self.captioned_figures += 1
 
@@ -191,6 +196,7 @@ class _Walker:
             self.quote_depth -= 1
         elif tag == "figcaption":
             self.caption_depth -= 1
+            self.attribution_depth = min(self.attribution_depth, self.caption_depth)
         elif tag == "figure" and self.captioned_figures:
             self.captioned_figures -= 1
 

@@ -33,11 +33,11 @@ def test_seed_page_keeps_no_site_chrome_in_any_block(clean_file):
     assert leaked == []
 
 
-def test_seed_page_body_holds_the_gold_phrases_and_the_image_alt(clean_file):
+def test_seed_page_body_holds_the_gold_phrases_and_no_image_alt(clean_file):
     document = clean_file(SEED_PAGE)
     assert [phrase for phrase in _seed_gold()["body_must_contain"] if phrase not in document.body_text] == []
-    assert (document.blocks[14].kind, document.blocks[14].text) == ("figure", "crossroads decision")
-    assert "crossroads decision" not in main_text(document)
+    assert "crossroads decision" not in document.body_text
+    assert main_text(document) == document.body_text
 
 
 def test_seed_page_starts_with_the_bold_takeaways_label_and_its_list(clean_file):
@@ -55,7 +55,7 @@ def test_seed_page_metadata(clean_file):
     metadata = clean_file(SEED_PAGE).metadata
     assert metadata.title == "12 Crucial Steps to Get Your Ex Back (Should You?)"
     assert metadata.authors == ("Olivia Sanders",)
-    assert metadata.published == "2024-08-27T04:12:06Z"
+    assert metadata.published == "2024-08-27"
     assert metadata.language == "en-US"
     assert metadata.site_name == "eNotAlone"
 
@@ -106,14 +106,14 @@ def test_nested_lists_keep_depth_order_and_rendered_numbers(clean_file):
     ]
 
 
-def test_quotes_headings_and_figure_captions_keep_their_kind(clean_file):
-    blocks = clean_file("structure.html").blocks
-    assert [(b.kind, b.text) for b in blocks if b.kind in ("heading", "quote", "figure")] == [
+def test_quotes_and_headings_keep_their_kind_and_photo_captions_stay_out(clean_file):
+    document = clean_file("structure.html")
+    assert [(b.kind, b.text) for b in document.blocks if b.kind in ("heading", "quote", "figure")] == [
         ("heading", "The routine"),
         ("quote", "“How we spend our days is, of course, how we spend our lives.”"),
         ("quote", "— Annie Dillard"),
-        ("figure", "Morning light helps you wake."),
     ]
+    assert "Morning light" not in document.body_text
 
 
 def test_malformed_html_with_a_stray_closing_html_tag_keeps_the_text_after_it(clean_file):

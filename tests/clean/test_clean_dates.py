@@ -10,20 +10,20 @@ from pipeline.clean._dates import looks_like_date, to_iso_date
 @pytest.mark.parametrize(
     ("written", "iso"),
     [
-        ("2024-08-27T04:12:06Z", "2024-08-27T04:12:06Z"),
-        ("2024-08-27T04:12:06+00:00", "2024-08-27T04:12:06Z"),
-        ("2019-11-19T10:00:00-0500", "2019-11-19T10:00:00-05:00"),
+        ("2024-08-27T04:12:06Z", "2024-08-27"),
+        ("2024-08-27T04:12:06+00:00", "2024-08-27"),
+        ("2019-11-19T23:30:00-0500", "2019-11-19"),
         ("2024-08-27", "2024-08-27"),
-        ("2024-08-27 04:12", "2024-08-27T04:12:00"),
+        ("2024-08-27 04:12", "2024-08-27"),
         ("August 27, 2024", "2024-08-27"),
         ("27th August 2024", "2024-08-27"),
         ("Monday, April 12, 2021", "2021-04-12"),
-        ("Tue, 27 Aug 2024 04:12:06 GMT", "2024-08-27T04:12:06Z"),
+        ("Tue, 27 Aug 2024 04:12:06 GMT", "2024-08-27"),
         ("soon", None),
         ("", None),
     ],
 )
-def test_dates_become_iso_8601_keeping_the_time(written, iso):
+def test_dates_become_one_iso_8601_shape_the_day_the_page_states(written, iso):
     assert to_iso_date(written) == iso
 
 

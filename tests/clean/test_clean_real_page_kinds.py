@@ -1,0 +1,66 @@
+"""Kinds of real page the clean stage failed on, each rebuilt small: the article kept whole, chrome out."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import NoArticleError
+
+
+def test_an_article_split_across_page_builder_widgets_is_kept_whole_without_the_ads_between(clean_file):
+    document = clean_file("split-sections.html")
+    assert [block.text[:10] for block in document.blocks] == ["Section 1 "] * 2 + [
+        f"Section {n} " for n in (2, 2, 3, 3, 4, 4, 5, 5)
+    ]
+    assert "Sponsored" not in document.body_text
+    assert "small blog" not in document.body_text
+
+
+def test_a_listicle_whose_items_are_each_their_own_box_keeps_all_of_them(clean_file):
+    document = clean_file("listicle-items.html")
+    assert [block.text for block in document.blocks if block.kind == "heading"] == [f"Pick number {n}" for n in range(1, 21)]
+    assert "Ten pans" not in document.body_text
+
+
+def test_a_nav_left_open_around_the_title_and_article_is_read_as_a_wrapper(clean_file):
+    document = clean_file("open-nav.html")
+    assert [block.text[:20] for block in document.blocks] == [
+        "Tomatoes want six ho", "Pinch out the side s", "Pick the fruit when ",
+    ]
+
+
+def test_a_utf8_page_that_declares_utf16_is_read_as_utf8(clean_file):
+    document = clean_file("utf8-declared-utf16.html")
+    assert document.metadata.title == "Café notes"
+    assert "naïve as it sounds" in document.body_text
+
+
+def test_a_page_with_no_title_takes_its_first_heading(clean_file):
+    assert clean_file("no-title.html").metadata.title == "Drink water first"
+
+
+def test_a_page_with_no_title_and_no_heading_takes_the_last_part_of_its_url(page_from):
+    from pipeline.clean import clean
+    from pipeline.model import Page, Source
+    from pipeline.settings import Settings
+
+    html = b"<html><body><p>" + b"Plain words of a page that has neither a title nor a heading anywhere. " * 2 + b"</p></body></html>"
+    page = Page(Source("0" * 64, url="https://example.org/blog/how-to-rest-well/"), html)
+    assert clean(page, Settings()).metadata.title == "how to rest well"
+
+
+def test_an_author_field_loses_e_mail_addresses_symbols_and_roles(clean_file):
+    assert clean_file("author-email.html").metadata.authors == ("Jane Doe",)
+
+
+def test_captions_and_alt_text_are_in_neither_text(clean_file):
+    from pipeline.clean import main_text
+
+    document = clean_file("structure.html")
+    assert main_text(document) == document.body_text
+    assert "Morning light" not in document.body_text
+
+
+def test_a_page_with_no_article_is_refused(clean_file):
+    with pytest.raises(NoArticleError, match="page holds no article text"):
+        clean_file("no-article.html")
