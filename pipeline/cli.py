@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline import __version__
-from pipeline.atomic_file import write_atomically
+from pipeline.outputs import TextDirectory
 from pipeline.errors import PipelineError, one_line
 from pipeline.exit_codes import EPILOG, Commands
 from pipeline.settings import Settings
@@ -357,15 +357,15 @@ def clean_command(sources: tuple[str, ...], output_format: str, as_text: bool, o
     paths = list(iter_source_paths(sources))
     headed = len(paths) > 1 and output_format != "json" and not out
     exit_code = 0
-    if out:
-        Path(out).mkdir(parents=True, exist_ok=True)
+    texts = TextDirectory(Path(out)) if out else None
+    if texts:
+        texts.open()
     for index, (path, result) in enumerate(clean_each(paths, lambda p: read_page(p, settings), settings)):
         if isinstance(result, PipelineError):
             exit_code = max(exit_code, result.exit_code)
             click.echo(f"error: {result}", err=True)
-        elif out:
-            target = Path(out) / text_file_name(path, SUFFIXES[output_format])
-            write_atomically(target, (render(result, output_format) + "\n").encode("utf-8"))
+        elif texts:
+            texts.write(path, text_file_name(path, SUFFIXES[output_format]), render(result, output_format) + "\n")
         else:
             header = ("\n" if index else "") + f"==> {one_line(path)} <==\n" if headed else ""
             click.echo(header + render(result, output_format))

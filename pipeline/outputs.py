@@ -232,6 +232,37 @@ class RecordDirectory:
             return f"unreadable {name}"
 
 
+class TextDirectory:
+    """Where `clean -o` puts one file per page: `<page name><suffix>`, written whole or not at all.
+
+    Two inputs whose names would give the same file (a/page.html and b/page.html, page.htm and
+    page.html.gz) both keep theirs: the later one's name gets a suffix from its path. A failure of
+    the directory itself raises OutputError, which stops the batch.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._owners: dict[str, str] = {}
+
+    def open(self) -> None:
+        with output_errors(self.directory):
+            if self.directory.exists() and not self.directory.is_dir():
+                raise OutputError(str(self.directory), "exists and is not a directory")
+            self.directory.mkdir(parents=True, exist_ok=True)
+
+    def write(self, source: str, name: str, content: str) -> Path:
+        """Write `content` for the input `source` under `name`, or under a suffixed name when
+        another input of this run has it already; the path written."""
+        if self._owners.get(name, source) != source:
+            stem, dot, suffix = name.rpartition(".")
+            name = f"{stem}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}{dot}{suffix}"
+        self._owners[name] = source
+        target = self.directory / name
+        with output_errors(target):
+            write_atomically(target, content.encode("utf-8"), temp_suffix=TEMP_SUFFIX)
+        return target
+
+
 class ShardDirectory:
     """Records as JSON Lines in DIR/records-NNNNN.jsonl, SIZE records a shard; a shard appears
     (by rename) when it is full or the run ends, and only then do its records count as done."""
