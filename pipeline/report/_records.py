@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, UnreadablePath
 
 _ERRORS_FILE = "errors.jsonl"
 _SUMMARY_FILES = ("summary.json", "run-summary.json")
@@ -27,12 +27,14 @@ class RunOutput:
     path: Path
 
     def records(self) -> Iterator[dict[str, Any]]:
-        """Every record of the run, in file-name order for a directory, line order for JSON Lines."""
-        if self.path.is_dir():
-            for file in sorted(self.path.iterdir()):
-                yield from _records_in(file)
-        else:
-            yield from _records_in(self.path, explicit=True)
+        """Every record of the run, in file-name order for a directory, line order for JSON Lines;
+        UnreadablePath for a file that cannot be read to its end (cut-off gzip, not UTF-8)."""
+        files = sorted(self.path.iterdir()) if self.path.is_dir() else [self.path]
+        for file in files:
+            try:
+                yield from _records_in(file, explicit=file == self.path)
+            except (OSError, EOFError, UnicodeDecodeError) as error:
+                raise UnreadablePath(str(file), f"cannot read: {error}") from None
 
     def errors(self) -> list[dict[str, Any]]:
         """The lines of `errors.jsonl` beside the records, or none."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -112,6 +113,15 @@ def test_a_folder_that_is_not_a_report_is_never_written_into(corpus_run, tmp_pat
 def test_a_file_that_holds_no_records_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="not a directory of records"):
         write_report(Path(__file__), tmp_path / "report")
+
+
+def test_a_cut_off_gzip_of_records_is_an_unreadable_path(corpus_run, tmp_path):
+    lines = gzip.compress("".join(json.dumps(record) + "\n" for record in _records(corpus_run)).encode())
+    cut = tmp_path / "records.jsonl.gz"
+    cut.write_bytes(lines[: len(lines) // 2])
+    result = CliRunner().invoke(cli, ["report", str(cut), "-o", str(tmp_path / "report")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {cut}: cannot read: ")
 
 
 def test_report_command_writes_the_index_and_says_where(corpus_run, tmp_path):
