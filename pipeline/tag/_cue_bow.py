@@ -38,10 +38,15 @@ def build_cue_bow(
     length: the number of hashed weight rows; a power of two.
     nO: the number of labels; set by the component when it learns its labels.
     """
-    sparse_linear = SparseLinear_v2(nO=nO, length=length)
     features = Model(
         "cue_ngrams", _forward, attrs={"ngram_size": ngram_size, "tag_ngram_size": tag_ngram_size}
     )
+    return sparse_multilabel(features, length=length, nO=nO)
+
+
+def sparse_multilabel(features: Model, *, length: int, nO: int | None) -> Model[list[Doc], Floats2d]:
+    """`features` (hashed keys and values per doc) into a multilabel logistic layer of `length` rows."""
+    sparse_linear = SparseLinear_v2(nO=nO, length=length)
     model = chain(features, sparse_linear, Logistic())
     model.set_ref("output_layer", sparse_linear)
     model.attrs["multi_label"] = True

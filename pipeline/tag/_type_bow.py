@@ -21,8 +21,10 @@ import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import registry
-from thinc.api import Logistic, Model, SparseLinear_v2, chain
+from thinc.api import Model
 from thinc.types import Floats2d
+
+from pipeline.tag._cue_bow import sparse_multilabel
 
 ARCHITECTURE = "advice_pipeline.TypeBOW.v1"
 HEADING_EXTENSION = "advice_heading"
@@ -41,13 +43,7 @@ def build_type_bow(length: int = 2**17, nO: int | None = None) -> Model[list[Doc
     length: the number of hashed weight rows; a power of two.
     nO: the number of labels; set by the component when it learns its labels.
     """
-    sparse_linear = SparseLinear_v2(nO=nO, length=length)
-    model = chain(Model("type_features", _forward), sparse_linear, Logistic())
-    model.set_ref("output_layer", sparse_linear)
-    model.attrs["multi_label"] = True
-    if nO is not None:
-        model.set_dim("nO", nO)
-    return model
+    return sparse_multilabel(Model("type_features", _forward), length=length, nO=nO)
 
 
 def _forward(model: Model, docs: list[Doc] | list[Span], is_train: bool):
