@@ -239,7 +239,8 @@ def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str
     Tips" title vouches for it): its items do not open on verbs, no heading or lead-in presents
     them as actions, and its heading, its first item or the article's title names benefits,
     myths, types, trends or products, or the title ranks things ("10 Best Moving Companies"), or
-    its numbering starts part-way, as an outline's does."""
+    its numbering starts part-way, as an outline's does, or the title promises as many things that
+    are not actions ("The 5 Best Espresso Machines")."""
     if count is not None and count.count == len(run) and count.noun in STEP_NOUNS:
         return False
     intro = _intro_heading(blocks, run[0])
@@ -247,8 +248,9 @@ def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str
     if mostly_actions(titles) or presents_actions(intro) or run[0].noun in ("step", "stage", "phase"):
         return False
     ranks_things = bool(_RANKING.search(title or "")) and not (count is not None and count.noun in STEP_NOUNS)
+    promises_things = count is not None and count.count == len(run) and count.noun not in STEP_NOUNS
     return (presents_other_kind(intro) or presents_other_kind(titles[0]) or presents_other_kind(title)
-            or ranks_things or run[0].number > _LATEST_FIRST)
+            or ranks_things or promises_things or run[0].number > _LATEST_FIRST)
 
 
 def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:

@@ -296,3 +296,20 @@ def test_a_title_promising_mistakes_and_tips_promises_tips():
     assert title_promise("How to Make a Good Game: 5 Mistakes and Tips to Avoid") == Promise(5, "tip")
     assert title_promise("Top Nine Financial Tips for Working Adults") == Promise(9, "tip")
     assert title_promise("10 Benefits of Meditation") == Promise(10, "benefit")
+
+
+def test_a_title_counts_hyphenated_steps_and_things_that_are_not_steps():
+    assert title_promise("How to Go Solar: A 5-Step Expert Guide") == Promise(5, "step")
+    assert title_promise("The 5 Most Epic Espresso Machines Under $500") == Promise(5, "machines")
+
+
+def test_numbered_products_a_title_counts_and_question_or_topic_headings_are_not_steps(data_structure):
+    assert data_structure("product-roundup").steps == ()
+
+
+def test_timeline_items_keep_the_note_after_a_dash_and_a_qualifier_before_a_colon(data_structure):
+    assert _titles(data_structure("wedding-timeline-dashes")) == [
+        (1, "Pick potential wedding dates - check with important guests to avoid clashes"),
+        (2, "Optional: Have an engagement party!"), (3, "Book photographer"),
+        (4, "Send save the date cards - important if you're getting married abroad"),
+        (5, "Grooms: Go for a final fitting and pick up your outfit"), (6, "Order the cake")]
