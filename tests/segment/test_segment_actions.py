@@ -44,3 +44,8 @@ def test_questions_and_topics_followed_by_in_are_not_actions():
     assert not is_action("Etiquette in Japan")
     assert is_action("Coordinate with Vendors and Suppliers")
     assert is_action("Plan for Contingencies")
+
+
+def test_a_line_opening_on_a_preposition_is_not_an_action():
+    assert not is_action("Before the van arrives:")
+    assert not is_action("After the honeymoon")
