@@ -21,14 +21,16 @@ SERIES_NOUNS = (
     "step|stage|phase|tip|way|rule|idea|strategy|habit|lesson|hack|sign|reason|mistake|myth|secret"
     "|method|technique|exercise|trick|thing|day|red flag|symptom|benefit"
 )
+_SERIES_SET = frozenset(SERIES_NOUNS.split("|"))
 # Nouns of series whose items are things to do.
 STEP_NOUNS = frozenset(("step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
-                        "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"))
+                        "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day",
+                        "stretch", "pose", "move", "workout", "practice", "swap", "change"))
 
 
-def _title_count(nouns: str, lazy: str = "?") -> re.Pattern[str]:
+def _title_count(nouns: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})(?:\s+|-)(?:[\w'’-]+\s+){{0,3}}{lazy}(?P<noun>{nouns})s?\b",
+        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})(?:\s+|-)(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{nouns})(?:e?s)?\b",
         re.IGNORECASE,
     )
 
@@ -37,7 +39,7 @@ def _title_count(nouns: str, lazy: str = "?") -> re.Pattern[str]:
 # title promises; "5 Mistakes and Tips" promises tips, a series of things to do, before mistakes;
 # "The 5 Most Epic Espresso Machines" promises machines, things that are no series of actions.
 _TITLE_COUNTS = (_title_count("|".join(sorted(STEP_NOUNS))), _title_count(SERIES_NOUNS),
-                 _title_count(r"[a-z][a-z'’-]+[a-rt-z]s", lazy=""))
+                 _title_count(r"(?!(?:this|has|was|does|yes)\b)[a-z][a-z'’-]+[a-rt-z](?<!u)s"))
 _KEYWORD = re.compile(rf"^(?P<noun>{SERIES_NOUNS})\s*(?:#|no\.)?\s*{_NUMBER}{_SEPARATOR}(?P<title>\S.*)$", re.I)
 _HASH = re.compile(r"^#\s?(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$")
 _NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$", re.I)
@@ -79,7 +81,13 @@ class Promise:
 def title_promise(title: str | None) -> Promise | None:
     """The count and noun of the series an article's title promises, or None."""
     match = next((found for pattern in _TITLE_COUNTS if (found := pattern.search(title or ""))), None)
-    return Promise(_to_int(match.group("count")), match.group("noun").lower()) if match else None
+    return Promise(_to_int(match.group("count")), _singular(match.group("noun").lower())) if match else None
+
+
+def _singular(noun: str) -> str:
+    """A series noun in the singular when a plural of it was read whole ("strategies"), else as read."""
+    forms = (noun[:-3] + "y", noun[:-2], noun[:-1]) if noun.endswith("ies") else (noun[:-2], noun[:-1])
+    return next((form for form in forms if form in STEP_NOUNS or form in _SERIES_SET), noun)
 
 
 def read_numbered(text: str) -> Numbered | None:

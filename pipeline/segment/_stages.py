@@ -18,8 +18,9 @@ from pipeline.segment._unnumbered import Candidate, heading_candidates, item_can
 # A title that makes the page a checklist or timeline, whose every stage holds things to do
 # ("step-by-step" promises one series, not stages).
 _TIMELINE = re.compile(r"\b(?:check-?lists?|to-?do(?: list)?s?|timeline)\b", re.IGNORECASE)
-# A stage heading that says its section holds steps: "Pre-Install Steps", "Phase 2: Build".
-_STAGE = re.compile(r"\b(?:steps?|stages?|phases?)\b", re.IGNORECASE)
+# A stage heading that says its section holds steps: "Pre-Install Steps", "Phase 2: Build"; not
+# "Next steps", the site's call to go on to something else.
+_STAGE = re.compile(r"(?<!next )\b(?:steps?|stages?|phases?)\b", re.IGNORECASE)
 _MIN_PART = 2
 
 

@@ -301,6 +301,22 @@ def test_a_title_promising_mistakes_and_tips_promises_tips():
 def test_a_title_counts_hyphenated_steps_and_things_that_are_not_steps():
     assert title_promise("How to Go Solar: A 5-Step Expert Guide") == Promise(5, "step")
     assert title_promise("The 5 Most Epic Espresso Machines Under $500") == Promise(5, "machines")
+    assert title_promise("7 Delicious Recipes to Try Tonight") == Promise(7, "recipes")
+
+
+def test_a_title_counting_plural_step_nouns_promises_steps():
+    assert title_promise("6 Strategies to Cope With Stress") == Promise(6, "strategy")
+    assert title_promise("5 Stretches for a Stiff Back") == Promise(5, "stretch")
+
+
+def test_a_next_steps_section_is_no_stage_of_the_series():
+    blocks = [Block("heading", "How to Repot a Plant", level=2),
+              *[Block("heading", f"{number}. {title}", level=3)
+                for number, title in enumerate(("Water it", "Tip it out", "Settle it"), 1)],
+              Block("heading", "Next Steps", level=2),
+              Block("list_item", "Download our plant guide", level=1, list_id=1),
+              Block("list_item", "Book a consultation", level=1, list_id=1)]
+    assert [step.title for step in find_steps(blocks, None, frozenset())] == ["Water it", "Tip it out", "Settle it"]
 
 
 def test_numbered_products_a_title_counts_and_question_or_topic_headings_are_not_steps(data_structure):
