@@ -38,6 +38,8 @@ _LONG_ITEM_PROSE = 600
 # A sibling of another kind continues the article only with paragraphs (not a lone plug or
 # disclaimer) and a good share of the holder's prose.
 _SIBLING_SHARE = 0.3
+# A box of prose that does not continue the article but is this small beside it may stand inside it.
+_INTERRUPTION_SHARE = 0.1
 _CONTENT_TAGS = frozenset("p h2 h3 h4 h5 h6 ul ol dl blockquote figure table pre section".split())
 # Widening stops at the element the markup declares as the article.
 _ARTICLE_TAGS = frozenset(("article", "main"))
@@ -61,25 +63,36 @@ class _Tally:
         self.paragraphs: defaultdict[HtmlElement, float] = defaultdict(float)
         self.prose_blocks: Counter[HtmlElement] = Counter()
         self.link_lines: Counter[HtmlElement] = Counter()
-        runs_per_owner = Counter(block.ancestors[-1] for block in blocks if block.ancestors)
+        self.blocks: Counter[HtmlElement] = Counter()
         for block, weight in zip(blocks, weights, strict=True):
-            ancestors = block.ancestors
             link_line = block.kind != "figure" and block.link_chars > block.chars * _MAX_LINK_SHARE
-            for element in ancestors:
+            for element in block.ancestors:
                 self.prose[element] += weight
                 self.chars[element] += block.chars
                 self.links[element] += block.link_chars
+                self.blocks[element] += 1
                 self.prose_blocks[element] += weight > 0
                 self.link_lines[element] += link_line
-            # The holder of a paragraph is its parent; an element holding several runs of text
-            # itself (paragraphs split by <br><br>) is their holder.
-            holder = len(ancestors) - (1 if runs_per_owner[ancestors[-1]] > 1 else 2) if ancestors else -1
+        for block, weight in zip(blocks, weights, strict=True):
+            ancestors = block.ancestors
+            holder = self._holder(ancestors)
             if weight and holder >= 0:
                 # Teaser lists are list items; an article's list items sit among paragraphs.
                 score = weight / 2 if block.kind == "list_item" else weight
                 self.paragraphs[ancestors[holder]] += score
                 if holder > 0:
                     self.paragraphs[ancestors[holder - 1]] += score / 2
+
+    def _holder(self, ancestors: tuple[HtmlElement, ...]) -> int:
+        """The index of a paragraph's holder: the nearest element above it that holds other blocks too.
+
+        An element holding several runs of text itself (paragraphs split by <br><br>) is their
+        holder; a wrapper of the one paragraph (`<div class="paragraph"><p>`) is not.
+        """
+        index = len(ancestors) - 1
+        while index > 0 and self.blocks[ancestors[index]] == 1:
+            index -= 1
+        return index
 
     def link_share(self, element: HtmlElement) -> float:
         return self.links[element] / self.chars[element] if self.chars[element] else 0.0
@@ -317,18 +330,21 @@ def _continued_run(node: HtmlElement, tally: _Tally, in_chrome: _Test) -> list[H
             and (tally.link_lines[sibling] < tally.prose_blocks[sibling] or tally.prose[sibling] >= _LONG_ITEM_PROSE * tally.prose_blocks[sibling])
         )
 
-    before = _run_of(node.itersiblings(preceding=True), tally, continues)
-    after = _run_of(node.itersiblings(), tally, continues)
+    before = _run_of(node.itersiblings(preceding=True), tally, continues, tally.prose[node])
+    after = _run_of(node.itersiblings(), tally, continues, tally.prose[node])
     return [*reversed(before), node, *after]
 
 
-def _run_of(siblings: Iterator[HtmlElement], tally: _Tally, continues: _Test) -> list[HtmlElement]:
+def _run_of(siblings: Iterator[HtmlElement], tally: _Tally, continues: _Test, prose: float) -> list[HtmlElement]:
     """Siblings in order while they continue; headings, figures and lists without prose only when one with prose follows.
 
-    Other boxes without prose between them (ads, share bars, "Was this helpful?") stay out.
+    Other boxes between them stay out: those without prose (ads, share bars, "Was this helpful?"),
+    and one small box of prose that is not the article's (a sponsor's plug) when the article goes on
+    after it.
     """
     run: list[HtmlElement] = []
     pending: list[HtmlElement] = []
+    interrupted = False
     for sibling in siblings:
         if not isinstance(sibling.tag, str):
             continue
@@ -337,9 +353,13 @@ def _run_of(siblings: Iterator[HtmlElement], tally: _Tally, continues: _Test) ->
                 pending.append(sibling)
             continue
         if not continues(sibling):
-            break
+            if interrupted or tally.prose[sibling] > _INTERRUPTION_SHARE * prose:
+                break
+            interrupted, pending = True, []
+            continue
         run += [*pending, sibling]
-        pending = []
+        prose += tally.prose[sibling]
+        pending, interrupted = [], False
     return run
 
 
