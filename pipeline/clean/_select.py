@@ -15,6 +15,7 @@ from pipeline.clean._hints import (
     is_article_body,
     is_heading,
     likely_chrome,
+    named_as_body,
     surely_chrome,
     titled_as_chrome,
 )
@@ -40,6 +41,11 @@ _LONG_ITEM_PROSE = 600
 _SIBLING_SHARE = 0.3
 # A box of prose that does not continue the article but is this small beside it may stand inside it.
 _INTERRUPTION_SHARE = 0.1
+# A run of boxes holding less than this share of their parent's prose is a part of the article, not all of it.
+_THIN_SHARE = 0.5
+# ... when teasers hold no more than this share of the rest.
+_TEASER_SHARE = 0.25
+_MIN_TEASERS = 2
 _CONTENT_TAGS = frozenset("p h2 h3 h4 h5 h6 ul ol dl blockquote figure table pre section".split())
 # Widening stops at the element the markup declares as the article.
 _ARTICLE_TAGS = frozenset(("article", "main"))
@@ -63,6 +69,7 @@ class _Tally:
         self.paragraphs: defaultdict[HtmlElement, float] = defaultdict(float)
         self.prose_blocks: Counter[HtmlElement] = Counter()
         self.link_lines: Counter[HtmlElement] = Counter()
+        self.linked_headings: Counter[HtmlElement] = Counter()
         self.blocks: Counter[HtmlElement] = Counter()
         for block, weight in zip(blocks, weights, strict=True):
             link_line = block.kind != "figure" and block.link_chars > block.chars * _MAX_LINK_SHARE
@@ -73,6 +80,7 @@ class _Tally:
                 self.blocks[element] += 1
                 self.prose_blocks[element] += weight > 0
                 self.link_lines[element] += link_line
+                self.linked_headings[element] += link_line and block.kind == "heading"
         for block, weight in zip(blocks, weights, strict=True):
             ancestors = block.ancestors
             holder = self._holder(ancestors)
@@ -312,10 +320,28 @@ def _find_container(body: HtmlElement, tally: _Tally, in_chrome: _Test) -> tuple
         if parent is None:
             break
         run = _continued_run(node, tally, in_chrome)
-        if sum(tally.prose[element] for element in run) < tally.prose[parent]:
+        if sum(tally.prose[element] for element in run) < tally.prose[parent] and not _thin_in(run, parent, tally, in_chrome):
             break
         node, run = parent, [parent]
     return node, run
+
+
+def _thin_in(run: list[HtmlElement], parent: HtmlElement, tally: _Tally, in_chrome: _Test) -> bool:
+    """The run holds a small share of its parent's prose, and the rest is not teasers: the article is the parent.
+
+    Not when the run is classed as the article's body (`articleBody`, `entry-content`): then the
+    rest is what surrounds the article.
+
+    Teasers are excerpts under linked titles; a listicle's items are titled by plain headings.
+    """
+    prose = sum(tally.prose[element] for element in run)
+    if prose >= _THIN_SHARE * tally.prose[parent] or in_chrome(parent) or any(named_as_body(element) for element in run):
+        return False
+    teasers = sum(
+        tally.prose[child] for child in parent
+        if child not in run and tally.linked_headings[child] >= max(_MIN_TEASERS, tally.prose_blocks[child] / 2)
+    )
+    return tally.link_share(parent) <= _MAX_CONTINUATION_LINKS and teasers <= _TEASER_SHARE * (tally.prose[parent] - prose)
 
 
 def _continued_run(node: HtmlElement, tally: _Tally, in_chrome: _Test) -> list[HtmlElement]:
