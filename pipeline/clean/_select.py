@@ -46,6 +46,7 @@ _THIN_SHARE = 0.5
 # ... when teasers hold no more than this share of the rest.
 _TEASER_SHARE = 0.25
 _MIN_TEASERS = 2
+_ALIKE_SHARE = 0.5
 _CONTENT_TAGS = frozenset("p h2 h3 h4 h5 h6 ul ol dl blockquote figure table pre section".split())
 # Widening stops at the element the markup declares as the article.
 _ARTICLE_TAGS = frozenset(("article", "main"))
@@ -332,16 +333,26 @@ def _thin_in(run: list[HtmlElement], parent: HtmlElement, tally: _Tally, in_chro
     Not when the run is classed as the article's body (`articleBody`, `entry-content`): then the
     rest is what surrounds the article.
 
-    Teasers are excerpts under linked titles; a listicle's items are titled by plain headings.
+    The rest is mostly paragraphs and boxes of the run's kind or repeated (sections, a listicle's
+    items), not one box of another kind (a disclaimer); teasers are excerpts under linked titles, a listicle's items are
+    titled by plain headings.
     """
     prose = sum(tally.prose[element] for element in run)
     if prose >= _THIN_SHARE * tally.prose[parent] or in_chrome(parent) or any(named_as_body(element) for element in run):
         return False
+    rest = [child for child in parent if child not in run and tally.prose.get(child)]
     teasers = sum(
-        tally.prose[child] for child in parent
-        if child not in run and tally.linked_headings[child] >= max(_MIN_TEASERS, tally.prose_blocks[child] / 2)
+        tally.prose[child] for child in rest
+        if tally.linked_headings[child] >= max(_MIN_TEASERS, tally.prose_blocks[child] / 2)
     )
-    return tally.link_share(parent) <= _MAX_CONTINUATION_LINKS and teasers <= _TEASER_SHARE * (tally.prose[parent] - prose)
+    repeated = Counter(_kind(child) for child in rest)
+    kinds = {_kind(element) for element in run} | {kind for kind, count in repeated.items() if count > 1}
+    alike = sum(tally.prose[child] for child in rest if _kind(child) in kinds or child.tag in _CONTENT_TAGS)
+    others = tally.prose[parent] - prose
+    return (
+        tally.link_share(parent) <= _MAX_CONTINUATION_LINKS and teasers <= _TEASER_SHARE * others
+        and alike >= _ALIKE_SHARE * others
+    )
 
 
 def _continued_run(node: HtmlElement, tally: _Tally, in_chrome: _Test) -> list[HtmlElement]:
