@@ -21,16 +21,18 @@ SERIES_NOUNS = (
     "step|stage|phase|tip|way|rule|idea|strategy|habit|lesson|hack|sign|reason|mistake|myth|secret"
     "|method|technique|exercise|trick|thing|day|red flag|symptom|benefit"
 )
-_SERIES_SET = frozenset(SERIES_NOUNS.split("|"))
+# Every noun a series may be named by, steps or not; a title's count of anything else is of things.
+SERIES_NOUN_SET = frozenset(SERIES_NOUNS.split("|"))
 # Nouns of series whose items are things to do.
 STEP_NOUNS = frozenset(("step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
                         "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day",
-                        "stretch", "pose", "move", "workout", "practice", "swap", "change"))
+                        "stretch", "pose", "move", "workout", "practice", "swap", "change", "principle"))
 
 
 def _title_count(nouns: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})(?:\s+|-)(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{nouns})(?:e?s)?\b",
+        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})(?:\s+|-)(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?P<noun>{nouns})(?:e?s)?\b",
         re.IGNORECASE,
     )
 
@@ -87,7 +89,7 @@ def title_promise(title: str | None) -> Promise | None:
 def _singular(noun: str) -> str:
     """A series noun in the singular when a plural of it was read whole ("strategies"), else as read."""
     forms = (noun[:-3] + "y", noun[:-2], noun[:-1]) if noun.endswith("ies") else (noun[:-2], noun[:-1])
-    return next((form for form in forms if form in STEP_NOUNS or form in _SERIES_SET), noun)
+    return next((form for form in forms if form in STEP_NOUNS or form in SERIES_NOUN_SET), noun)
 
 
 def read_numbered(text: str) -> Numbered | None:
@@ -126,12 +128,12 @@ def _is_label(text: str, label: re.Match[str] | None) -> bool:
     """True when the text before `label` is a title: "Be patient: ...", or "Keep it under 30 minutes: A ...".
 
     Not when the sentence goes on in lowercase after a dash ("Pick dates - check with guests
-    first"), nor when it only qualifies the action after it ("Optional: Have an engagement party")."""
+    first"), nor when one word only qualifies the action after it ("Optional: Have an engagement party")."""
     if label is None or (text[label.end()].islower() and ":" not in label.group()):
         return False
-    if is_action(text[label.end() :]) and not is_action(text[: label.start()]):
-        return False
     words = len(text[: label.start()].split())
+    if words == 1 and is_action(text[label.end() :]) and not is_action(text[: label.start()]):
+        return False
     return words <= _MAX_LABEL_WORDS or (words <= _MAX_HEADING_WORDS and text[label.end()].isupper())
 
 

@@ -353,3 +353,31 @@ def test_a_procedure_given_twice_is_one_series_and_bold_labels_title_every_item(
     assert _titles(structure) == [(1, "Unbox the mic"), (2, "Plug in the cable"), (3, "Headphones"),
                                   (4, "Clamp the boom arm"), (5, "Mount the mic"), (6, "Headphones")]
     assert structure.steps[5].text == "Plug them into the front of the mixer."
+
+
+def test_items_that_open_on_a_label_before_a_dash_are_titled_by_it(data_structure):
+    structure = data_structure("labelled-dash-steps")
+    assert _titles(structure) == [(1, "Autolyse"), (2, "Incorporate active starter and salt"),
+                                  (3, "Bulk fermentation"), (4, "Shape and rest")]
+    assert structure.steps[0].text == "Combine the flour and water and leave them for an hour."
+
+
+def _how_to(number_heading: str, titles: tuple[str, ...], level: int = 2) -> list[Block]:
+    return [Block("heading", number_heading, level=level),
+            *[Block("paragraph", f"{number}. {title}.") for number, title in enumerate(titles, 1)]]
+
+
+def test_a_ranking_page_or_a_counted_heading_keeps_its_how_to_lists_apart():
+    blocks = [*_how_to("How to set up the kit", ("Unbox it", "Plug it in", "Turn it on")),
+              *_how_to("How to put the studio together", ("Clamp the arm", "Mount the mic", "Tidy the cables"))]
+    joined = [step.title for step in find_steps(blocks, "My Podcast Gear", frozenset())]
+    assert joined == ["Unbox it", "Plug it in", "Turn it on", "Clamp the arm", "Mount the mic", "Tidy the cables"]
+    assert len(find_steps(blocks, "The 10 Best Podcast Mics", frozenset())) == 3
+    counted = [*_how_to("How to set up the kit", ("Unbox it", "Plug it in", "Turn it on")),
+               *_how_to("4 steps to get more out of it", ("Clamp the arm", "Mount the mic", "Tidy the cables", "Test"))]
+    assert [step.title for step in find_steps(counted, None, frozenset())][0] == "Clamp the arm"
+    assert len(find_steps(counted, None, frozenset())) == 4
+
+
+def test_principles_are_a_series_a_title_may_promise():
+    assert title_promise("Making AI work: 7 principles for safer adoption") == Promise(7, "principle")
