@@ -77,3 +77,19 @@ def test_links_citations_emphasis_and_custom_elements_inside_a_sentence_never_sp
         "Keeping a food diary, as clinics in Boston advise, shows the patterns behind a binge before it starts.",
         "Sources are checked by our medical reviewers before every update of this article, and listed below.",
     ]
+
+
+def test_an_ad_slots_label_and_the_rights_line_of_an_old_table_layout_page_are_not_article_text(clean_file):
+    document = clean_file("table-layout-ad-label.html")
+    assert [block.text[:30] for block in document.blocks] == [
+        "Growing Tomatoes in Containers", "Tomatoes grow well in pots as ", "Fill the pot with a good compo",
+        "Water every day in summer, in ", "Pinch out the side shoots of t",
+    ]
+
+
+def test_disclosures_and_photo_credits_between_a_posts_paragraphs_are_not_article_text(clean_file):
+    document = clean_file("wordpress-notices.html")
+    assert [block.text[:30] for block in document.blocks] == [
+        "A cast iron pan lasts for gene", "Rinse the pan with hot water w", "Dry it at once, then set it on",
+        "Rub a few drops of oil over th",
+    ]
