@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 from typing import Any
 
 from lxml.html import HtmlElement, defs
 
-from pipeline.clean._dates import looks_like_date, to_iso_date
+from pipeline.clean._dates import date_in_text, looks_like_date, to_iso_date
 from pipeline.clean._hints import comment_area
 from pipeline.clean._jsonld import article_node
 from pipeline.clean._text import normalize_text
@@ -45,6 +45,15 @@ _MAX_AUTHOR_CHARS = 80
 _BYLINE_CLASSES = re.compile(r"byline|author", re.IGNORECASE)
 _DATE_CLASSES = re.compile(r"date|publish|posted|timestamp", re.IGNORECASE)
 _MAX_DATE_CHARS = 60
+# The date a page shows with its title sits in a short line (a byline, a dateline) within this
+# much text after the title; a date in a sentence of the article is an event's.
+_SHOWN_DATE_WINDOW = 400
+_MAX_SHOWN_DATE_LINE = 100
+# A date so labelled is the last revision's, not the publication's.
+_REVISION_LABEL = re.compile(r"\b(?:updated|modified|revised|reviewed|edited|last\s+checked)\b\W*(?:on\W*)?$", re.IGNORECASE)
+_REVISION_WORD = re.compile(r"\W*(?:last\s+)?(?:updated|modified|revised|reviewed|edited)\b", re.IGNORECASE)
+_REVISION_CLASSES = re.compile(r"updat|modif|revis", re.IGNORECASE)
+_NOT_SHOWN = frozenset(("script", "style", "noscript", "template"))
 # A start, end or empty tag of an HTML element, by name ("<p>", "</a>", "<br/>"; not the "<T>" of a
 # code sample), or a comment: markup a CMS left in a plain-text field.
 _MARKUP = re.compile(
@@ -67,9 +76,11 @@ def extract_metadata(root: HtmlElement, source_name: str = "") -> Metadata:
     return Metadata(
         title=_title(root, node, meta, site_name) or _first_heading(root) or _name_title(source_name),
         authors=_authors(root, node, meta, site_name),
-        # The page is searched (microdata, then a visible date) only when the tags give no date.
-        published=_date(node.get("datePublished"), meta.get("article:published_time"), meta.get("og:published_time"),
-                        meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"))
+        # What the page shows under its title wins over a tag (often stale: a template's or a
+        # re-publication's date); microdata and other visible dates only when both give none.
+        published=_shown_date(root)
+        or _date(node.get("datePublished"), meta.get("article:published_time"), meta.get("og:published_time"),
+                 meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"))
         or _date(_itemprop(root, "datePublished")) or _date(_visible_time(root)),
         modified=_date(node.get("dateModified"), meta.get("article:modified_time"), meta.get("og:updated_time"))
         or _date(_itemprop(root, "dateModified")),
@@ -272,6 +283,63 @@ def _itemprop(root: HtmlElement, name: str) -> str | None:
         if value and value.strip():
             return value
     return None
+
+
+def _shown_date(root: HtmlElement) -> str | None:
+    """The publication date the page shows with its title: in a `<time>` or a short line (a byline,
+    "Published March 5, 2024") within the first few hundred characters after the first `<h1>`.
+
+    A date labelled as a revision ("Updated on ...", `class="updated"`) is passed over.
+    """
+    title = next(root.iter("h1"), None)
+    if title is None:
+        return None
+    seen, before = 0, ""
+    for element, text in _shown_after(title):
+        if element is not None:
+            found = to_iso_date(element.get("datetime"))
+            if found and not _revision(element, before):
+                return found
+            continue
+        if len(text) <= _MAX_SHOWN_DATE_LINE and (dated := date_in_text(text)):
+            label = text[: dated[1]] if text[: dated[1]].strip() else before
+            if not _REVISION_LABEL.search(label):
+                return dated[0]
+        seen += len(text)
+        if seen > _SHOWN_DATE_WINDOW:
+            return None
+        before = text
+    return None
+
+
+def _revision(time: HtmlElement, before: str) -> bool:
+    """A `<time>` labelled as a revision: by the text before it, its own ("Updated: May 6"), or its class."""
+    own = normalize_text(time.text_content())
+    return bool(
+        _REVISION_LABEL.search(before) or _REVISION_WORD.match(own) or _REVISION_CLASSES.search(time.get("class") or "")
+    )
+
+
+def _shown_after(title: HtmlElement) -> Iterator[tuple[HtmlElement | None, str]]:
+    """What follows `title` in reading order: (a `<time>`, "") for each time element, (None, text) for each piece of text."""
+    if title.tail and title.tail.strip():
+        yield None, title.tail.strip()
+    element: HtmlElement | None = title
+    while element is not None:
+        for sibling in element.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag in _NOT_SHOWN:
+                continue
+            for node in sibling.iter():
+                if not isinstance(node.tag, str) or node.tag in _NOT_SHOWN:
+                    continue
+                if node.tag == "time" and node.get("datetime"):
+                    yield node, ""
+                for text in (node.text, node.tail if node is not sibling else None):
+                    if text and text.strip():
+                        yield None, text.strip()
+            if sibling.tail and sibling.tail.strip():
+                yield None, sibling.tail.strip()
+        element = element.getparent()
 
 
 def _visible_time(root: HtmlElement) -> str | None:
