@@ -109,3 +109,12 @@ def test_an_article_streamed_into_a_hidden_element_is_read_and_a_hidden_menu_is_
     assert [block.text[:20] for block in document.blocks] == [
         "A few slow stretches", "Start with the neck.", "Then sit on the edge", "Finish lying down wi",
     ]
+
+
+def test_a_listicle_whose_items_carry_one_line_notes_beside_their_text_keeps_every_item(clean_file):
+    document = clean_file("listicle-item-notes.html")
+    assert [block.text for block in document.blocks if block.kind == "heading"] == [
+        "The Lighthouse Keeper's Daughter", "Salt and Ember", "The Cartographer's Last Map",
+    ]
+    assert document.blocks[0].text.startswith("Winter is the season for long, slow books.")
+    assert document.body_text.count("It is a book to read slowly") == 3
