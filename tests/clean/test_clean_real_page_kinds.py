@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.errors import NoArticleError
@@ -118,3 +120,38 @@ def test_a_listicle_whose_items_carry_one_line_notes_beside_their_text_keeps_eve
     ]
     assert document.blocks[0].text.startswith("Winter is the season for long, slow books.")
     assert document.body_text.count("It is a book to read slowly") == 3
+
+
+def test_an_ad_slots_label_and_the_rights_line_of_an_old_table_layout_page_are_not_article_text(clean_file):
+    document = clean_file("table-layout-ad-label.html")
+    assert [block.text[:30] for block in document.blocks] == [
+        "Growing Tomatoes in Containers", "Tomatoes grow well in pots as ", "Fill the pot with a good compo",
+        "Water every day in summer, in ", "Pinch out the side shoots of t",
+    ]
+
+
+def test_disclosures_and_photo_credits_between_a_posts_paragraphs_are_not_article_text(clean_file):
+    document = clean_file("wordpress-notices.html")
+    assert [block.text[:30] for block in document.blocks] == [
+        "A cast iron pan lasts for gene", "Rinse the pan with hot water w", "Dry it at once, then set it on",
+        "Rub a few drops of oil over th",
+    ]
+
+
+def test_captions_and_alt_text_of_every_kind_stay_out_of_one_main_text_that_clean_and_run_share():
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.extraction import extract_page
+    from pipeline.settings import Settings
+    from pipeline.sources import read_page
+
+    path = str(Path(__file__).resolve().parents[1] / "data" / "clean" / "captions.html")
+    printed = CliRunner().invoke(cli, ["clean", "--text", path]).stdout
+    settings = Settings()
+    record = extract_page(read_page(path, settings), settings)
+    assert printed == record["body_text"] + "\n"
+    assert record["body_text"].count("\n\n") == 5  # six blocks: three paragraphs around three steps
+    for caption in ("before pruning", "before its late-winter cut", "Bypass shears on", "just above a bud.", "Dead canes", "Crossing canes"):
+        assert caption not in printed
+    assert [step["title"][:14] for step in record["steps"]] == ["Cut out every ", "Remove canes t", "Shorten the ca"]
