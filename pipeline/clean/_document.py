@@ -10,10 +10,12 @@ from lxml.html import HtmlElement
 
 from pipeline.clean._furniture import is_furniture
 from pipeline.clean._select import select_blocks
+from pipeline.clean._selfcheck import checked_selection
 from pipeline.clean._text import normalize_text
 from pipeline.clean._walk import RawBlock, walk_blocks
 from pipeline.errors import NoArticleError
 from pipeline.model import Block, Metadata
+from pipeline.settings import CleanSettings
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                "head", "input", "textarea", "select", "button", "video", "audio", "map")
@@ -25,7 +27,7 @@ _MIN_ARTICLE_CHARS = 80
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 
-def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[Block, ...]:
+def article_blocks(root: HtmlElement, metadata: Metadata, source: str, settings: CleanSettings) -> tuple[Block, ...]:
     """The article's blocks in reading order; NoArticleError when the page has no article text."""
     body = root.find("body")
     if body is None:
@@ -33,7 +35,7 @@ def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[
     etree.strip_elements(body, *_NEVER_TEXT, with_tail=False)
     for hidden in body.xpath(_HIDDEN):
         hidden.drop_tree()
-    blocks = [block for raw in select_blocks(body, walk_blocks(body)) if (block := _to_block(raw)) is not None]
+    blocks = [block for raw in checked_selection(body, walk_blocks(body), select_blocks, settings) if (block := _to_block(raw)) is not None]
     blocks = _without_title(_without_leading_counters(blocks), metadata.title)
     blocks = _numbered_lists(_without_orphan_headings(blocks))
     if sum(len(block.text) for block in blocks) < _MIN_ARTICLE_CHARS:
