@@ -9,12 +9,13 @@ import pytest
 from pipeline.errors import NoArticleError
 
 
-def test_an_article_split_across_page_builder_widgets_is_kept_whole_without_the_ads_between(clean_file):
+def test_an_article_split_across_page_builder_widgets_is_kept_whole_without_the_ads_and_the_plug_between(clean_file):
     document = clean_file("split-sections.html")
     assert [block.text[:10] for block in document.blocks] == ["Section 1 "] * 2 + [
         f"Section {n} " for n in (2, 2, 3, 3, 4, 4, 5, 5)
     ]
     assert "Sponsored" not in document.body_text
+    assert "planner" not in document.body_text
     assert "small blog" not in document.body_text
 
 
@@ -79,6 +80,46 @@ def test_links_citations_emphasis_and_custom_elements_inside_a_sentence_never_sp
         "Keeping a food diary, as clinics in Boston advise, shows the patterns behind a binge before it starts.",
         "Sources are checked by our medical reviewers before every update of this article, and listed below.",
     ]
+
+
+def test_a_drupal_body_in_a_description_field_is_the_article_without_tags_or_related_teasers(clean_file):
+    document = clean_file("drupal-field-body.html")
+    assert [block.text[:20] for block in document.blocks] == [
+        "Gums, teeth and dry ", "Teeth can last a lif", "Brush twice a day wi", "Sip water through th", "See a dentist at lea",
+    ]
+
+
+def test_sections_in_wrappers_of_generated_class_names_are_kept_whole_with_the_box_between_them(clean_file):
+    document = clean_file("css-in-js-sections.html")
+    assert [block.text for block in document.blocks if block.kind == "heading"] == [
+        "Check the serving size", "Words you will meet on the label", "Look at sugar, salt and fat",
+        "Read the list of ingredients", "Compare per 100 grams",
+    ]
+    assert sum(block.kind == "paragraph" for block in document.blocks) == 7
+    assert "kilojoules" not in document.body_text
+
+
+def test_a_page_a_parse_error_leaves_inside_a_menu_button_keeps_its_article(clean_file):
+    document = clean_file("button-wrapped-page.html")
+    assert [block.text[:20] for block in document.blocks] == [
+        "Basil from the super", "Split the pot into t", "Give it the sunniest", "Pinch out the tops a",
+    ]
+
+
+def test_an_article_streamed_into_a_hidden_element_is_read_and_a_hidden_menu_is_not(clean_file):
+    document = clean_file("streamed-hidden.html")
+    assert [block.text[:20] for block in document.blocks] == [
+        "A few slow stretches", "Start with the neck.", "Then sit on the edge", "Finish lying down wi",
+    ]
+
+
+def test_a_listicle_whose_items_carry_one_line_notes_beside_their_text_keeps_every_item(clean_file):
+    document = clean_file("listicle-item-notes.html")
+    assert [block.text for block in document.blocks if block.kind == "heading"] == [
+        "The Lighthouse Keeper's Daughter", "Salt and Ember", "The Cartographer's Last Map",
+    ]
+    assert document.blocks[0].text.startswith("Winter is the season for long, slow books.")
+    assert document.body_text.count("It is a book to read slowly") == 3
 
 
 def test_an_ad_slots_label_and_the_rights_line_of_an_old_table_layout_page_are_not_article_text(clean_file):
