@@ -1,8 +1,9 @@
-"""The tag stage: advice sentences of an article, and the ranked advice types of its steps and takeaways.
+"""The tag stage: advice sentences of an article, the ranked advice types of its steps and
+takeaways, and who said each of its quotations (pipeline.tag.attribution).
 
 Body advice comes from paragraphs and list items only: headings and bold pseudo-headings are
 labels, figures are captions, resources are titles of books and links, and quotations (blockquotes and every sentence that overlaps a
-quote the segmenter found) are someone else's words, attribution included. Step titles and
+quote attributed to someone) are someone else's words, attribution included. Step titles and
 takeaways are tagged on their own for their types.
 
 A step's types weigh its title as TITLE_WEIGHT sentences, each advice sentence of its body as
@@ -20,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.model import AdviceSentence, Block, Document, Quote, Structure, Tags, TypeScore
+from pipeline.tag.attribution import attribute_quotes
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.type_classifier import HEADING_EXTENSION
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
@@ -38,12 +40,13 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
 def tag_many(articles: Sequence[tuple[Document, Structure]], nlp: Language) -> list[Tags]:
     """`tag` for several articles, their texts streamed through one nlp.pipe so that batches
     stay full however the text divides between articles, body and headlines."""
+    quotes = attribute_quotes(articles, nlp)
     texts = [_texts(document, structure) for document, structure in articles]
     pairs = (pair for _, article_texts in texts for pair in article_texts)
     docs = iter(nlp.pipe(_docs(pairs, nlp), batch_size=BATCH_SIZE))
     return [
-        _tags(document, structure, prose, [next(docs) for _ in article_texts], nlp)
-        for (document, structure), (prose, article_texts) in zip(articles, texts, strict=True)
+        _tags(document, structure, article_quotes, prose, [next(docs) for _ in article_texts], nlp)
+        for (document, structure), article_quotes, (prose, article_texts) in zip(articles, quotes, texts, strict=True)
     ]
 
 
@@ -59,7 +62,9 @@ def _texts(document: Document, structure: Structure) -> tuple[list[int], list[tu
     return prose, body + [(headline, None) for headline in headlines]
 
 
-def _tags(document: Document, structure: Structure, prose: list[int], docs: list[Doc], nlp: Language) -> Tags:
+def _tags(
+    document: Document, structure: Structure, quotes: tuple[Quote, ...], prose: list[int], docs: list[Doc], nlp: Language
+) -> Tags:
     type_tagger = nlp.get_pipe("advice_tagger")
     taxonomy: Taxonomy = type_tagger.taxonomy
     headline_weights = [type_weights(doc.spans[CUES_KEY], taxonomy) for doc in docs[len(prose):]]
@@ -71,7 +76,7 @@ def _tags(document: Document, structure: Structure, prose: list[int], docs: list
     for step, title_weights in zip(structure.steps, headline_weights):
         _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
     advice: list[AdviceSentence] = []
-    for index, start, sentence in _body_sentences(document, structure.quotes, zip(prose, docs)):
+    for index, start, sentence in _body_sentences(document, quotes, zip(prose, docs)):
         step = step_of_block.get(index)
         form = sentence._.advice_form
         if form is not None:
@@ -83,6 +88,7 @@ def _tags(document: Document, structure: Structure, prose: list[int], docs: list
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
         takeaway_types=tuple(type_tagger.rank(weights) for weights in headline_weights[len(structure.steps):]),
+        quotes=quotes,
     )
 
 
