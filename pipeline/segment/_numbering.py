@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.segment._actions import is_action
+
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
@@ -24,16 +26,18 @@ STEP_NOUNS = frozenset(("step", "stage", "phase", "tip", "way", "rule", "idea", 
                         "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"))
 
 
-def _title_count(nouns: str) -> re.Pattern[str]:
+def _title_count(nouns: str, lazy: str = "?") -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{nouns})s?\b",
+        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})(?:\s+|-)(?:[\w'’-]+\s+){{0,3}}{lazy}(?P<noun>{nouns})s?\b",
         re.IGNORECASE,
     )
 
 
-# "12 Crucial Steps", "Top Nine Financial Tips": the count of items an article's title promises;
-# "5 Mistakes and Tips" promises tips, a series of things to do, before mistakes.
-_TITLE_COUNTS = (_title_count("|".join(sorted(STEP_NOUNS))), _title_count(SERIES_NOUNS))
+# "12 Crucial Steps", "Top Nine Financial Tips", "A 5-Step Guide": the count of items an article's
+# title promises; "5 Mistakes and Tips" promises tips, a series of things to do, before mistakes;
+# "The 5 Most Epic Espresso Machines" promises machines, things that are no series of actions.
+_TITLE_COUNTS = (_title_count("|".join(sorted(STEP_NOUNS))), _title_count(SERIES_NOUNS),
+                 _title_count(r"[a-z][a-z'’-]+[a-rt-z]s", lazy=""))
 _KEYWORD = re.compile(rf"^(?P<noun>{SERIES_NOUNS})\s*(?:#|no\.)?\s*{_NUMBER}{_SEPARATOR}(?P<title>\S.*)$", re.I)
 _HASH = re.compile(r"^#\s?(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$")
 _NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$", re.I)
@@ -111,8 +115,13 @@ def split_lead(text: str) -> tuple[str, str]:
 
 
 def _is_label(text: str, label: re.Match[str] | None) -> bool:
-    """True when the text before `label` is a title: "Be patient: ...", or "Keep it under 30 minutes: A ..."."""
-    if label is None:
+    """True when the text before `label` is a title: "Be patient: ...", or "Keep it under 30 minutes: A ...".
+
+    Not when the sentence goes on in lowercase after a dash ("Pick dates - check with guests
+    first"), nor when it only qualifies the action after it ("Optional: Have an engagement party")."""
+    if label is None or (text[label.end()].islower() and ":" not in label.group()):
+        return False
+    if is_action(text[label.end() :]) and not is_action(text[: label.start()]):
         return False
     words = len(text[: label.start()].split())
     return words <= _MAX_LABEL_WORDS or (words <= _MAX_HEADING_WORDS and text[label.end()].isupper())

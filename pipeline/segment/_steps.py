@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
-from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
+from pipeline.segment._actions import mostly_actions, names_actions, presents_actions, presents_other_kind
 from pipeline.segment._numbering import STEP_NOUNS, Promise, clean_title, read_numbered, split_lead, title_promise
+from pipeline.segment._stages import with_stages
 from pipeline.segment._unnumbered import Candidate as _Candidate
 from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
 
@@ -25,6 +26,9 @@ _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|
 _RANKING = re.compile(r"\b(?:best|top|greatest|favou?rite)\b", re.IGNORECASE)
 # A series longer than this is a catalogue or a data list, not steps anyone follows.
 _MAX_STEPS = 120
+# Above this share of items titled by a label before a colon, a series is written as bold leads.
+_LABELLED_SHARE = 0.6
+_MAX_LABEL_WORDS = 6
 # A series of things that are not actions, numbered from further on than this, is an outline's
 # numbering of a few sections ("5. Group 3", "6. Tools"), not steps.
 _LATEST_FIRST = 2
@@ -45,9 +49,58 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, count))
+    if count is None or count.count != len(best):
+        best = with_stages(_with_peers(best, runs, blocks), blocks, excluded, title)
+    best = _labels_alike(best, blocks)
     lasts = _last_blocks(blocks, best, excluded)
     return tuple(_step(blocks, candidate, last, excluded, position)
                  for position, (candidate, last) in enumerate(zip(best, lasts), start=1))
+
+
+def _with_peers(series: list[_Candidate], runs: list[list[_Candidate]], blocks: Sequence[Block]) -> list[_Candidate]:
+    """A numbered series joined by every other run written the same way that also starts at 1,
+    opens on actions and sits under a heading naming things to do, as the series does: the
+    procedure given again for a second setup ("How to set up this" 1-8, "How to put this
+    equipment together" 1-10), numbered as one sequence in page order."""
+    if series[0].family in ("unnumbered", "bullets") or not _central(series, blocks):
+        return series
+    joined = list(series)
+    taken = {candidate.index for candidate in series}
+    for run in runs:
+        indexes = {candidate.index for candidate in run}
+        if _group_key(run[0]) == _group_key(series[0]) and not taken & indexes and _central(run, blocks):
+            joined.extend(run)
+            taken |= indexes
+    return sorted(joined, key=lambda candidate: candidate.index)
+
+
+def _central(run: list[_Candidate], blocks: Sequence[Block]) -> bool:
+    """True for a run numbered from 1, of actions, under a heading that names things to do."""
+    return (run[0].number == 1 and mostly_actions([candidate.title for candidate in run])
+            and names_actions(_intro_heading(blocks, run[0])))
+
+
+def _labels_alike(series: list[_Candidate], blocks: Sequence[Block]) -> list[_Candidate]:
+    """A series most of whose items open on a label before a colon ("Mount the mic: Attach it")
+    is written as bold leads, so an item whose label reads as a qualifier ("Headphones: Connect
+    them") is titled by its label too."""
+    labelled = sum(1 for candidate in series if candidate.rest and f"{candidate.title}:" in blocks[candidate.index].text)
+    if labelled < _LABELLED_SHARE * len(series):
+        return series
+    return [_at_label(candidate, blocks[candidate.index].text) for candidate in series]
+
+
+def _at_label(candidate: _Candidate, text: str) -> _Candidate:
+    """The candidate titled by the label before its colon, the rest of its block (or line) its text."""
+    label, colon, _ = candidate.title.partition(": ")
+    if not colon or len(label.split()) > _MAX_LABEL_WORDS:
+        return candidate
+    if candidate.kind == "line":
+        text = next((line for line in text.split("\n") if candidate.title in line), "")
+    start = text.find(f"{label}:")
+    if start < 0:
+        return candidate
+    return replace(candidate, title=label, rest=text[start + len(label) + 1 :].strip())
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
@@ -239,7 +292,8 @@ def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str
     Tips" title vouches for it): its items do not open on verbs, no heading or lead-in presents
     them as actions, and its heading, its first item or the article's title names benefits,
     myths, types, trends or products, or the title ranks things ("10 Best Moving Companies"), or
-    its numbering starts part-way, as an outline's does."""
+    its numbering starts part-way, as an outline's does, or the title promises as many things that
+    are not actions ("The 5 Best Espresso Machines")."""
     if count is not None and count.count == len(run) and count.noun in STEP_NOUNS:
         return False
     intro = _intro_heading(blocks, run[0])
@@ -247,8 +301,9 @@ def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str
     if mostly_actions(titles) or presents_actions(intro) or run[0].noun in ("step", "stage", "phase"):
         return False
     ranks_things = bool(_RANKING.search(title or "")) and not (count is not None and count.noun in STEP_NOUNS)
+    promises_things = count is not None and count.count == len(run) and count.noun not in STEP_NOUNS
     return (presents_other_kind(intro) or presents_other_kind(titles[0]) or presents_other_kind(title)
-            or ranks_things or run[0].number > _LATEST_FIRST)
+            or ranks_things or promises_things or run[0].number > _LATEST_FIRST)
 
 
 def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:

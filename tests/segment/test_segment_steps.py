@@ -296,3 +296,44 @@ def test_a_title_promising_mistakes_and_tips_promises_tips():
     assert title_promise("How to Make a Good Game: 5 Mistakes and Tips to Avoid") == Promise(5, "tip")
     assert title_promise("Top Nine Financial Tips for Working Adults") == Promise(9, "tip")
     assert title_promise("10 Benefits of Meditation") == Promise(10, "benefit")
+
+
+def test_a_title_counts_hyphenated_steps_and_things_that_are_not_steps():
+    assert title_promise("How to Go Solar: A 5-Step Expert Guide") == Promise(5, "step")
+    assert title_promise("The 5 Most Epic Espresso Machines Under $500") == Promise(5, "machines")
+
+
+def test_numbered_products_a_title_counts_and_question_or_topic_headings_are_not_steps(data_structure):
+    assert data_structure("product-roundup").steps == ()
+
+
+def test_timeline_items_keep_the_note_after_a_dash_and_a_qualifier_before_a_colon(data_structure):
+    assert _titles(data_structure("wedding-timeline-dashes")) == [
+        (1, "Pick potential wedding dates - check with important guests to avoid clashes"),
+        (2, "Optional: Have an engagement party!"), (3, "Book photographer"),
+        (4, "Send save the date cards - important if you're getting married abroad"),
+        (5, "Grooms: Go for a final fitting and pick up your outfit"), (6, "Order the cake")]
+
+
+def test_stage_sections_naming_steps_join_the_numbered_series_between_them(data_structure):
+    structure = data_structure("stage-sections")
+    assert _titles(structure) == [(1, "Find the Studs"), (2, "Gather the Tools"), (3, "Mount the Bracket"),
+                                  (4, "Slide the Shelf On"), (5, "Fix the Set Screws"), (6, "Check It After a Week"),
+                                  (7, "Dust It Monthly")]
+    assert [step.section for step in structure.steps[1:3]] == ["Preparation Steps", "Installation Process"]
+
+
+def test_every_stage_of_a_timeline_gives_its_actions_as_headings_or_list_items(data_structure):
+    structure = data_structure("timeline-stage-lists")
+    assert _titles(structure) == [(1, "Book the Removal Company"), (2, "Start Clearing the Loft"),
+                                  (3, "Tell Your Bank Your New Address"), (4, "Order Boxes"), (5, "Defrost the freezer"),
+                                  (6, "Pack a bag of essentials for the first night"),
+                                  (7, "Read the meters and take photos of them"), (8, "Strip the beds"),
+                                  (9, "Put the kettle and mugs in the essentials box")]
+
+
+def test_a_procedure_given_twice_is_one_series_and_bold_labels_title_every_item(data_structure):
+    structure = data_structure("two-setups")
+    assert _titles(structure) == [(1, "Unbox the mic"), (2, "Plug in the cable"), (3, "Headphones"),
+                                  (4, "Clamp the boom arm"), (5, "Mount the mic"), (6, "Headphones")]
+    assert structure.steps[5].text == "Plug them into the front of the mixer."
