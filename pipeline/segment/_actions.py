@@ -59,7 +59,8 @@ _OBJECT_NEXT = re.compile(
 # A question is not an instruction, though "Do you need ...?" opens on a verb of the list; nor
 # is a line opening on a preposition or conjunction ("Before the van arrives:").
 _NOT_INSTRUCTION = re.compile(
-    r"^(?:what|why|how|when|where|who|which|is|are|can|could|should|would|will|does|did|do\s+(?:you|i|we|they)"
+    r"^(?:what|why|how(?!\s+to\b)|when|where|who|which|is|are|can|could|should|would|will|does|did"
+    r"|do\s+(?:you|i|we|they)"
     r"|before|after|during|while|until|once|if|unless|because|since|from|without|at|by|of|about|between)\b"
     r"|\?\s*$",
     re.IGNORECASE,

@@ -13,13 +13,15 @@ from collections.abc import Sequence
 
 from pipeline.model import Block
 from pipeline.segment._actions import mostly_actions
+from pipeline.segment._numbering import title_promise
 from pipeline.segment._unnumbered import Candidate, heading_candidates, item_candidates
 
 # A title that makes the page a checklist or timeline, whose every stage holds things to do
 # ("step-by-step" promises one series, not stages).
 _TIMELINE = re.compile(r"\b(?:check-?lists?|to-?do(?: list)?s?|timeline)\b", re.IGNORECASE)
-# A stage heading that says its section holds steps: "Pre-Install Steps", "Phase 2: Build".
-_STAGE = re.compile(r"\b(?:steps?|stages?|phases?)\b", re.IGNORECASE)
+# A stage heading that says its section holds steps: "Pre-Install Steps", "Phase 2: Build"; not
+# "Next steps", the site's call to go on to something else.
+_STAGE = re.compile(r"(?<!next )\b(?:steps?|stages?|phases?)\b", re.IGNORECASE)
 _MIN_PART = 2
 
 
@@ -27,7 +29,7 @@ def with_stages(series: list[Candidate], blocks: Sequence[Block], excluded: froz
                 title: str | None) -> list[Candidate]:
     """`series` joined by the series of actions in the sibling sections around the ones it sits
     in, outward until a section holds none: sections whose heading names steps, stages or
-    phases, or, on a checklist or timeline page, every stage."""
+    phases without a count of its own, or, on a checklist or timeline page, every stage."""
     stages = {_stage(blocks, candidate) for candidate in series}
     if None in stages or len({(blocks[stage].level, _parent(blocks, stage)) for stage in stages}) != 1:
         return series
@@ -40,11 +42,17 @@ def with_stages(series: list[Candidate], blocks: Sequence[Block], excluded: froz
     joined = list(series)
     for direction in (before, after):
         for stage in direction:
-            part = _stage_series(blocks, stage, level, excluded) if checklist or _STAGE.search(blocks[stage].text) else None
+            named = checklist or _names_stage(blocks[stage].text)
+            part = _stage_series(blocks, stage, level, excluded) if named else None
             if part is None:
                 break
             joined.extend(part)
     return sorted(joined, key=lambda candidate: candidate.index)
+
+
+def _names_stage(heading: str) -> bool:
+    """True for "Pre-Install Steps", not for "6 steps to get more out of it", a list of its own."""
+    return bool(_STAGE.search(heading)) and title_promise(heading) is None
 
 
 def _stage(blocks: Sequence[Block], candidate: Candidate) -> int | None:

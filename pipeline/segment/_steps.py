@@ -12,7 +12,15 @@ from dataclasses import replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
 from pipeline.segment._actions import mostly_actions, names_actions, presents_actions, presents_other_kind
-from pipeline.segment._numbering import STEP_NOUNS, Promise, clean_title, read_numbered, split_lead, title_promise
+from pipeline.segment._numbering import (
+    SERIES_NOUN_SET,
+    STEP_NOUNS,
+    Promise,
+    clean_title,
+    read_numbered,
+    split_lead,
+    title_promise,
+)
 from pipeline.segment._stages import with_stages
 from pipeline.segment._unnumbered import Candidate as _Candidate
 from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
@@ -26,7 +34,9 @@ _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|
 _RANKING = re.compile(r"\b(?:best|top|greatest|favou?rite)\b", re.IGNORECASE)
 # A series longer than this is a catalogue or a data list, not steps anyone follows.
 _MAX_STEPS = 120
-# Above this share of items titled by a label before a colon, a series is written as bold leads.
+# The label a bold-lead item opens on, before a colon or a spaced dash and a capital.
+_LEAD_LABEL = re.compile(r"(?P<label>[^:\n–—]{1,80}?)(?::|\s[–—-])\s+(?=[A-Z0-9\"“‘(])")
+# Above this share of items opening on a label, a series is written as bold leads.
 _LABELLED_SHARE = 0.6
 _MAX_LABEL_WORDS = 6
 # A series of things that are not actions, numbered from further on than this, is an outline's
@@ -50,7 +60,8 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, count))
     if count is None or count.count != len(best):
-        best = with_stages(_with_peers(best, runs, blocks), blocks, excluded, title)
+        peers = best if _RANKING.search(title or "") else _with_peers(best, runs, blocks)
+        best = with_stages(peers, blocks, excluded, title)
     best = _labels_alike(best, blocks)
     lasts = _last_blocks(blocks, best, excluded)
     return tuple(_step(blocks, candidate, last, excluded, position)
@@ -61,7 +72,8 @@ def _with_peers(series: list[_Candidate], runs: list[list[_Candidate]], blocks: 
     """A numbered series joined by every other run written the same way that also starts at 1,
     opens on actions and sits under a heading naming things to do, as the series does: the
     procedure given again for a second setup ("How to set up this" 1-8, "How to put this
-    equipment together" 1-10), numbered as one sequence in page order."""
+    equipment together" 1-10), numbered as one sequence in page order. (Not on a page whose
+    title ranks things, where each how-to is a side section.)"""
     if series[0].family in ("unnumbered", "bullets") or not _central(series, blocks):
         return series
     joined = list(series)
@@ -75,32 +87,37 @@ def _with_peers(series: list[_Candidate], runs: list[list[_Candidate]], blocks: 
 
 
 def _central(run: list[_Candidate], blocks: Sequence[Block]) -> bool:
-    """True for a run numbered from 1, of actions, under a heading that names things to do."""
+    """True for a run numbered from 1, of actions, under a heading that names things to do and
+    counts none of its own ("6 steps to get more out of it" is a list in its own right)."""
+    intro = _intro_heading(blocks, run[0])
     return (run[0].number == 1 and mostly_actions([candidate.title for candidate in run])
-            and names_actions(_intro_heading(blocks, run[0])))
+            and names_actions(intro) and title_promise(intro) is None)
 
 
 def _labels_alike(series: list[_Candidate], blocks: Sequence[Block]) -> list[_Candidate]:
-    """A series most of whose items open on a label before a colon ("Mount the mic: Attach it")
-    is written as bold leads, so an item whose label reads as a qualifier ("Headphones: Connect
-    them") is titled by its label too."""
-    labelled = sum(1 for candidate in series if candidate.rest and f"{candidate.title}:" in blocks[candidate.index].text)
-    if labelled < _LABELLED_SHARE * len(series):
+    """A series most of whose items open on a label ("Mount the mic: Attach it", "Autolyse –
+    Combine the flour") is written as bold leads, which the cleaned text no longer marks: each
+    labelled item is titled by its label, though the label reads as a qualifier ("Headphones:
+    Connect them") that `split_lead` alone would keep in the title."""
+    labels = [_lead_label(candidate, blocks[candidate.index].text) for candidate in series]
+    if sum(label is not None for label in labels) < _LABELLED_SHARE * len(series):
         return series
-    return [_at_label(candidate, blocks[candidate.index].text) for candidate in series]
+    return [candidate if label is None else replace(candidate, title=clean_title(label[0]), rest=label[1])
+            for candidate, label in zip(series, labels)]
 
 
-def _at_label(candidate: _Candidate, text: str) -> _Candidate:
-    """The candidate titled by the label before its colon, the rest of its block (or line) its text."""
-    label, colon, _ = candidate.title.partition(": ")
-    if not colon or len(label.split()) > _MAX_LABEL_WORDS:
-        return candidate
+def _lead_label(candidate: _Candidate, text: str) -> tuple[str, str] | None:
+    """The label an item's text opens on and the text after it, or None."""
+    if candidate.kind in ("heading", "label"):
+        return None
     if candidate.kind == "line":
         text = next((line for line in text.split("\n") if candidate.title in line), "")
-    start = text.find(f"{label}:")
-    if start < 0:
-        return candidate
-    return replace(candidate, title=label, rest=text[start + len(label) + 1 :].strip())
+    numbered = read_numbered(text.strip())
+    text = numbered.title if numbered is not None else text.strip()
+    label = _LEAD_LABEL.match(text)
+    if label is None or len(label.group("label").split()) > _MAX_LABEL_WORDS:
+        return None
+    return label.group("label"), text[label.end() :]
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
@@ -270,7 +287,7 @@ def _long_enough(run: list[_Candidate]) -> bool:
 
 def _score(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None) -> tuple[int, ...]:
     """How well a run fits the article; `count` is the title's "12 Crucial Steps", if it has one."""
-    title_noun = count.noun if count else None
+    title_noun = count.noun if count and (count.noun in STEP_NOUNS or count.noun in SERIES_NOUN_SET) else None
     noun = run[0].noun or title_noun
     intro = _intro_heading(blocks, run[0])
     other_kind = presents_other_kind(intro) or (noun is not None and noun not in STEP_NOUNS)

@@ -49,3 +49,8 @@ def test_questions_and_topics_followed_by_in_are_not_actions():
 def test_a_line_opening_on_a_preposition_is_not_an_action():
     assert not is_action("Before the van arrives:")
     assert not is_action("After the honeymoon")
+
+
+def test_a_how_to_heading_names_a_task():
+    assert is_action("How to Repel Cabbage Moths Naturally")
+    assert not is_action("How much money to bring")

@@ -70,3 +70,5 @@ def test_a_dash_followed_by_lowercase_goes_on_with_the_same_sentence():
 def test_a_label_that_only_qualifies_the_action_after_it_is_not_the_title():
     assert split_lead("Optional: Have an engagement party!") == ("Optional: Have an engagement party!", "")
     assert split_lead("Unbox the mic: It comes with a stand.") == ("Unbox the mic", "It comes with a stand.")
+    assert split_lead("Quick weekly reset: Spend two minutes tidying.") == (
+        "Quick weekly reset", "Spend two minutes tidying.")
