@@ -37,13 +37,20 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import ensure_path
+from spacy.util import ensure_path, minibatch
 
 DEFAULT_CANDIDATES_KEY = "quote_candidates"
 DEFAULT_SPANS_KEY = "quotes"
 CONTEXT_EXTENSION = "quote_context"
+# What joins the blocks of a context text: the article's own block separator.
+BLOCK_BREAK = "\n\n"
+# The components a snippet of context goes through for tags and lemmas (when the pipeline has them).
+_TAGGING = ("tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer")
+# How far back (characters) the text before a doc is searched for whom a pronoun means.
+_PRONOUN_REACH = 400
 # Speech verbs by lemma; two words name a verb and the particle or object it needs ("put it").
 DEFAULT_SPEECH_VERBS = (
     "say", "write", "explain", "note", "add", "argue", "observe", "recall", "warn", "advise", "suggest",
@@ -182,13 +189,53 @@ class QuoteAttributor:
             self._verbs[lemma] = needs or None
 
     def __call__(self, doc: Doc) -> Doc:
-        """Attribute the candidates of `doc` (a doc without any is returned as it came)."""
-        candidates = list(doc.spans[self.candidates_key]) if self.candidates_key in doc.spans else []
-        if not candidates:
-            return doc
-        self._annotate(doc)
-        doc.spans[self.spans_key] = list(self._attributed(doc, sorted(candidates, key=lambda span: span.start)))
-        return doc
+        """Attribute the candidates of `doc` (a doc without any is returned as it came).
+
+        The NER and the parser run on a copy of the sentences around the candidates (from the
+        sentence before the first to the sentence after the last), with the doc's tags, lemmas
+        and tensor, so the doc itself keeps its own sentences and annotation.
+        """
+        return self._attribute([doc])[0]
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Attribute the candidates of a stream of docs, the copies of a batch parsed together."""
+        for docs in minibatch(stream, size=batch_size):
+            yield from self._attribute(list(docs))
+
+    def _attribute(self, docs: list[Doc]) -> list[Doc]:
+        jobs = [(doc, self._work(doc)) for doc in docs if self.candidates_key in doc.spans and doc.spans[self.candidates_key]]
+        works = [work for _, (work, _) in jobs]
+        if works and self.ner is not None:
+            works = list(self.nlp.get_pipe(self.ner).pipe(works))
+        if works and self.parser is not None and not works[0].has_annotation("DEP"):
+            works = list(self.nlp.get_pipe(self.parser).pipe(works))
+        for (doc, (_, start)), work in zip(jobs, works, strict=True):
+            found = self._attributed(work, list(work.spans[self.candidates_key]))
+            doc.spans[self.spans_key] = [_moved(doc, span, start) for span in found]
+        return docs
+
+    def _work(self, doc: Doc) -> tuple[Doc, int]:
+        """The copy to annotate and attribute in, and where it starts in `doc`."""
+        candidates = sorted(doc.spans[self.candidates_key], key=lambda span: span.start)
+        start, end = self._around(doc, candidates)
+        work = _copy(doc, start, end)
+        work._.set(CONTEXT_EXTENSION, doc._.get(CONTEXT_EXTENSION) + BLOCK_BREAK + doc[:start].text)
+        work.spans[self.candidates_key] = [work[span.start - start : span.end - start] for span in candidates]
+        return work, start
+
+    def _around(self, doc: Doc, candidates: list[Span]) -> tuple[int, int]:
+        """The tokens the attribution needs parsed: the candidates' sentences, the sentence
+        before when it leads in with a colon, a pronoun there needs its person, or no speech verb
+        lies beside the quotations, and the sentence after in that last case."""
+        first, last = doc[candidates[0].start].sent, doc[candidates[-1].end - 1].sent
+        inside = {token.i for span in candidates for token in span}
+        frame = [token for token in doc[first.start : last.end] if token.i not in inside]
+        cued = any(token.lemma_.lower() in self._verbs or token.lower_ in ("according", *_WORDS_OF) for token in frame)
+        pronoun = any(token.lower_ in _PRONOUN_LABELS for token in frame)
+        before, after = _previous_sentence(doc, first), _next_sentence(doc, last)
+        if before is not None and cued and not pronoun and _lead_in(doc, first) is None:
+            before = None
+        return (before or first).start, (last if cued or after is None else after).end
 
     def _quoted(self, doc: Doc) -> set[int]:
         """Tokens inside quotation marks or candidates: no one is named there for a pronoun."""
@@ -201,16 +248,6 @@ class QuoteAttributor:
                 inside.add(token.i)
         return inside
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Attribute the candidates of each doc of a stream."""
-        for doc in stream:
-            yield self(doc)
-
-    def _annotate(self, doc: Doc) -> None:
-        if self.ner is not None:
-            self.nlp.get_pipe(self.ner)(doc)
-        if self.parser is not None:
-            self.nlp.get_pipe(self.parser)(doc)
 
     def _attributed(self, doc: Doc, candidates: list[Span]) -> Iterator[Span]:
         inside = {token.i for span in candidates for token in span}
@@ -382,7 +419,21 @@ class QuoteAttributor:
                 wider, widened_description = self._widen(doc, name, span.start)
                 return wider, description or widened_description
             return name, description
-        return None
+        return self._named_before(doc, labels)
+
+    def _named_before(self, doc: Doc, labels: tuple[str, ...]) -> tuple[str, str | None] | None:
+        """The last fitting entity of the text just before the doc (`Doc._.quote_context`, the
+        article up to here), when the doc names no one a pronoun can refer to."""
+        context: str = doc._.get(CONTEXT_EXTENSION) or ""
+        tail = context[-_PRONOUN_REACH:]
+        if not tail.strip() or self.ner is None:
+            return None
+        entities = [entity for entity in self._tagged(tail).ents
+                    if entity.label_ in labels and _clean_name(entity)]
+        if not entities:
+            return None
+        name = _clean_name(entities[-1])
+        return self._widen(doc, name, 0) if " " not in name else (name, None)
 
     def _mentions(self, doc: Doc, before: int) -> list[tuple[Span, str]]:
         """The names before `before` ((span, entity label or "" for a run of proper nouns))
@@ -402,12 +453,20 @@ class QuoteAttributor:
         match = re.search(_WORD.format(re.escape(name)), context)
         if match is not None and self.ner is not None:
             start = max(context.rfind(". ", 0, match.start()) + 1, context.rfind("\n", 0, match.start()) + 1, 0)
-            sentence = self.nlp.get_pipe(self.ner)(self.nlp.make_doc(context[start : match.end() + 200]))
+            sentence = self._tagged(context[start : match.end() + 200])
             found = self._fullest(sentence.ents, name)
             if found is not None:
-                return _clean_name(found), None
+                return _clean_name(found), _description(found)
         found = self._fullest([entity for entity in doc.ents if entity.end <= before], name)
         return (_clean_name(found), _description(found)) if found is not None else (name, None)
+
+    def _tagged(self, text: str) -> Doc:
+        """A doc of a snippet of context with tags, lemmas and entities (no parse)."""
+        doc = self.nlp.make_doc(text)
+        for name in (*_TAGGING, self.ner):
+            if name is not None and name in self.nlp.component_names:
+                doc = self.nlp.get_pipe(name)(doc)
+        return doc
 
     def _fullest(self, entities: Iterable[Span], name: str) -> Span | None:
         """The first entity that gives `name` in full: a person whose name ends or starts with it,
@@ -522,6 +581,29 @@ def _joins_name(doc: Doc, position: int, beyond: int) -> bool:
     if token.text == "-":
         return not token.whitespace_ and not doc[min(position, beyond)].whitespace_
     return token.lower_ in _PARTICLES and doc[beyond].pos_ == "PROPN"
+
+
+def _copy(doc: Doc, start: int, end: int) -> Doc:
+    """doc[start:end] as a doc of its own with the tags, lemmas, sentences and tensor the NER and
+    the parser read (leaner than Span.as_doc, which copies every span group and extension)."""
+    attributes = [TAG, POS, MORPH, LEMMA]
+    attributes += [HEAD, DEP] if doc.has_annotation("DEP") else [SENT_START] if doc.has_annotation("SENT_START") else []
+    tokens = doc[start:end]
+    copy = Doc(doc.vocab, words=[token.text for token in tokens], spaces=[bool(token.whitespace_) for token in tokens])
+    copy.from_array(attributes, doc.to_array(attributes)[start:end])
+    if doc.tensor is not None and len(doc.tensor) == len(doc):
+        copy.tensor = doc.tensor[start:end]
+    return copy
+
+
+def _moved(doc: Doc, span: Span, offset: int) -> Span:
+    """The copy's attributed span as the same span of `doc`."""
+    moved = doc[span.start + offset : span.end + offset]
+    moved._.quote_pieces = tuple(doc[piece.start + offset : piece.end + offset] for piece in span._.quote_pieces)
+    moved._.speaker = span._.speaker
+    moved._.speaker_description = span._.speaker_description
+    moved._.cue = span._.cue
+    return moved
 
 
 def _quotation(doc: Doc, pieces: list[Span], found: _Attribution) -> Span:
@@ -651,7 +733,8 @@ def _words_before(name: Span) -> str | None:
     start = name.start
     while start > 0 and doc[start - 1].lower_ in _HONORIFICS:
         start -= 1
-    end, opening = start, doc[name.start].sent.start
+    end = start
+    opening = doc[name.start].sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
     while start > opening and _describes(doc[start - 1]):
         start -= 1
     while start < end and doc[start].pos_ == "DET" and doc[start].lower_ in ("a", "an"):

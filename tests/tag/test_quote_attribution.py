@@ -17,13 +17,13 @@ from pipeline.model import Block, Document, Metadata, Quote, Source
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.sources import read_page
-from pipeline.tag.attribution import attribute_quotes
+from pipeline.tag import tag
 
 
 @pytest.fixture(scope="module")
 def quotes_of(nlp) -> Callable[[Document], tuple[Quote, ...]]:
     """The attributed quotes of a Document."""
-    return lambda document: attribute_quotes([(document, segment(document))], nlp)[0]
+    return lambda document: tag(document, segment(document), nlp).quotes
 
 
 @pytest.fixture(scope="module")
