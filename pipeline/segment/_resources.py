@@ -23,6 +23,8 @@ _LABEL = re.compile(
     r"(?:\s+(?:and|&)\s+(?:resources|references|further\s+reading))?(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+# A list longer than this under a reading-list label is a directory of links, not recommendations.
+_MAX_ENTRIES = 40
 # The label of a list of citations alone; "Sources & Further Reading" is a reading list.
 _CITATIONS = re.compile(
     r"^\s*(?:\d{1,3}\s+)?(?:references|sources|bibliography|works\s+cited|citations)(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
@@ -86,7 +88,7 @@ _TRAILING_PUBLICATION = re.compile(
 
 def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], frozenset[int]]:
     """Every entry of every reading list, parsed; and the block indexes the lists occupy, lists
-    of citations included.
+    of citations and directories of more than `_MAX_ENTRIES` links included (they give none).
 
     A list is the entries under a label heading, or the lines after a label that opens a
     paragraph ("Recommended reading: ...").
@@ -96,7 +98,7 @@ def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], froze
     for index, block in enumerate(blocks):
         entries = _labelled_entries(blocks, index)
         if entries is not None:
-            if not _CITATIONS.match(block.text):
+            if not _CITATIONS.match(block.text) and len(entries) <= _MAX_ENTRIES:
                 resources.extend(parse_citation(line) for entry in entries for line in _entry_lines(blocks[entry].text))
             used.update([index, *entries])
             continue

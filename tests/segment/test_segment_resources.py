@@ -218,3 +218,10 @@ def test_a_books_section_of_a_packing_guide_and_a_costs_heading_are_no_reading_l
         blocks = [Block("heading", heading, level=2),
                   Block("list_item", "Pack them in small boxes.", level=1, list_id=1)]
         assert find_resources(blocks) == ((), frozenset())
+
+
+def test_a_directory_of_links_under_a_resources_label_gives_no_resources():
+    blocks = [Block("heading", "Resources", level=2),
+              *[Block("list_item", f"Free course {number}", level=1, list_id=1) for number in range(1, 61)]]
+    resources, used = find_resources(blocks)
+    assert resources == () and used == frozenset(range(61))
