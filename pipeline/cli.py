@@ -422,13 +422,14 @@ def eval_tag(
 
 
 @eval_group.command(name="segment")
-@click.option("--set", "sets", multiple=True, type=click.Choice(["corpus", "dev", "aside", "all"]),
-              help="Gold set to score, repeatable: the corpus pages, the real development pages, or the real "
-                   "pages kept aside for a final measurement [default: corpus and dev].")
+@click.option("--set", "sets", multiple=True, type=click.Choice(["corpus", "dev", "aside", "holdout", "all"]),
+              help="Gold set to score, repeatable: the corpus pages, the real development pages (dev, and aside, "
+                   "kept aside once and since developed on), or the real pages held out for a final measurement "
+                   "(holdout) [default: corpus and dev].")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
               help="Directory of pages, each with a <page>.gold.json beside it [default: the checkout's corpus/].")
 @click.option("--real", type=click.Path(file_okay=False, path_type=Path),
-              help="Directory holding the real sets dev/ and aside/ [default: the checkout's corpus/real/].")
+              help="Directory holding the real sets dev/, aside/ and holdout/ [default: the checkout's corpus/real/].")
 @click.option("--bench", type=click.Path(file_okay=False, path_type=Path),
               help="Benchmark directory the real pages are read from [default: ../shared/bench].")
 @click.option("--worst", type=click.IntRange(min=0), default=0, help="List the N pages of each set with the most misses.")
