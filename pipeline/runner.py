@@ -42,8 +42,8 @@ class Output(Protocol):
     def open(self) -> set[str]:
         """Get ready to write; the resume keys of the records already there."""
 
-    def write(self, record: dict[str, Any], key: str) -> str:
-        """Write one record; return where it went."""
+    def write(self, record: dict[str, Any], key: str, input_name: str) -> str:
+        """Write the record of the input named `input_name`; return where it went."""
 
     def fail(self, failure: Failure) -> None:
         """Note an input that ended without a record."""
@@ -286,7 +286,7 @@ class _Collector:
             return Outcome(result.name, skipped=True)
         if result.record is not None:
             start = time.perf_counter()
-            written_to = self.output.write(result.record, result.key)
+            written_to = self.output.write(result.record, result.key, result.name)
             self.summary.add_time("write", time.perf_counter() - start)
             return Outcome(result.name, written_to=written_to)
         error = _error_of(result)
