@@ -434,19 +434,23 @@ def eval_segment(
 ) -> None:
     """Score steps, takeaways, quotes, resources and titles of `run`'s records against gold files.
 
-    Each set is scored on its own; the kept-aside real pages only when asked for by name.
+    Each set is scored on its own; the kept-aside real pages only when asked for by name. With
+    textacy installed (the bench extra), two more rows score its direct_quotations on the same
+    cleaned text: the floor for quote attribution.
     """
     from pipeline.evaluate import segment as segment_eval
+    from pipeline.evaluate.textacy_quotes import textacy_baseline
 
     chosen = ("corpus", *segment_eval.REAL_SETS) if "all" in sets else sets or ("corpus", "dev")
     settings = Settings.from_env()
+    baseline = textacy_baseline(settings.spacy_model)
     failed = False
     for name in dict.fromkeys(chosen):
         if name == "corpus":
-            report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, settings)
+            report = segment_eval.evaluate_corpus(corpus or segment_eval.DEFAULT_CORPUS, settings, baseline=baseline)
         else:
             real_set = (real or segment_eval.DEFAULT_REAL) / name
-            report = segment_eval.evaluate_real(real_set, bench or segment_eval.DEFAULT_BENCH, settings)
+            report = segment_eval.evaluate_real(real_set, bench or segment_eval.DEFAULT_BENCH, settings, baseline)
         for line in report.failures + (report.misses if verbose else []):
             click.echo(line, err=True)
         click.echo(f"== {name} ==\n{report.table()}")

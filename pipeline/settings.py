@@ -67,6 +67,19 @@ class BatchSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CleanSettings:
+    """The clean stage's self-check of the container it picks (pipeline/clean/_selfcheck.py)."""
+
+    # A pick that reads like a disclaimer, an author bio or a box of links is doubtful when it
+    # holds less than this share of the page's prose outside chrome...
+    recheck_max_share: float = 0.4
+    # ... and the selection, run again without it, replaces it when its pick holds this many
+    # times the prose and reads like an article; at most this many times per page.
+    recheck_min_gain: float = 1.5
+    recheck_rounds: int = 2
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The whole configuration of one run."""
 
@@ -78,6 +91,7 @@ class Settings:
     # The most main text (characters) one page may hand to spaCy; a longer page fails alone,
     # so that time and memory per page stay bounded (about 170,000 words).
     max_tag_chars: int = 1_000_000
+    clean: CleanSettings = field(default_factory=CleanSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     batch: BatchSettings = field(default_factory=BatchSettings)
 

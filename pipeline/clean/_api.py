@@ -22,7 +22,7 @@ def clean(page: Page, settings: Settings) -> Document:
         raise InputError(name, f"page is larger than {settings.max_page_bytes} bytes")
     root = parse_html(decode_html(page.content, page.encoding), name)
     metadata = extract_metadata(root, name)
-    return Document(source=page.source, metadata=metadata, blocks=article_blocks(root, metadata, name))
+    return Document(source=page.source, metadata=metadata, blocks=article_blocks(root, metadata, name, settings.clean))
 
 
 def main_text(document: Document) -> str:

@@ -10,35 +10,58 @@ from lxml.html import HtmlElement
 
 from pipeline.clean._furniture import is_furniture
 from pipeline.clean._select import select_blocks
+from pipeline.clean._selfcheck import checked_selection
 from pipeline.clean._text import normalize_text
 from pipeline.clean._walk import RawBlock, walk_blocks
 from pipeline.errors import NoArticleError
 from pipeline.model import Block, Metadata
+from pipeline.settings import CleanSettings
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                "head", "input", "textarea", "select", "button", "video", "audio", "map")
+# A control or player that holds sections of a page is a parse gone wrong (an unclosed <div> in a
+# <button> keeps libxml2 from closing the button, which then holds the rest of the page).
+_ENCLOSING_NEVER_TEXT = "|".join(
+    f"//{tag}[.//main or .//article or .//h1 or .//h2]" for tag in ("button", "object", "canvas", "video", "audio", "map")
+)
 _HIDDEN = (
     "//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
     " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
+# A hidden element holding this share of the page's text is content the page reveals by script
+# (React's streamed `<div hidden id="S:0">`, a collapsed "read more"), not a closed menu.
+_REVEALED_SHARE = 0.5
 _MIN_ARTICLE_CHARS = 80
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 
-def article_blocks(root: HtmlElement, metadata: Metadata, source: str) -> tuple[Block, ...]:
+def article_blocks(root: HtmlElement, metadata: Metadata, source: str, settings: CleanSettings) -> tuple[Block, ...]:
     """The article's blocks in reading order; NoArticleError when the page has no article text."""
     body = root.find("body")
     if body is None:
         body = root
-    etree.strip_elements(body, *_NEVER_TEXT, with_tail=False)
-    for hidden in body.xpath(_HIDDEN):
-        hidden.drop_tree()
-    blocks = [block for raw in select_blocks(body, walk_blocks(body)) if (block := _to_block(raw)) is not None]
+    _strip_never_text(body)
+    _drop_hidden(body)
+    blocks = [block for raw in checked_selection(body, walk_blocks(body), select_blocks, settings) if (block := _to_block(raw)) is not None]
     blocks = _without_title(_without_leading_counters(blocks), metadata.title)
     blocks = _numbered_lists(_without_orphan_headings(blocks))
     if sum(len(block.text) for block in blocks) < _MIN_ARTICLE_CHARS:
         raise NoArticleError(source, "page holds no article text")
     return tuple(blocks)
+
+
+def _strip_never_text(body: HtmlElement) -> None:
+    for enclosing in body.xpath(_ENCLOSING_NEVER_TEXT):
+        enclosing.drop_tag()
+    etree.strip_elements(body, *_NEVER_TEXT, with_tail=False)
+
+
+def _drop_hidden(body: HtmlElement) -> None:
+    """Drop hidden elements (menus, dialogs, templates), but not the hidden part holding most of the page's text."""
+    page_chars = len(body.text_content())
+    for hidden in body.xpath(_HIDDEN):
+        if len(hidden.text_content()) <= page_chars * _REVEALED_SHARE:
+            hidden.drop_tree()
 
 
 def _to_block(raw: RawBlock) -> Block | None:

@@ -30,6 +30,8 @@ _LIKELY_CHROME = frozenset(
 ) | _SURELY_CHROME
 _AD_WORDS = frozenset(("ad", "ads", "advert", "advertisement", "advertising"))
 _COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "respond", "reply", "replies", "disqus"))
+_BODY_OWNERS = frozenset(("article", "post", "entry", "story"))
+_BODY_PARTS = frozenset(("body", "content", "text"))
 _HIDDEN_TOKENS = frozenset(("sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"))
 _CONDITION_PREFIXES = ("has-", "has_", "no-", "no_", "is-", "is_", "with-", "show-", "hide-")
 _CONDITION_SUFFIXES = ("-enabled", "-disabled", "-open", "-active", "-visible", "-loaded")
@@ -112,6 +114,12 @@ def likely_chrome(element: HtmlElement) -> bool:
 def is_heading(element: HtmlElement) -> bool:
     """An `<h1>` to `<h6>`."""
     return element.tag in _HEADING_TAGS
+
+
+def named_as_body(element: HtmlElement) -> bool:
+    """Classed as the article's or post's body or content (`articleBody`, `entry-content`, `post__body`)."""
+    words = _words(element)
+    return not words.isdisjoint(_BODY_OWNERS) and not words.isdisjoint(_BODY_PARTS)
 
 
 def is_article_body(element: HtmlElement) -> bool:

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, defs
 
 from pipeline.clean._dates import looks_like_date, to_iso_date
 from pipeline.clean._hints import comment_area
@@ -45,6 +45,13 @@ _MAX_AUTHOR_CHARS = 80
 _BYLINE_CLASSES = re.compile(r"byline|author", re.IGNORECASE)
 _DATE_CLASSES = re.compile(r"date|publish|posted|timestamp", re.IGNORECASE)
 _MAX_DATE_CHARS = 60
+# A start, end or empty tag of an HTML element, by name ("<p>", "</a>", "<br/>"; not the "<T>" of a
+# code sample), or a comment: markup a CMS left in a plain-text field.
+_MARKUP = re.compile(
+    r"<(?:/?(" + "|".join(sorted(defs.tags, key=len, reverse=True)) + r")(?=[\s/>])[^<>]*|!--.*?--)>",
+    re.IGNORECASE | re.DOTALL,
+)
+_SPACING_TAGS = frozenset(defs.block_tags | {"br"})
 _BYLINE_SEPARATOR = re.compile(r"\s+[·•|–—-]\s+|\s*\|\s*|,\s+(?=\d)|\s+(?:on|at)\s+(?=\w)")
 
 
@@ -69,7 +76,7 @@ def extract_metadata(root: HtmlElement, source_name: str = "") -> Metadata:
         site_name=site_name,
         canonical_url=_first(_canonical(root), meta.get("og:url"), _text(node.get("url"))),
         language=_language(root, meta),
-        description=_first(meta.get("description"), meta.get("og:description"), _text(node.get("description"))),
+        description=_plain(_first(meta.get("description"), meta.get("og:description"), _text(node.get("description")))),
     )
 
 
@@ -86,6 +93,18 @@ def _meta_tags(root: HtmlElement) -> dict[str, str]:
 
 def _first(*values: str | None) -> str | None:
     return next((value for value in values if value), None)
+
+
+def _plain(text: str | None) -> str | None:
+    """A field meant as plain text (a description) whose value holds HTML: its text, as a reader would see it.
+
+    Tags go (a block or line break between two words leaves a space), then the entities they
+    held are read: "<p>We <strong>love</strong> it&amp;more</p>" is "We love it&more".
+    """
+    if not text or not _MARKUP.search(text):
+        return text
+    spaced = _MARKUP.sub(lambda tag: " " if (tag.group(1) or "").lower() in _SPACING_TAGS else "", text)
+    return normalize_text(html.unescape(spaced)) or None
 
 
 def _text(value: Any) -> str | None:

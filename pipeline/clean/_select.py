@@ -15,6 +15,7 @@ from pipeline.clean._hints import (
     is_article_body,
     is_heading,
     likely_chrome,
+    named_as_body,
     surely_chrome,
     titled_as_chrome,
 )
@@ -38,6 +39,14 @@ _LONG_ITEM_PROSE = 600
 # A sibling of another kind continues the article only with paragraphs (not a lone plug or
 # disclaimer) and a good share of the holder's prose.
 _SIBLING_SHARE = 0.3
+# A box of prose that does not continue the article but is this small beside it may stand inside it.
+_INTERRUPTION_SHARE = 0.1
+# A run of boxes holding less than this share of their parent's prose is a part of the article, not all of it.
+_THIN_SHARE = 0.5
+# ... when teasers hold no more than this share of the rest.
+_TEASER_SHARE = 0.25
+_MIN_TEASERS = 2
+_ALIKE_SHARE = 0.5
 _CONTENT_TAGS = frozenset("p h2 h3 h4 h5 h6 ul ol dl blockquote figure table pre section".split())
 # Widening stops at the element the markup declares as the article.
 _ARTICLE_TAGS = frozenset(("article", "main"))
@@ -61,25 +70,38 @@ class _Tally:
         self.paragraphs: defaultdict[HtmlElement, float] = defaultdict(float)
         self.prose_blocks: Counter[HtmlElement] = Counter()
         self.link_lines: Counter[HtmlElement] = Counter()
-        runs_per_owner = Counter(block.ancestors[-1] for block in blocks if block.ancestors)
+        self.linked_headings: Counter[HtmlElement] = Counter()
+        self.blocks: Counter[HtmlElement] = Counter()
         for block, weight in zip(blocks, weights, strict=True):
-            ancestors = block.ancestors
             link_line = block.kind != "figure" and block.link_chars > block.chars * _MAX_LINK_SHARE
-            for element in ancestors:
+            for element in block.ancestors:
                 self.prose[element] += weight
                 self.chars[element] += block.chars
                 self.links[element] += block.link_chars
+                self.blocks[element] += 1
                 self.prose_blocks[element] += weight > 0
                 self.link_lines[element] += link_line
-            # The holder of a paragraph is its parent; an element holding several runs of text
-            # itself (paragraphs split by <br><br>) is their holder.
-            holder = len(ancestors) - (1 if runs_per_owner[ancestors[-1]] > 1 else 2) if ancestors else -1
+                self.linked_headings[element] += link_line and block.kind == "heading"
+        for block, weight in zip(blocks, weights, strict=True):
+            ancestors = block.ancestors
+            holder = self._holder(ancestors)
             if weight and holder >= 0:
                 # Teaser lists are list items; an article's list items sit among paragraphs.
                 score = weight / 2 if block.kind == "list_item" else weight
                 self.paragraphs[ancestors[holder]] += score
                 if holder > 0:
                     self.paragraphs[ancestors[holder - 1]] += score / 2
+
+    def _holder(self, ancestors: tuple[HtmlElement, ...]) -> int:
+        """The index of a paragraph's holder: the nearest element above it that holds other blocks too.
+
+        An element holding several runs of text itself (paragraphs split by <br><br>) is their
+        holder; a wrapper of the one paragraph (`<div class="paragraph"><p>`) is not.
+        """
+        index = len(ancestors) - 1
+        while index > 0 and self.blocks[ancestors[index]] == 1:
+            index -= 1
+        return index
 
     def link_share(self, element: HtmlElement) -> float:
         return self.links[element] / self.chars[element] if self.chars[element] else 0.0
@@ -299,10 +321,38 @@ def _find_container(body: HtmlElement, tally: _Tally, in_chrome: _Test) -> tuple
         if parent is None:
             break
         run = _continued_run(node, tally, in_chrome)
-        if sum(tally.prose[element] for element in run) < tally.prose[parent]:
+        if sum(tally.prose[element] for element in run) < tally.prose[parent] and not _thin_in(run, parent, tally, in_chrome):
             break
         node, run = parent, [parent]
     return node, run
+
+
+def _thin_in(run: list[HtmlElement], parent: HtmlElement, tally: _Tally, in_chrome: _Test) -> bool:
+    """The run holds a small share of its parent's prose, and the rest is not teasers: the article is the parent.
+
+    Not when the run is classed as the article's body (`articleBody`, `entry-content`): then the
+    rest is what surrounds the article.
+
+    The rest is mostly paragraphs and boxes of the run's kind or repeated (sections, a listicle's
+    items), not one box of another kind (a disclaimer); teasers are excerpts under linked titles, a listicle's items are
+    titled by plain headings.
+    """
+    prose = sum(tally.prose[element] for element in run)
+    if prose >= _THIN_SHARE * tally.prose[parent] or in_chrome(parent) or any(named_as_body(element) for element in run):
+        return False
+    rest = [child for child in parent if child not in run and tally.prose.get(child)]
+    teasers = sum(
+        tally.prose[child] for child in rest
+        if tally.linked_headings[child] >= max(_MIN_TEASERS, tally.prose_blocks[child] / 2)
+    )
+    repeated = Counter(_kind(child) for child in rest)
+    kinds = {_kind(element) for element in run} | {kind for kind, count in repeated.items() if count > 1}
+    alike = sum(tally.prose[child] for child in rest if _kind(child) in kinds or child.tag in _CONTENT_TAGS)
+    others = tally.prose[parent] - prose
+    return (
+        tally.link_share(parent) <= _MAX_CONTINUATION_LINKS and teasers <= _TEASER_SHARE * others
+        and alike >= _ALIKE_SHARE * others
+    )
 
 
 def _continued_run(node: HtmlElement, tally: _Tally, in_chrome: _Test) -> list[HtmlElement]:
@@ -317,18 +367,21 @@ def _continued_run(node: HtmlElement, tally: _Tally, in_chrome: _Test) -> list[H
             and (tally.link_lines[sibling] < tally.prose_blocks[sibling] or tally.prose[sibling] >= _LONG_ITEM_PROSE * tally.prose_blocks[sibling])
         )
 
-    before = _run_of(node.itersiblings(preceding=True), tally, continues)
-    after = _run_of(node.itersiblings(), tally, continues)
+    before = _run_of(node.itersiblings(preceding=True), tally, continues, tally.prose[node])
+    after = _run_of(node.itersiblings(), tally, continues, tally.prose[node])
     return [*reversed(before), node, *after]
 
 
-def _run_of(siblings: Iterator[HtmlElement], tally: _Tally, continues: _Test) -> list[HtmlElement]:
+def _run_of(siblings: Iterator[HtmlElement], tally: _Tally, continues: _Test, prose: float) -> list[HtmlElement]:
     """Siblings in order while they continue; headings, figures and lists without prose only when one with prose follows.
 
-    Other boxes without prose between them (ads, share bars, "Was this helpful?") stay out.
+    Other boxes between them stay out: those without prose (ads, share bars, "Was this helpful?"),
+    and one small box of prose that is not the article's (a sponsor's plug) when the article goes on
+    after it.
     """
     run: list[HtmlElement] = []
     pending: list[HtmlElement] = []
+    interrupted = False
     for sibling in siblings:
         if not isinstance(sibling.tag, str):
             continue
@@ -337,9 +390,13 @@ def _run_of(siblings: Iterator[HtmlElement], tally: _Tally, continues: _Test) ->
                 pending.append(sibling)
             continue
         if not continues(sibling):
-            break
+            if interrupted or tally.prose[sibling] > _INTERRUPTION_SHARE * prose:
+                break
+            interrupted, pending = True, []
+            continue
         run += [*pending, sibling]
-        pending = []
+        prose += tally.prose[sibling]
+        pending, interrupted = [], False
     return run
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipeline.clean._inline import runs_inline
 from pipeline.clean._text import LINE_BREAK
 from pipeline.model import BlockKind
 
@@ -139,7 +140,7 @@ class _Walker:
         return item
 
     def start(self, element: HtmlElement, tag: str) -> None:
-        if tag not in _INLINE_TAGS:
+        if tag not in _INLINE_TAGS and not runs_inline(element):
             self.flush()
             self.path.append(element)
             self._start_block(element, tag)
@@ -154,7 +155,7 @@ class _Walker:
         self.add_text(element.text)
 
     def end(self, element: HtmlElement, tag: str) -> None:
-        if tag not in _INLINE_TAGS:
+        if tag not in _INLINE_TAGS and not runs_inline(element):
             self.flush()
             self.path.pop()
             self._end_block(tag)

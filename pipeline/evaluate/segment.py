@@ -17,6 +17,8 @@ as matched when an equal gold value is left to pair it with; the counts are summ
 - step count: one unit per step, so it scores how many were found;
 - takeaways: the text; quote text: the text; quote speaker: (text, speaker) together;
 - resources: (author, title, subtitle).
+When textacy is installed, two more rows score its `direct_quotations` on the same cleaned text
+(`pipeline.evaluate.textacy_quotes`), the floor quote attribution is held to.
 The last column, "gold in text", counts the gold values whose text the record's cleaned main text
 (`body_text`) holds at all, normalised: what the segment stage could have found after cleaning
 (a quotation broken by its cue is not one run of text, so it counts as absent).
@@ -39,11 +41,13 @@ from typing import Any
 
 from pipeline.errors import PipelineError, UsageError
 from pipeline.evaluate import CHECKOUT, SHARED
+from pipeline.evaluate.textacy_quotes import Baseline
 from pipeline.extraction import extract_page, prepare
 from pipeline.settings import Settings
 from pipeline.sources import read_page
 
 FIELDS = ("page titles", "step titles", "step count", "takeaways", "quote text", "quote speaker", "resources")
+BASELINE_FIELDS = ("quote text (textacy)", "quote speaker (textacy)")
 DEFAULT_CORPUS = CHECKOUT / "corpus"
 DEFAULT_REAL = CHECKOUT / "corpus" / "real"
 DEFAULT_BENCH = SHARED / "bench"
@@ -117,16 +121,18 @@ class SegmentReport:
         return [(page, len(lines)) for page, lines in ranked[:count] if lines]
 
 
-def evaluate_corpus(corpus: Path, settings: Settings, name: str = "corpus") -> SegmentReport:
-    """Score every corpus page that has a gold file beside it."""
+def evaluate_corpus(
+    corpus: Path, settings: Settings, name: str = "corpus", baseline: Baseline | None = None
+) -> SegmentReport:
+    """Score every corpus page that has a gold file beside it (and the `baseline`'s quotes, if given)."""
     return evaluate_pages(name, ((gold_file, gold_file.parent / _read_gold(gold_file)["page"])
-                                 for gold_file in _gold_files(corpus)), settings)
+                                 for gold_file in _gold_files(corpus)), settings, baseline)
 
 
-def evaluate_real(real_set: Path, bench: Path, settings: Settings) -> SegmentReport:
+def evaluate_real(real_set: Path, bench: Path, settings: Settings, baseline: Baseline | None = None) -> SegmentReport:
     """Score every benchmark page of a real set (`corpus/real/dev`), read from `bench`."""
     return evaluate_pages(real_set.name, ((gold_file, bench_page(bench, _read_gold(gold_file)["page"]))
-                                          for gold_file in _gold_files(real_set)), settings)
+                                          for gold_file in _gold_files(real_set)), settings, baseline)
 
 
 def bench_page(bench: Path, page: str) -> Path:
@@ -135,20 +141,28 @@ def bench_page(bench: Path, page: str) -> Path:
     return bench / dataset / "html" / f"{page_id}.html.gz"
 
 
-def evaluate_pages(name: str, pages: Iterable[tuple[Path, Path]], settings: Settings) -> SegmentReport:
-    """Run each (gold file, page) pair's page through the pipeline and score its record.
+def evaluate_pages(
+    name: str, pages: Iterable[tuple[Path, Path]], settings: Settings, baseline: Baseline | None = None
+) -> SegmentReport:
+    """Run each (gold file, page) pair's page through the pipeline and score its record, and the
+    quotes `baseline` finds in the record's body_text when given.
 
     A page the pipeline refuses is scored as an empty record, as a user gets nothing for it.
     """
     prepare(settings)
     report = SegmentReport(name=name)
+    if baseline is not None:
+        report.tallies.update((field_name, Tally()) for field_name in BASELINE_FIELDS)
     for gold_file, page_path in pages:
         try:
             record = extract_page(read_page(str(page_path), settings), settings)
         except PipelineError as error:
             report.failures.append(str(error))
             record = {}
-        score_record(record, _read_gold(gold_file), report, gold_file.name.removesuffix(".gold.json"))
+        gold = _read_gold(gold_file)
+        score_record(record, gold, report, gold_file.name.removesuffix(".gold.json"))
+        if baseline is not None:
+            score_baseline(baseline(record.get("body_text") or ""), gold, report)
     return report
 
 
@@ -178,6 +192,18 @@ def score_record(record: dict[str, Any], gold: dict[str, Any], report: SegmentRe
     for field_name, texts in _gold_texts(gold).items():
         tally = report.tallies[field_name]
         tally.in_text = (tally.in_text or 0) + sum(1 for text in texts if text and normalise(text) in body)
+
+
+def score_baseline(quotes: list[tuple[str, str]], gold: dict[str, Any], report: SegmentReport) -> None:
+    """Add a baseline's (text, speaker) quotes of one page to the report's baseline rows."""
+    expected = _values(gold)
+    found = {
+        "quote text (textacy)": [normalise(text) for text, _ in quotes],
+        "quote speaker (textacy)": [(normalise(text), normalise(speaker)) for text, speaker in quotes],
+    }
+    for field_name, values in found.items():
+        wanted = expected[field_name.removesuffix(" (textacy)")]
+        report.tallies[field_name].add(len(_as_multisets(values, wanted)), len(values), len(wanted))
 
 
 def _gold_texts(gold: dict[str, Any]) -> dict[str, list[str]]:

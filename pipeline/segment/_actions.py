@@ -50,9 +50,19 @@ go head aim set get grab hold lean focus zoom frame shoot print share tag captio
 # A word outside the list above still reads as an imperative when an object or particle follows
 # it at once ("Ditch the bags", "Bump up fiber"), unless its form is no imperative's ("Reduces
 # your risk", "Improved focus", "Getting started").
+# "in" after the first word proves nothing ("Etiquette in Japan", "Safety in Numbers").
 _OBJECT_NEXT = re.compile(
     r"^(?P<verb>[A-Za-z]+)\s+(?:the|a|an|your|yours|yourself|my|our|their|his|her|its|it|them|this|that|these|those"
-    r"|some|any|every|each|all|more|less|up|out|off|down|on|in|into|away|back|over|around|with|to|for)\b",
+    r"|some|any|every|each|all|more|less|up|out|off|down|on|into|away|back|over|around|with|to|for)\b",
+    re.IGNORECASE,
+)
+# A question is not an instruction, though "Do you need ...?" opens on a verb of the list; nor
+# is a line opening on a preposition or conjunction ("Before the van arrives:").
+_NOT_INSTRUCTION = re.compile(
+    r"^(?:what|why|how(?!\s+to\b)|when|where|who|which|is|are|can|could|should|would|will|does|did"
+    r"|do\s+(?:you|i|we|they)"
+    r"|before|after|during|while|until|once|if|unless|because|since|from|without|at|by|of|about|between)\b"
+    r"|\?\s*$",
     re.IGNORECASE,
 )
 _NOT_IMPERATIVE_FORM = re.compile(r"(?:[^s]s|ed|ing|ly|ion|ness|ment|ity|ful|ous|ive|al|er|est)$", re.IGNORECASE)
@@ -82,6 +92,8 @@ _ACTION_SHARE = 0.6
 def is_action(text: str) -> bool:
     """True for a line that opens on an imperative, after any number: "Pick an index", "Don't skip"."""
     text = _NUMBER_PREFIX.sub("", text.strip())
+    if _NOT_INSTRUCTION.search(text):
+        return False
     if _NEGATIVE_OPENERS.match(text):
         return True
     word = _FIRST_WORD.search(text)
@@ -101,6 +113,12 @@ def mostly_actions(texts: list[str]) -> bool:
 def presents_actions(intro: str | None) -> bool:
     """True for a heading or lead-in that introduces things to do: "Follow these steps:", "Instructions"."""
     return intro is not None and bool(_ACTION_INTRO.search(intro)) and not OTHER_KIND.search(intro)
+
+
+def names_actions(intro: str | None) -> bool:
+    """True for a heading or lead-in that names things to do, whatever else it names: "How to put
+    this equipment together"."""
+    return intro is not None and bool(_ACTION_INTRO.search(intro))
 
 
 def presents_other_kind(intro: str | None) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.segment._actions import is_action
+
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
@@ -19,21 +21,27 @@ SERIES_NOUNS = (
     "step|stage|phase|tip|way|rule|idea|strategy|habit|lesson|hack|sign|reason|mistake|myth|secret"
     "|method|technique|exercise|trick|thing|day|red flag|symptom|benefit"
 )
+# Every noun a series may be named by, steps or not; a title's count of anything else is of things.
+SERIES_NOUN_SET = frozenset(SERIES_NOUNS.split("|"))
 # Nouns of series whose items are things to do.
 STEP_NOUNS = frozenset(("step", "stage", "phase", "tip", "way", "rule", "idea", "strategy", "habit", "hack",
-                        "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day"))
+                        "method", "technique", "exercise", "trick", "thing", "lesson", "secret", "day",
+                        "stretch", "pose", "move", "workout", "practice", "swap", "change", "principle"))
 
 
 def _title_count(nouns: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{nouns})s?\b",
+        rf"\b(?P<count>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})(?:\s+|-)(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?P<noun>{nouns})(?:e?s)?\b",
         re.IGNORECASE,
     )
 
 
-# "12 Crucial Steps", "Top Nine Financial Tips": the count of items an article's title promises;
-# "5 Mistakes and Tips" promises tips, a series of things to do, before mistakes.
-_TITLE_COUNTS = (_title_count("|".join(sorted(STEP_NOUNS))), _title_count(SERIES_NOUNS))
+# "12 Crucial Steps", "Top Nine Financial Tips", "A 5-Step Guide": the count of items an article's
+# title promises; "5 Mistakes and Tips" promises tips, a series of things to do, before mistakes;
+# "The 5 Most Epic Espresso Machines" promises machines, things that are no series of actions.
+_TITLE_COUNTS = (_title_count("|".join(sorted(STEP_NOUNS))), _title_count(SERIES_NOUNS),
+                 _title_count(r"(?!(?:this|has|was|does|yes)\b)[a-z][a-z'’-]+[a-rt-z](?<!u)s"))
 _KEYWORD = re.compile(rf"^(?P<noun>{SERIES_NOUNS})\s*(?:#|no\.)?\s*{_NUMBER}{_SEPARATOR}(?P<title>\S.*)$", re.I)
 _HASH = re.compile(r"^#\s?(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$")
 _NO = re.compile(r"^(?:no\.|number)\s*(?P<number>\d{1,3})\b\s*[:.)\-–—]?\s*(?P<title>\S.*)$", re.I)
@@ -75,7 +83,13 @@ class Promise:
 def title_promise(title: str | None) -> Promise | None:
     """The count and noun of the series an article's title promises, or None."""
     match = next((found for pattern in _TITLE_COUNTS if (found := pattern.search(title or ""))), None)
-    return Promise(_to_int(match.group("count")), match.group("noun").lower()) if match else None
+    return Promise(_to_int(match.group("count")), _singular(match.group("noun").lower())) if match else None
+
+
+def _singular(noun: str) -> str:
+    """A series noun in the singular when a plural of it was read whole ("strategies"), else as read."""
+    forms = (noun[:-3] + "y", noun[:-2], noun[:-1]) if noun.endswith("ies") else (noun[:-2], noun[:-1])
+    return next((form for form in forms if form in STEP_NOUNS or form in SERIES_NOUN_SET), noun)
 
 
 def read_numbered(text: str) -> Numbered | None:
@@ -111,10 +125,15 @@ def split_lead(text: str) -> tuple[str, str]:
 
 
 def _is_label(text: str, label: re.Match[str] | None) -> bool:
-    """True when the text before `label` is a title: "Be patient: ...", or "Keep it under 30 minutes: A ..."."""
-    if label is None:
+    """True when the text before `label` is a title: "Be patient: ...", or "Keep it under 30 minutes: A ...".
+
+    Not when the sentence goes on in lowercase after a dash ("Pick dates - check with guests
+    first"), nor when one word only qualifies the action after it ("Optional: Have an engagement party")."""
+    if label is None or (text[label.end()].islower() and ":" not in label.group()):
         return False
     words = len(text[: label.start()].split())
+    if words == 1 and is_action(text[label.end() :]) and not is_action(text[: label.start()]):
+        return False
     return words <= _MAX_LABEL_WORDS or (words <= _MAX_HEADING_WORDS and text[label.end()].isupper())
 
 

@@ -1,4 +1,9 @@
-"""Resources: the reading list under "Recommended Resources", "Further Reading", "References"."""
+"""Resources: the reading list under "Recommended Resources", "Further Reading", "Helpful Links".
+
+A list of citations ("References", "Sources", "Works cited") backs the article's claims rather
+than recommends reading (docs/segment-labelling.md): it is claimed, so no other finder takes its
+entries for steps or quotes, but it gives no resources.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,11 @@ _LABEL = re.compile(
     r"^\s*(?:\d{1,3}\s+)?(?:(?:recommended|suggested|additional|further|more|helpful|useful)\s+)?"
     r"(?:resources|reading|readings|books|reading\s+list|references|sources|bibliography|works\s+cited|citations)"
     r"(?:\s+(?:and|&)\s+(?:resources|references|further\s+reading))?(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+# The label of a list of citations alone; "Sources & Further Reading" is a reading list.
+_CITATIONS = re.compile(
+    r"^\s*(?:\d{1,3}\s+)?(?:references|sources|bibliography|works\s+cited|citations)(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 # A heading may name its reading list in more words: "Helpful Apps for Travelling in Japan",
@@ -71,7 +81,8 @@ _TRAILING_PUBLICATION = re.compile(
 
 
 def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], frozenset[int]]:
-    """Every entry of every reading list, parsed; and the block indexes the lists occupy.
+    """Every entry of every reading list, parsed; and the block indexes the lists occupy, lists
+    of citations included.
 
     A list is the entries under a label heading, or the lines after a label that opens a
     paragraph ("Recommended reading: ...").
@@ -81,7 +92,8 @@ def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], froze
     for index, block in enumerate(blocks):
         entries = _labelled_entries(blocks, index)
         if entries is not None:
-            resources.extend(parse_citation(line) for entry in entries for line in _entry_lines(blocks[entry].text))
+            if not _CITATIONS.match(block.text):
+                resources.extend(parse_citation(line) for entry in entries for line in _entry_lines(blocks[entry].text))
             used.update([index, *entries])
             continue
         inline = _INLINE_LABEL.match(block.text) if block.kind == "paragraph" else None

@@ -11,8 +11,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import BLOCK_SEPARATOR, Block, Step
-from pipeline.segment._actions import mostly_actions, presents_actions, presents_other_kind
-from pipeline.segment._numbering import STEP_NOUNS, Promise, clean_title, read_numbered, split_lead, title_promise
+from pipeline.segment._actions import mostly_actions, names_actions, presents_actions, presents_other_kind
+from pipeline.segment._numbering import (
+    SERIES_NOUN_SET,
+    STEP_NOUNS,
+    Promise,
+    clean_title,
+    read_numbered,
+    split_lead,
+    title_promise,
+)
+from pipeline.segment._stages import with_stages
 from pipeline.segment._unnumbered import Candidate as _Candidate
 from pipeline.segment._unnumbered import action_lists, action_paragraphs, heading_series
 
@@ -25,6 +34,11 @@ _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|
 _RANKING = re.compile(r"\b(?:best|top|greatest|favou?rite)\b", re.IGNORECASE)
 # A series longer than this is a catalogue or a data list, not steps anyone follows.
 _MAX_STEPS = 120
+# The label a bold-lead item opens on, before a colon or a spaced dash and a capital.
+_LEAD_LABEL = re.compile(r"(?P<label>[^:\n–—]{1,80}?)(?::|\s[–—-])\s+(?=[A-Z0-9\"“‘(])")
+# Above this share of items opening on a label, a series is written as bold leads.
+_LABELLED_SHARE = 0.6
+_MAX_LABEL_WORDS = 6
 # A series of things that are not actions, numbered from further on than this, is an outline's
 # numbering of a few sections ("5. Group 3", "6. Tools"), not steps.
 _LATEST_FIRST = 2
@@ -45,9 +59,65 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     if not runs:
         return ()
     best = max(runs, key=lambda run: _score(run, blocks, count))
+    if count is None or count.count != len(best):
+        peers = best if _RANKING.search(title or "") else _with_peers(best, runs, blocks)
+        best = with_stages(peers, blocks, excluded, title)
+    best = _labels_alike(best, blocks)
     lasts = _last_blocks(blocks, best, excluded)
     return tuple(_step(blocks, candidate, last, excluded, position)
                  for position, (candidate, last) in enumerate(zip(best, lasts), start=1))
+
+
+def _with_peers(series: list[_Candidate], runs: list[list[_Candidate]], blocks: Sequence[Block]) -> list[_Candidate]:
+    """A numbered series joined by every other run written the same way that also starts at 1,
+    opens on actions and sits under a heading naming things to do, as the series does: the
+    procedure given again for a second setup ("How to set up this" 1-8, "How to put this
+    equipment together" 1-10), numbered as one sequence in page order. (Not on a page whose
+    title ranks things, where each how-to is a side section.)"""
+    if series[0].family in ("unnumbered", "bullets") or not _central(series, blocks):
+        return series
+    joined = list(series)
+    taken = {candidate.index for candidate in series}
+    for run in runs:
+        indexes = {candidate.index for candidate in run}
+        if _group_key(run[0]) == _group_key(series[0]) and not taken & indexes and _central(run, blocks):
+            joined.extend(run)
+            taken |= indexes
+    return sorted(joined, key=lambda candidate: candidate.index)
+
+
+def _central(run: list[_Candidate], blocks: Sequence[Block]) -> bool:
+    """True for a run numbered from 1, of actions, under a heading that names things to do and
+    counts none of its own ("6 steps to get more out of it" is a list in its own right)."""
+    intro = _intro_heading(blocks, run[0])
+    return (run[0].number == 1 and mostly_actions([candidate.title for candidate in run])
+            and names_actions(intro) and title_promise(intro) is None)
+
+
+def _labels_alike(series: list[_Candidate], blocks: Sequence[Block]) -> list[_Candidate]:
+    """A series most of whose items open on a label ("Mount the mic: Attach it", "Autolyse –
+    Combine the flour") is written as bold leads, which the cleaned text no longer marks: each
+    labelled item is titled by its label, though the label reads as a qualifier ("Headphones:
+    Connect them") that `split_lead` alone would keep in the title."""
+    labels = [_lead_label(candidate, blocks[candidate.index].text) for candidate in series]
+    if sum(label is not None for label in labels) < _LABELLED_SHARE * len(series):
+        return series
+    return [candidate if label is None else replace(candidate, title=clean_title(label[0]), rest=label[1])
+            for candidate, label in zip(series, labels)]
+
+
+def _lead_label(candidate: _Candidate, text: str) -> tuple[str, str] | None:
+    """The label an item's text opens on and the text after it, or None."""
+    if candidate.kind in ("heading", "label"):
+        return None
+    if candidate.kind == "line":
+        text = next((line for line in text.split("\n") if candidate.title in line), "")
+    numbered = read_numbered(text.strip())
+    text = numbered.title if numbered is not None else text.strip()
+    label = _LEAD_LABEL.match(text)
+    if label is None or len(label.group("label").split()) > _MAX_LABEL_WORDS:
+        return None
+    return label.group("label"), text[label.end() :]
 
 
 def _candidates(blocks: Sequence[Block], excluded: frozenset[int]) -> list[_Candidate]:
@@ -217,7 +287,7 @@ def _long_enough(run: list[_Candidate]) -> bool:
 
 def _score(run: list[_Candidate], blocks: Sequence[Block], count: Promise | None) -> tuple[int, ...]:
     """How well a run fits the article; `count` is the title's "12 Crucial Steps", if it has one."""
-    title_noun = count.noun if count else None
+    title_noun = count.noun if count and (count.noun in STEP_NOUNS or count.noun in SERIES_NOUN_SET) else None
     noun = run[0].noun or title_noun
     intro = _intro_heading(blocks, run[0])
     other_kind = presents_other_kind(intro) or (noun is not None and noun not in STEP_NOUNS)
@@ -239,7 +309,8 @@ def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str
     Tips" title vouches for it): its items do not open on verbs, no heading or lead-in presents
     them as actions, and its heading, its first item or the article's title names benefits,
     myths, types, trends or products, or the title ranks things ("10 Best Moving Companies"), or
-    its numbering starts part-way, as an outline's does."""
+    its numbering starts part-way, as an outline's does, or the title promises as many things that
+    are not actions ("The 5 Best Espresso Machines")."""
     if count is not None and count.count == len(run) and count.noun in STEP_NOUNS:
         return False
     intro = _intro_heading(blocks, run[0])
@@ -247,8 +318,9 @@ def _lists_other_kind(run: list[_Candidate], blocks: Sequence[Block], title: str
     if mostly_actions(titles) or presents_actions(intro) or run[0].noun in ("step", "stage", "phase"):
         return False
     ranks_things = bool(_RANKING.search(title or "")) and not (count is not None and count.noun in STEP_NOUNS)
+    promises_things = count is not None and count.count == len(run) and count.noun not in STEP_NOUNS
     return (presents_other_kind(intro) or presents_other_kind(titles[0]) or presents_other_kind(title)
-            or ranks_things or run[0].number > _LATEST_FIRST)
+            or ranks_things or promises_things or run[0].number > _LATEST_FIRST)
 
 
 def _intro_heading(blocks: Sequence[Block], first: _Candidate) -> str | None:

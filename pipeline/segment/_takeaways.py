@@ -27,10 +27,11 @@ _ITEM_BREAK = re.compile(rf"\s*(?:\n|[{_BULLETS}])\s*")
 # In a styled box (a blockquote) the bold label often runs straight into the text: "Summary Studies show".
 _BOX_LABEL = re.compile(rf"^\s*(?i:{_LABEL})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 # A heading may go on after its label: "Key Takeaways: Simple Actions ...", "Key insights and how to
-# start", "Recap of Key Points".
+# start", "Recap of Key Points", "Summary: What Should You Do Today?".
 _HEADING_LABEL = re.compile(
     rf"^\s*{_ICON}\s*(?:(?:a\s+)?(?:recap|summary|review)\s+of\s+(?:the\s+)?key\s+(?:points|takeaways|ideas)"
-    r"|(?:the\s+)?key\s+(?:take-?aways?|points|insights|lessons)|take-?aways?|(?:the\s+)?bottom\s+line|tl;?\s?dr)\b",
+    r"|(?:the\s+)?key\s+(?:take-?aways?|points|insights|lessons)|take-?aways?|(?:the\s+)?bottom\s+line|tl;?\s?dr)\b"
+    r"|^\s*summary\s*[:\-–—]",
     re.IGNORECASE,
 )
 # A box is one article's summary, not a table or a page of links read as one: above this many items
@@ -99,11 +100,11 @@ def _lines(text: str) -> list[str]:
 
 
 def _items_after(blocks: Sequence[Block], label: int) -> list[int]:
-    """The list right after the label (or after its one-line lead-in ending in ":"), else the
+    """The list right after the label (or after its lead-in ending in ":"), else the
     paragraphs and boxed lines up to the next heading, with the list that follows them when a
     heading labels the box ("Recap of Key Points": a first point set apart, then a list)."""
     start = label + 1
-    if _introduces_list(blocks, start):
+    if _introduces_items(blocks, start):
         start += 1
     if start < len(blocks) and blocks[start].kind == "list_item":
         return _list_items(blocks, start)
@@ -121,13 +122,14 @@ def _items_after(blocks: Sequence[Block], label: int) -> list[int]:
     return items
 
 
-def _introduces_list(blocks: Sequence[Block], index: int) -> bool:
-    """True for "This post will discuss the following:" right before a list."""
+def _introduces_items(blocks: Sequence[Block], index: int) -> bool:
+    """True for "This post will discuss the following:" right before a list, or "Start with small
+    steps:" before the paragraphs that are the items."""
     return (
         index + 1 < len(blocks)
         and blocks[index].kind == "paragraph"
         and blocks[index].text.rstrip().endswith(":")
-        and blocks[index + 1].kind == "list_item"
+        and blocks[index + 1].kind in ("list_item", "paragraph")
     )
 
 

@@ -22,7 +22,8 @@ _FRAMING = re.compile(
     r"|why .*|what (?:is|are) .*|before you (?:begin|start).*|the takeaway)\W*$",
     re.IGNORECASE,
 )
-_CHECKLIST = re.compile(r"\b(?:check-?lists?|to-?do(?: list)?s?|timeline|step[- ]by[- ]step)\b", re.IGNORECASE)
+# A title that makes the page a checklist or timeline: every list of actions on it is a step.
+CHECKLIST = re.compile(r"\b(?:check-?lists?|to-?do(?: list)?s?|timeline|step[- ]by[- ]step)\b", re.IGNORECASE)
 _MIN_ACTION_HEADINGS = 3
 _MIN_LIST_ITEMS = 3
 
@@ -56,9 +57,9 @@ def heading_series(blocks: Sequence[Block], excluded: frozenset[int], count: int
         groups = _sibling_groups(blocks, headings) + _sibling_groups(blocks, bold)
         promised = next((group for group in groups if len(group) == count > 1), None)
         if promised is not None:
-            series.append(_as_candidates(blocks, promised))
+            series.append(heading_candidates(blocks, promised))
     for run in _action_heading_runs(blocks, headings):
-        series.append(_as_candidates(blocks, run))
+        series.append(heading_candidates(blocks, run))
     return series
 
 
@@ -92,7 +93,8 @@ def _action_heading_runs(blocks: Sequence[Block], headings: list[int]) -> list[l
     return [run for run in runs if len(run) >= _MIN_ACTION_HEADINGS]
 
 
-def _as_candidates(blocks: Sequence[Block], indexes: list[int]) -> list[Candidate]:
+def heading_candidates(blocks: Sequence[Block], indexes: list[int]) -> list[Candidate]:
+    """The headings at `indexes` as a series numbered by position."""
     return [Candidate(index, position, clean_title(blocks[index].text), "", "unnumbered", None, "heading",
                       blocks[index].level or 7, index + 1)
             for position, index in enumerate(indexes, start=1)]
@@ -108,13 +110,17 @@ def action_lists(blocks: Sequence[Block], excluded: frozenset[int], title: str |
     their items are actions.
     """
     lists = _bulleted_lists(blocks, excluded)
-    if _CHECKLIST.search(title or ""):
+    if CHECKLIST.search(title or ""):
         series = [[index for items in lists for index in items]]
     else:
         series = [items for items in lists if presents_actions(_intro(blocks, items[0]))]
-    return [[_item_candidate(blocks, index, position) for position, index in enumerate(items, 1)]
-            for items in series
+    return [item_candidates(blocks, items) for items in series
             if len(items) >= _MIN_LIST_ITEMS and mostly_actions([blocks[index].text for index in items])]
+
+
+def item_candidates(blocks: Sequence[Block], indexes: list[int]) -> list[Candidate]:
+    """The list items at `indexes` as a series numbered by position, each titled by its lead."""
+    return [_item_candidate(blocks, index, position) for position, index in enumerate(indexes, 1)]
 
 
 def action_paragraphs(blocks: Sequence[Block], excluded: frozenset[int]) -> list[list[Candidate]]:

@@ -72,3 +72,17 @@ def test_a_site_suffix_on_the_jsonld_headline_is_dropped_when_og_title_leaves_it
         '"headline": "When to Walk Away From a Friendship"', '"headline": "When to Walk Away From a Friendship | Kindred Notes"'
     )
     assert extract_metadata(parse_html(html, "page.html")).title == "When to Walk Away From a Friendship"
+
+
+def test_markup_left_in_the_meta_description_becomes_the_text_a_reader_sees():
+    metadata = _metadata(CLEAN_DATA / "description-markup.html")
+    assert metadata.description == "We're excited to introduce Mini-Serve, a small server for language models. Read on."
+
+
+def test_a_description_that_names_a_type_parameter_keeps_it():
+    html = (CLEAN_DATA / "description-markup.html").read_text(encoding="utf-8").replace(
+        'content="&lt;p&gt;We', 'content="Why List&lt;T&gt; beats arrays. &lt;p&gt;We'
+    )
+    assert extract_metadata(parse_html(html, "page.html")).description == (
+        "Why List<T> beats arrays. We're excited to introduce Mini-Serve, a small server for language models. Read on."
+    )

@@ -64,3 +64,16 @@ def test_captions_and_alt_text_are_in_neither_text(clean_file):
 def test_a_page_with_no_article_is_refused(clean_file):
     with pytest.raises(NoArticleError, match="page holds no article text"):
         clean_file("no-article.html")
+
+
+def test_links_citations_emphasis_and_custom_elements_inside_a_sentence_never_split_its_paragraph(clean_file):
+    assert [block.text for block in clean_file("inline-citations.html").blocks] == [
+        "Binge eating disorder is considered the most common eating disorder in the United States (Smith 2020)."
+        " It is a recognised psychological condition, not a matter of willpower.",
+        "Skipping meals often leads to cravings later in the day2, so a steady rhythm of meals helps more than strict"
+        " rules (Nutrition Reviews, 2019).",
+        "One review found that mindful eating reduced binge episodes Lee and emotional eating in most of the studies"
+        " it covered.",
+        "Keeping a food diary, as clinics in Boston advise, shows the patterns behind a binge before it starts.",
+        "Sources are checked by our medical reviewers before every update of this article, and listed below.",
+    ]

@@ -7,13 +7,20 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.errors import UsageError
-from pipeline.evaluate.segment import SegmentReport, bench_page, normalise, evaluate_corpus, evaluate_real, score_record
+from pipeline.evaluate.segment import (
+    SegmentReport, bench_page, evaluate_corpus, evaluate_real, normalise, score_baseline, score_record)
+from pipeline.evaluate.textacy_quotes import textacy_baseline
 from pipeline.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def report(segment_data):
-    return evaluate_corpus(segment_data / "scoring", Settings())
+def baseline():
+    return textacy_baseline(Settings().spacy_model)
+
+
+@pytest.fixture(scope="module")
+def report(segment_data, baseline):
+    return evaluate_corpus(segment_data / "scoring", Settings(), baseline=baseline)
 
 
 def test_step_titles_count_a_wrong_title_as_one_miss_and_one_extra(report):
@@ -61,8 +68,35 @@ def test_page_title_scores_the_record_title_against_the_gold_title(report):
     assert (tally.matched, tally.predicted, tally.gold) == (1, 1, 1)
 
 
-def test_real_set_reads_its_pages_gzipped_from_the_bench(segment_data, report):
-    real = evaluate_real(segment_data / "real" / "dev", segment_data / "bench", Settings())
+def test_textacy_baseline_rows_score_its_quotes_beside_ours(report):
+    # textacy misses the "puts it" quote and takes two lines of the page's comments ("my boss said").
+    lines = report.table().splitlines()
+    assert [line.split()[:9] for line in lines[8:10]] == [
+        ["quote", "text", "(textacy)", "0.000", "0.000", "0.000", "0", "2", "1"],
+        ["quote", "speaker", "(textacy)", "0.000", "0.000", "0.000", "0", "2", "1"]]
+
+
+def test_textacy_baseline_takes_the_cue_verbs_subject_without_resolving_pronouns(baseline):
+    body = ('"Sleep is a process you allow, not a switch," says Anika Rao.\n\n'
+            'Tom Okafor met her later. "Money is a tool and nothing more," he said.\n\n'
+            'An "unclosed quotation mark makes textacy give up on the block, says Anika Rao.')
+    assert baseline(body) == [('"Sleep is a process you allow, not a switch,"', "Anika Rao"),
+                              ('"Money is a tool and nothing more,"', "he")]
+
+
+def test_baseline_quotes_count_text_and_speaker_against_the_gold_quotes(baseline):
+    report = SegmentReport()
+    report.tallies.update({name: type(report.tallies["quote text"])() for name in
+                           ("quote text (textacy)", "quote speaker (textacy)")})
+    gold = {"quotes": [{"text": "Money is a tool and nothing more", "speaker": "Tom Okafor"}]}
+    score_baseline([('"Money is a tool and nothing more,"', "he")], gold, report)
+    text, speaker = report.tallies["quote text (textacy)"], report.tallies["quote speaker (textacy)"]
+    assert (text.matched, text.predicted, text.gold) == (1, 1, 1)
+    assert (speaker.matched, speaker.predicted, speaker.gold) == (0, 1, 1)
+
+
+def test_real_set_reads_its_pages_gzipped_from_the_bench(segment_data, report, baseline):
+    real = evaluate_real(segment_data / "real" / "dev", segment_data / "bench", Settings(), baseline)
     assert real.name == "dev"
     assert {name: (t.matched, t.predicted, t.gold) for name, t in real.tallies.items()} == {
         name: (t.matched, t.predicted, t.gold) for name, t in report.tallies.items()}

@@ -35,3 +35,22 @@ def test_an_unlisted_verb_with_an_object_after_it_is_an_action_but_not_other_for
     assert not is_action("Reduces your risk of stroke")
     assert not is_action("Improved focus at work")
     assert not is_action("The best time to plant")
+
+
+def test_questions_and_topics_followed_by_in_are_not_actions():
+    assert not is_action("Do you need to know Japanese")
+    assert not is_action("What to Pack for a Trip to Japan")
+    assert not is_action("Should you rent or buy?")
+    assert not is_action("Etiquette in Japan")
+    assert is_action("Coordinate with Vendors and Suppliers")
+    assert is_action("Plan for Contingencies")
+
+
+def test_a_line_opening_on_a_preposition_is_not_an_action():
+    assert not is_action("Before the van arrives:")
+    assert not is_action("After the honeymoon")
+
+
+def test_a_how_to_heading_names_a_task():
+    assert is_action("How to Repel Cabbage Moths Naturally")
+    assert not is_action("How much money to bring")

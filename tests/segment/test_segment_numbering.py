@@ -59,3 +59,16 @@ def test_longer_label_before_a_colon_counts_when_a_sentence_follows():
 def test_proper_noun_title_is_not_cut_before_its_article():
     text = "Blade Runner The Final Cut on a shiny new disc with every extra the studio could find"
     assert split_lead(text) == (text, "")
+
+
+def test_a_dash_followed_by_lowercase_goes_on_with_the_same_sentence():
+    item = "Pick potential wedding dates - check with important guests to avoid clashes"
+    assert split_lead(item) == (item, "")
+    assert split_lead("Keep a spare - It saves a trip.") == ("Keep a spare", "It saves a trip.")
+
+
+def test_a_label_that_only_qualifies_the_action_after_it_is_not_the_title():
+    assert split_lead("Optional: Have an engagement party!") == ("Optional: Have an engagement party!", "")
+    assert split_lead("Unbox the mic: It comes with a stand.") == ("Unbox the mic", "It comes with a stand.")
+    assert split_lead("Quick weekly reset: Spend two minutes tidying.") == (
+        "Quick weekly reset", "Spend two minutes tidying.")

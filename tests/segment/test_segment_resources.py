@@ -16,12 +16,19 @@ def test_inverted_name_with_middle_initial(corpus_structure):
         "A Guided Journal for Recovering from Trauma and Emotional Upheaval")
 
 
-def test_apa_citation_with_many_authors(corpus_structure):
-    assert _parsed(corpus_structure("healthline-style-anxiety-tips-tip-n")) == [
-        ("M. D. Lieberman, N. I. Eisenberger, M. J. Crockett, S. M. Tom, J. H. Pfeifer & B. M. Way",
-         "Putting feelings into words", "Affect labeling disrupts amygdala activity"),
-        ("D. D. Burns", "Feeling good", "The new mood therapy"),
-    ]
+def _entry(text: str) -> tuple[str | None, str | None, str | None]:
+    parsed = parse_citation(text)
+    return parsed.author, parsed.title, parsed.subtitle
+
+
+def test_apa_citation_with_many_authors():
+    assert _entry("Lieberman, M. D., Eisenberger, N. I., Crockett, M. J., Tom, S. M., Pfeifer, J. H., & Way, B. M. "
+                  "(2007). Putting feelings into words: Affect labeling disrupts amygdala activity. Psychological "
+                  "Science, 18(5), 421-428.") == (
+        "M. D. Lieberman, N. I. Eisenberger, M. J. Crockett, S. M. Tom, J. H. Pfeifer & B. M. Way",
+        "Putting feelings into words", "Affect labeling disrupts amygdala activity")
+    assert _entry("Burns, D. D. (1980). Feeling good: The new mood therapy. William Morrow.") == (
+        "D. D. Burns", "Feeling good", "The new mood therapy")
 
 
 def test_title_by_several_authors_and_author_comma_title(corpus_structure):
@@ -34,11 +41,13 @@ def test_title_by_several_authors_and_author_comma_title(corpus_structure):
     ]
 
 
-def test_references_with_publisher_and_year_after_the_title(corpus_structure):
-    assert _parsed(corpus_structure("familyroots-7-ways-to-set-boundaries-ol-start")) == [
-        ("Nedra Glover Tawwab", "Set Boundaries, Find Peace", "A Guide to Reclaiming Yourself"),
-        ("Henry Cloud and John Townsend", "Boundaries", "When to Say Yes, How to Say No to Take Control of Your Life"),
-    ]
+def test_inverted_names_with_publisher_and_year_after_the_title():
+    assert _entry("Tawwab, Nedra Glover. Set Boundaries, Find Peace: A Guide to Reclaiming Yourself. "
+                  "TarcherPerigee, 2021.") == (
+        "Nedra Glover Tawwab", "Set Boundaries, Find Peace", "A Guide to Reclaiming Yourself")
+    assert _entry("Cloud, Henry, and John Townsend. Boundaries: When to Say Yes, How to Say No to Take Control "
+                  "of Your Life. Zondervan, 1992.") == (
+        "Henry Cloud and John Townsend", "Boundaries", "When to Say Yes, How to Say No to Take Control of Your Life")
 
 
 def test_resource_text_is_the_entry_as_written(corpus_structure):
@@ -66,14 +75,25 @@ def test_entry_without_an_author_keeps_its_text_as_title():
         "National Sleep Foundation sleep guidelines", None, "National Sleep Foundation sleep guidelines", None)
 
 
-def test_apa_entries_keep_the_ampersand_as_written(corpus_structure):
-    assert _parsed(corpus_structure("tidynest-declutter-when-overwhelmed"))[2] == (
+def test_apa_entries_keep_the_ampersand_as_written():
+    assert _entry("Vantongeren, P., & Lusk, M. (2022). Sorted: A Room-by-Room Guide for the Chronically "
+                  "Overwhelmed. Bramblegate Press.") == (
         "P. Vantongeren & M. Lusk", "Sorted", "A Room-by-Room Guide for the Chronically Overwhelmed")
 
 
-def test_journal_article_title_and_subtitle_end_before_the_journal(corpus_structure):
-    assert _parsed(corpus_structure("tidynest-declutter-when-overwhelmed"))[0] == (
+def test_journal_article_title_and_subtitle_end_before_the_journal():
+    assert _entry("Halloway-Finch, W. (2021). Unfinished business: How household clutter shapes attention and "
+                  "mood. Journal of Domestic Environments, 14(3), 201–219.") == (
         "W. Halloway-Finch", "Unfinished business", "How household clutter shapes attention and mood")
+
+
+def test_a_references_list_of_citations_is_claimed_but_gives_no_resources(corpus_structure):
+    for page in ("tidynest-declutter-when-overwhelmed", "familyroots-7-ways-to-set-boundaries-ol-start",
+                 "healthline-style-anxiety-tips-tip-n"):
+        assert corpus_structure(page).resources == ()
+    blocks = [Block("heading", "References", level=2),
+              Block("list_item", "Quill, R. (2022). The Clock Inside. Harrowby House.", level=1, list_id=1)]
+    assert find_resources(blocks) == ((), frozenset({0, 1}))
 
 
 def test_lead_in_and_newsletter_paragraphs_around_a_reading_list_are_not_entries(corpus_structure):
@@ -142,20 +162,28 @@ def test_typed_entry_number_is_read_past_but_kept_in_the_text():
                               "M. Walker", "Why we sleep", "Unlocking the power of sleep")
 
 
-def test_counted_source_box_label_over_a_note_and_a_list():
+def test_counted_source_box_of_citations_is_claimed_over_its_note_but_gives_no_resources():
     blocks = [Block("paragraph", "4 Sources"),
               Block("paragraph", "We use only peer-reviewed studies to support the facts within our articles."),
+              Block("list_item", "Quill, R. (2022). The Clock Inside: Your Circadian Rhythm. Harrowby House.",
+                    level=1, list_id=1),
+              Block("list_item", "Deep Hours by Corin Maddox", level=1, list_id=1)]
+    assert find_resources(blocks) == ((), frozenset({0, 2, 3}))
+
+
+def test_counted_reading_list_label_over_a_list():
+    blocks = [Block("paragraph", "Further reading (2)"),
               Block("list_item", "Quill, R. (2022). The Clock Inside: Your Circadian Rhythm. Harrowby House.",
                     level=1, list_id=1),
               Block("list_item", "Deep Hours by Corin Maddox", level=1, list_id=1)]
     resources, used = find_resources(blocks)
     assert [(item.author, item.title) for item in resources] == [("R. Quill", "The Clock Inside"),
                                                                   ("Corin Maddox", "Deep Hours")]
-    assert used == frozenset({0, 2, 3})
+    assert used == frozenset({0, 1, 2})
 
 
 def test_count_after_a_label_heading():
-    resources, _ = find_resources([Block("heading", "References (1)", level=2),
+    resources, _ = find_resources([Block("heading", "Recommended books (1)", level=2),
                                    Block("list_item", "Deep Hours by Corin Maddox", level=1, list_id=1)])
     assert [item.title for item in resources] == ["Deep Hours"]
 

@@ -296,3 +296,88 @@ def test_a_title_promising_mistakes_and_tips_promises_tips():
     assert title_promise("How to Make a Good Game: 5 Mistakes and Tips to Avoid") == Promise(5, "tip")
     assert title_promise("Top Nine Financial Tips for Working Adults") == Promise(9, "tip")
     assert title_promise("10 Benefits of Meditation") == Promise(10, "benefit")
+
+
+def test_a_title_counts_hyphenated_steps_and_things_that_are_not_steps():
+    assert title_promise("How to Go Solar: A 5-Step Expert Guide") == Promise(5, "step")
+    assert title_promise("The 5 Most Epic Espresso Machines Under $500") == Promise(5, "machines")
+    assert title_promise("7 Delicious Recipes to Try Tonight") == Promise(7, "recipes")
+
+
+def test_a_title_counting_plural_step_nouns_promises_steps():
+    assert title_promise("6 Strategies to Cope With Stress") == Promise(6, "strategy")
+    assert title_promise("5 Stretches for a Stiff Back") == Promise(5, "stretch")
+
+
+def test_a_next_steps_section_is_no_stage_of_the_series():
+    blocks = [Block("heading", "How to Repot a Plant", level=2),
+              *[Block("heading", f"{number}. {title}", level=3)
+                for number, title in enumerate(("Water it", "Tip it out", "Settle it"), 1)],
+              Block("heading", "Next Steps", level=2),
+              Block("list_item", "Download our plant guide", level=1, list_id=1),
+              Block("list_item", "Book a consultation", level=1, list_id=1)]
+    assert [step.title for step in find_steps(blocks, None, frozenset())] == ["Water it", "Tip it out", "Settle it"]
+
+
+def test_numbered_products_a_title_counts_and_question_or_topic_headings_are_not_steps(data_structure):
+    assert data_structure("product-roundup").steps == ()
+
+
+def test_timeline_items_keep_the_note_after_a_dash_and_a_qualifier_before_a_colon(data_structure):
+    assert _titles(data_structure("wedding-timeline-dashes")) == [
+        (1, "Pick potential wedding dates - check with important guests to avoid clashes"),
+        (2, "Optional: Have an engagement party!"), (3, "Book photographer"),
+        (4, "Send save the date cards - important if you're getting married abroad"),
+        (5, "Grooms: Go for a final fitting and pick up your outfit"), (6, "Order the cake")]
+
+
+def test_stage_sections_naming_steps_join_the_numbered_series_between_them(data_structure):
+    structure = data_structure("stage-sections")
+    assert _titles(structure) == [(1, "Find the Studs"), (2, "Gather the Tools"), (3, "Mount the Bracket"),
+                                  (4, "Slide the Shelf On"), (5, "Fix the Set Screws"), (6, "Check It After a Week"),
+                                  (7, "Dust It Monthly")]
+    assert [step.section for step in structure.steps[1:3]] == ["Preparation Steps", "Installation Process"]
+
+
+def test_every_stage_of_a_timeline_gives_its_actions_as_headings_or_list_items(data_structure):
+    structure = data_structure("timeline-stage-lists")
+    assert _titles(structure) == [(1, "Book the Removal Company"), (2, "Start Clearing the Loft"),
+                                  (3, "Tell Your Bank Your New Address"), (4, "Order Boxes"), (5, "Defrost the freezer"),
+                                  (6, "Pack a bag of essentials for the first night"),
+                                  (7, "Read the meters and take photos of them"), (8, "Strip the beds"),
+                                  (9, "Put the kettle and mugs in the essentials box")]
+
+
+def test_a_procedure_given_twice_is_one_series_and_bold_labels_title_every_item(data_structure):
+    structure = data_structure("two-setups")
+    assert _titles(structure) == [(1, "Unbox the mic"), (2, "Plug in the cable"), (3, "Headphones"),
+                                  (4, "Clamp the boom arm"), (5, "Mount the mic"), (6, "Headphones")]
+    assert structure.steps[5].text == "Plug them into the front of the mixer."
+
+
+def test_items_that_open_on_a_label_before_a_dash_are_titled_by_it(data_structure):
+    structure = data_structure("labelled-dash-steps")
+    assert _titles(structure) == [(1, "Autolyse"), (2, "Incorporate active starter and salt"),
+                                  (3, "Bulk fermentation"), (4, "Shape and rest")]
+    assert structure.steps[0].text == "Combine the flour and water and leave them for an hour."
+
+
+def _how_to(number_heading: str, titles: tuple[str, ...], level: int = 2) -> list[Block]:
+    return [Block("heading", number_heading, level=level),
+            *[Block("paragraph", f"{number}. {title}.") for number, title in enumerate(titles, 1)]]
+
+
+def test_a_ranking_page_or_a_counted_heading_keeps_its_how_to_lists_apart():
+    blocks = [*_how_to("How to set up the kit", ("Unbox it", "Plug it in", "Turn it on")),
+              *_how_to("How to put the studio together", ("Clamp the arm", "Mount the mic", "Tidy the cables"))]
+    joined = [step.title for step in find_steps(blocks, "My Podcast Gear", frozenset())]
+    assert joined == ["Unbox it", "Plug it in", "Turn it on", "Clamp the arm", "Mount the mic", "Tidy the cables"]
+    assert len(find_steps(blocks, "The 10 Best Podcast Mics", frozenset())) == 3
+    counted = [*_how_to("How to set up the kit", ("Unbox it", "Plug it in", "Turn it on")),
+               *_how_to("4 steps to get more out of it", ("Clamp the arm", "Mount the mic", "Tidy the cables", "Test"))]
+    assert [step.title for step in find_steps(counted, None, frozenset())][0] == "Clamp the arm"
+    assert len(find_steps(counted, None, frozenset())) == 4
+
+
+def test_principles_are_a_series_a_title_may_promise():
+    assert title_promise("Making AI work: 7 principles for safer adoption") == Promise(7, "principle")

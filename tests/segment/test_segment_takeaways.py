@@ -150,3 +150,10 @@ def test_headings_that_go_on_after_their_label_and_a_recap_set_apart_from_its_li
         "Adults learn faster than children in the first year.", "Fifteen minutes a day beats two hours on Sunday.",
         "Teachers: a trial lesson tells you more than any review.", "Practice: short and daily wins.",
         "Goals: pick one piece you love and learn it."]
+
+
+def test_summary_heading_that_goes_on_after_a_colon_takes_the_paragraphs_after_its_lead_in(data_structure):
+    assert [takeaway.text for takeaway in data_structure("summary-heading-lead-in").takeaways] == [
+        "Move the monitor to arm's length.", "Put a few books under your laptop.",
+        "Take a two-minute stretching break every hour.",
+        "Small changes to the height of a screen and a chair spare your back more than any gadget."]
