@@ -62,10 +62,11 @@ def test_a_run_stopped_midway_resumes_with_no_loss_and_no_duplicates(tmp_path, s
         assert stderr.splitlines()[-2].endswith("(interrupted: run again with --resume to finish)")
         assert stderr.splitlines()[-1] == "interrupted: what finished is kept"
         assert leftovers(out) == []
-    done_before = len(record_files(out))
-    assert 0 < done_before < 12
     for name in record_files(out):
         json.loads((out / name).read_text())  # every record there is whole
+    # A record a kill caught after its rename but before the ledger named it is made again.
+    done_before = len((out / ".advice-pipeline-done.jsonl").read_text().splitlines())
+    assert 0 < done_before <= len(record_files(out)) <= done_before + 1 < 13
 
     second = subprocess.run([*CLI, "run", str(pages), "-o", str(out), "--resume"], capture_output=True, text=True)
     assert second.returncode == 0, second.stderr
