@@ -74,7 +74,7 @@ bench-validate: $(STAMP)
 
 # Retrain the shipped advice detector (pipeline/tag/data/advice_detector) from the Reddit advice
 # corpus (../shared/data/advice-emnlp2020: train split; checkpoint and threshold from dev) and the
-# labelled page sentences of corpus/labels (the kept-aside pages excepted); then the type classifier (pipeline/tag/data/advice_type_classifier)
+# labelled page sentences of corpus/labels (every labelled page); then the type classifier (pipeline/tag/data/advice_type_classifier)
 # from every typed sentence of corpus/labels, tagged by the new detector's pipeline.
 train: $(STAMP)
 	$(BIN)/python -m pipeline.tag.train --data ../shared/data/advice-emnlp2020 \

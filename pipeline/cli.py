@@ -396,15 +396,19 @@ def eval_clean(bench_dirs: tuple[Path, ...], worst: int) -> None:
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
 @click.option("--reddit-only", is_flag=True, help="Skip the labelled pages (no cross-validation training).")
 @click.option("--accurate", is_flag=True, help="Score the accurate mode (needs the accurate extra).")
-@click.option("--aside", type=click.Path(dir_okay=False, path_type=Path),
-              help="Labelled sentences of kept-aside pages, scored once by the shipped pipeline.")
+@click.option("--holdout", "--aside", "holdouts", multiple=True, type=click.Path(path_type=Path),
+              help="A further labelled set (a .jsonl file of labelled sentences, or a directory of them) of pages "
+                   "no shipped model was trained on, scored once by the shipped pipeline; repeatable.")
 def eval_tag(
-    data_dir: Path | None, labels_dir: Path | None, folds: int, reddit_only: bool, accurate: bool, aside: Path | None
+    data_dir: Path | None, labels_dir: Path | None, folds: int, reddit_only: bool, accurate: bool,
+    holdouts: tuple[Path, ...],
 ) -> None:
     """Score what classify and run decide on every labelled set, beside the figures before issue 11.
 
     The sets: the Reddit test splits, the labelled pages of corpus/labels (cross-validated by
-    page) and, with --aside, the kept-aside pages, scored once by the shipped pipeline.
+    page: each fold's detector and type classifier are trained as `make train` trains the shipped
+    ones, without the fold's pages) and, with --holdout, further labelled pages, scored once by the
+    shipped pipeline.
     """
     from pipeline.evaluate import tag as tag_eval
 
@@ -412,7 +416,7 @@ def eval_tag(
         click.echo(f"cross-validating: training {folds} detectors and type classifiers, minutes each...", err=True)
     report = tag_eval.evaluate(
         data_dir or tag_eval.DEFAULT_DATA_DIR, None if reddit_only else labels_dir or tag_eval.LABELS_DIR,
-        _settings(None, accurate), folds=folds, aside=aside,
+        _settings(None, accurate), folds=folds, holdouts=holdouts,
     )
     click.echo(report.table())
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 from typing import Any
 
 from lxml.html import HtmlElement, defs
 
-from pipeline.clean._dates import looks_like_date, to_iso_date
+from pipeline.clean._dates import date_in_text, looks_like_date, to_iso_date
 from pipeline.clean._hints import comment_area
 from pipeline.clean._jsonld import article_node
 from pipeline.clean._text import normalize_text
@@ -35,6 +35,9 @@ _TRAILERS = frozenset(
     " january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec on at in".split()
 )
+# Of several <h1>s, the title is the one sharing at least this share of its words with the tagged title.
+_TITLE_OVERLAP = 0.5
+_TITLE_WORD = re.compile(r"\w+")
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _PAGE_SUFFIX = re.compile(r"(?:\.(?:html?|php|aspx?))?(?:\.gz)?$", re.IGNORECASE)
 _NAME_SEPARATORS = re.compile(r"[-_+<>]+")
@@ -45,6 +48,15 @@ _MAX_AUTHOR_CHARS = 80
 _BYLINE_CLASSES = re.compile(r"byline|author", re.IGNORECASE)
 _DATE_CLASSES = re.compile(r"date|publish|posted|timestamp", re.IGNORECASE)
 _MAX_DATE_CHARS = 60
+# The date a page shows with its title sits in a short line (a byline, a dateline) within this
+# much text after the title; a date in a sentence of the article is an event's.
+_SHOWN_DATE_WINDOW = 400
+_MAX_SHOWN_DATE_LINE = 100
+# A date so labelled is the last revision's, not the publication's.
+_REVISION_LABEL = re.compile(r"\b(?:updated|modified|revised|reviewed|edited|last\s+checked)\b\W*(?:on\W*)?$", re.IGNORECASE)
+_REVISION_WORD = re.compile(r"\W*(?:last\s+)?(?:updated|modified|revised|reviewed|edited)\b", re.IGNORECASE)
+_REVISION_CLASSES = re.compile(r"updat|modif|revis", re.IGNORECASE)
+_NOT_SHOWN = frozenset(("script", "style", "noscript", "template"))
 # A start, end or empty tag of an HTML element, by name ("<p>", "</a>", "<br/>"; not the "<T>" of a
 # code sample), or a comment: markup a CMS left in a plain-text field.
 _MARKUP = re.compile(
@@ -64,12 +76,16 @@ def extract_metadata(root: HtmlElement, source_name: str = "") -> Metadata:
     meta = _meta_tags(root)
     node = article_node(root)
     site_name = _first(meta.get("og:site_name"), _name_of(node.get("publisher")), meta.get("application-name"))
+    tagged = [title for title in (_text(node.get("headline")), meta.get("og:title"), meta.get("twitter:title")) if title]
+    headline = _shown_headline(root, tagged[0] if tagged else _document_title(root, site_name), site_name)
     return Metadata(
-        title=_title(root, node, meta, site_name) or _first_heading(root) or _name_title(source_name),
+        title=_title(root, headline, tagged, site_name) or _first_heading(root) or _name_title(source_name),
         authors=_authors(root, node, meta, site_name),
-        # The page is searched (microdata, then a visible date) only when the tags give no date.
-        published=_date(node.get("datePublished"), meta.get("article:published_time"), meta.get("og:published_time"),
-                        meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"))
+        # What the page shows under its title wins over a tag (often stale: a template's or a
+        # re-publication's date); microdata and other visible dates only when both give none.
+        published=_shown_date(headline)
+        or _date(node.get("datePublished"), meta.get("article:published_time"), meta.get("og:published_time"),
+                 meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"))
         or _date(_itemprop(root, "datePublished")) or _date(_visible_time(root)),
         modified=_date(node.get("dateModified"), meta.get("article:modified_time"), meta.get("og:updated_time"))
         or _date(_itemprop(root, "dateModified")),
@@ -121,15 +137,49 @@ def _name_of(value: Any) -> str | None:
     return _text(value)
 
 
-def _title(root: HtmlElement, node: dict[str, Any], meta: dict[str, str], site_name: str | None) -> str | None:
-    heading = next((normalize_text(h1.text_content()) for h1 in root.iter("h1")), None)
-    candidates = [
-        title for title in (_text(node.get("headline")), meta.get("og:title"), meta.get("twitter:title"), heading)
-        if title
-    ]
-    if not candidates:
+def _title(root: HtmlElement, headline: HtmlElement | None, tagged: list[str], site_name: str | None) -> str | None:
+    """The headline the page shows (its `<h1>`), else the tagged one (JSON-LD, OpenGraph), else `<title>`.
+
+    Tags go stale (a headline rewritten on the page, an SEO variant, a site suffix); the `<h1>` is
+    what a reader sees.
+    """
+    if headline is not None:
+        return normalize_text(headline.text_content())
+    if not tagged:
         return _document_title(root, site_name)
-    return _without_suffix(candidates[0], candidates[1:])
+    return _without_suffix(tagged[0], tagged[1:])
+
+
+def _shown_headline(root: HtmlElement, reference: str | None, site_name: str | None) -> HtmlElement | None:
+    """The page's headline `<h1>`, never the site's logo or name: the only one, or of several the one
+    most like `reference` (the tagged title), if it shares half of its words with it."""
+    headings = [
+        (h1, words) for h1 in root.iter("h1")
+        if (text := normalize_text(h1.text_content())) and not _logo(h1, text, site_name) and (words := _title_words(text))
+    ]
+    if len(headings) == 1:
+        return headings[0][0]
+    wanted = _title_words(reference)
+    if not headings or not wanted:
+        return None
+    best, words = max(headings, key=lambda heading: _overlap(heading[1], wanted))
+    return best if len(words & wanted) >= len(words) * _TITLE_OVERLAP else None
+
+
+def _logo(h1: HtmlElement, text: str, site_name: str | None) -> bool:
+    """An `<h1>` holding the site's name, or a link to its home page."""
+    link = h1.find(".//a")
+    href = (link.get("href") or "").strip() if link is not None else ""
+    home = bool(href) and not href.startswith("#") and urlsplit(href).path.strip("/.") == ""
+    return home or bool(site_name and text.casefold() == site_name.casefold())
+
+
+def _title_words(text: str | None) -> set[str]:
+    return set(_TITLE_WORD.findall((text or "").casefold()))
+
+
+def _overlap(words: set[str], wanted: set[str]) -> float:
+    return len(words & wanted) / len(words | wanted) if words | wanted else 0.0
 
 
 def _first_heading(root: HtmlElement) -> str | None:
@@ -272,6 +322,62 @@ def _itemprop(root: HtmlElement, name: str) -> str | None:
         if value and value.strip():
             return value
     return None
+
+
+def _shown_date(title: HtmlElement | None) -> str | None:
+    """The publication date the page shows with its title: in a `<time>` or a short line (a byline,
+    "Published March 5, 2024") within the first few hundred characters after the headline `<h1>`.
+
+    A date labelled as a revision ("Updated on ...", `class="updated"`) is passed over.
+    """
+    if title is None:
+        return None
+    seen, before = 0, ""
+    for element, text in _shown_after(title):
+        if element is not None:
+            found = to_iso_date(element.get("datetime"))
+            if found and not _revision(element, before):
+                return found
+            continue
+        if len(text) <= _MAX_SHOWN_DATE_LINE and (dated := date_in_text(text)):
+            label = text[: dated[1]] if text[: dated[1]].strip() else before
+            if not _REVISION_LABEL.search(label):
+                return dated[0]
+        seen += len(text)
+        if seen > _SHOWN_DATE_WINDOW:
+            return None
+        before = text
+    return None
+
+
+def _revision(time: HtmlElement, before: str) -> bool:
+    """A `<time>` labelled as a revision: by the text before it, its own ("Updated: May 6"), or its class."""
+    own = normalize_text(time.text_content())
+    return bool(
+        _REVISION_LABEL.search(before) or _REVISION_WORD.match(own) or _REVISION_CLASSES.search(time.get("class") or "")
+    )
+
+
+def _shown_after(title: HtmlElement) -> Iterator[tuple[HtmlElement | None, str]]:
+    """What follows `title` in reading order: (a `<time>`, "") for each time element, (None, text) for each piece of text."""
+    if title.tail and title.tail.strip():
+        yield None, title.tail.strip()
+    element: HtmlElement | None = title
+    while element is not None:
+        for sibling in element.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag in _NOT_SHOWN:
+                continue
+            for node in sibling.iter():
+                if not isinstance(node.tag, str) or node.tag in _NOT_SHOWN:
+                    continue
+                if node.tag == "time" and node.get("datetime"):
+                    yield node, ""
+                for text in (node.text, node.tail if node is not sibling else None):
+                    if text and text.strip():
+                        yield None, text.strip()
+            if sibling.tail and sibling.tail.strip():
+                yield None, sibling.tail.strip()
+        element = element.getparent()
 
 
 def _visible_time(root: HtmlElement) -> str | None:

@@ -205,16 +205,16 @@ def select_blocks(body: HtmlElement, blocks: list[RawBlock]) -> list[RawBlock]:
     tally, in_chrome = _weigh(blocks, summary)
     elsewhere = cache(lambda element: is_elsewhere_label(first_lines.get(element, "")))
     container = _marked_article_body(tally)
-    run = [container] if container is not None else []
+    run, notes = ([container] if container is not None else []), set[HtmlElement]()
     if container is None:
-        container, run = _find_container(body, tally, lambda element: in_chrome(element) or elsewhere(element))
+        container, run, notes = _find_container(body, tally, lambda element: in_chrome(element) or elsewhere(element))
     depth = _depth_of(container, blocks)
     if depth is None:
         return []
     containers = _with_twin_siblings(container) | set(run)
     limit = sum(tally.prose[element] for element in containers) * _BOX_MAX_SHARE
     repeated = _prose_per_signature(containers, tally)
-    dropped = cache(lambda element: in_chrome(element) or (
+    dropped = cache(lambda element: in_chrome(element) or element in notes or (
         not summary(element) and tally.prose[element] <= limit and (
             (likely_chrome(element) and repeated[_signature(element)] <= limit)
             or (not is_heading(element) and tally.link_share(element) > _MAX_LINK_SHARE)
@@ -303,28 +303,48 @@ def _marked_article_body(tally: _Tally) -> HtmlElement | None:
     return max(marked, key=tally.prose.__getitem__) if marked else None
 
 
-def _find_container(body: HtmlElement, tally: _Tally, in_chrome: _Test) -> tuple[HtmlElement, list[HtmlElement]]:
+def _find_container(
+    body: HtmlElement, tally: _Tally, in_chrome: _Test
+) -> tuple[HtmlElement, list[HtmlElement], set[HtmlElement]]:
     """The best paragraph holder, widened while what its parent adds continues the article.
 
     Widening takes in the headings and short lines around the paragraphs, and the sibling
     boxes an article is split into (page-builder sections, listicle items, ads between them)
     when they hold prose of their own that is not a teaser list or a menu. It stops at the
     first sibling that does not continue the article (comments, teasers, a second article).
-    Returns the holder and the run of siblings (the holder among them) that make the article.
+    Widening also passes one-line notes beside the run (a listicle item's "Author:" line, an
+    affiliate note), which stay out, when the parent is one of a run of boxes of its kind (the listicle's items).
+    Returns the holder, the run of siblings (the holder among them) that make the article, and
+    the notes passed.
     """
     if not tally.paragraphs:
-        return body, [body]
+        return body, [body], set()
     node = max(tally.paragraphs, key=tally.paragraphs.__getitem__)
-    run = [node]
+    run, notes = [node], set[HtmlElement]()
     while node is not body and node.tag not in _ARTICLE_TAGS:
         parent = next((element for element in node.iterancestors() if element in tally.chars), None)
         if parent is None:
             break
         run = _continued_run(node, tally, in_chrome)
-        if sum(tally.prose[element] for element in run) < tally.prose[parent] and not _thin_in(run, parent, tally, in_chrome):
-            break
+        if sum(tally.prose[element] for element in run) < tally.prose[parent]:
+            rest = [child for child in parent if child not in run and tally.prose.get(child)]
+            if _notes(rest, parent, tally) and _one_of_items(parent, tally, in_chrome):
+                notes.update(rest)
+            elif not _thin_in(run, parent, tally, in_chrome):
+                break
         node, run = parent, [parent]
-    return node, run
+    return node, run, notes
+
+
+def _one_of_items(element: HtmlElement, tally: _Tally, in_chrome: _Test) -> bool:
+    """The element is one of a run of boxes of its kind that continue each other (a listicle's items)."""
+    kind = _kind(element)
+    return any(_kind(sibling) == kind for sibling in _continued_run(element, tally, in_chrome) if sibling is not element)
+
+
+def _notes(rest: list[HtmlElement], parent: HtmlElement, tally: _Tally) -> bool:
+    """Every box of the rest is a one-paragraph note, small beside the parent."""
+    return all(tally.prose_blocks[child] == 1 and tally.prose[child] <= _INTERRUPTION_SHARE * tally.prose[parent] for child in rest)
 
 
 def _thin_in(run: list[HtmlElement], parent: HtmlElement, tally: _Tally, in_chrome: _Test) -> bool:

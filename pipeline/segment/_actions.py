@@ -105,6 +105,21 @@ def is_action(text: str) -> bool:
     return followed is not None and not _NOT_IMPERATIVE_FORM.search(followed.group("verb"))
 
 
+def names_task(text: str) -> bool:
+    """True for a line that opens on an imperative or on its -ing form: "Set a budget", "Assessing
+    your space", "Planning the beds"."""
+    return is_action(text) or opens_on_gerund(text)
+
+
+def opens_on_gerund(text: str) -> bool:
+    """True for a line that opens on the -ing form of an imperative verb: "Assessing your space"."""
+    word = _FIRST_WORD.search(_NUMBER_PREFIX.sub("", text.strip()))
+    if word is None or word.start() > 2 or not word.group().lower().endswith("ing"):
+        return False
+    stem = word.group().lower()[:-3]
+    return any(form in _IMPERATIVE for form in (stem, stem + "e", stem[:-1]))
+
+
 def mostly_actions(texts: list[str]) -> bool:
     """True when most of `texts` open on an imperative."""
     return bool(texts) and sum(is_action(text) for text in texts) >= _ACTION_SHARE * len(texts)

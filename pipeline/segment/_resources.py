@@ -15,12 +15,16 @@ from pipeline.model import Block, Resource
 from pipeline.segment._promotions import is_call_to_action
 
 # A count may stand before or after the label, as on collapsible source boxes ("4 Sources", "Sources (4)").
+# "Books" alone heads a section about books as often as a reading list: it needs a word before it.
 _LABEL = re.compile(
     r"^\s*(?:\d{1,3}\s+)?(?:(?:recommended|suggested|additional|further|more|helpful|useful)\s+)?"
-    r"(?:resources|reading|readings|books|reading\s+list|references|sources|bibliography|works\s+cited|citations)"
+    r"(?:resources|reading|readings|(?<=\s)books|reading\s+list|references|sources|bibliography|works\s+cited"
+    r"|citations)"
     r"(?:\s+(?:and|&)\s+(?:resources|references|further\s+reading))?(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+# A list longer than this under a reading-list label is a directory of links, not recommendations.
+_MAX_ENTRIES = 40
 # The label of a list of citations alone; "Sources & Further Reading" is a reading list.
 _CITATIONS = re.compile(
     r"^\s*(?:\d{1,3}\s+)?(?:references|sources|bibliography|works\s+cited|citations)(?:\s*\(\d{1,3}\))?\s*[:.]?\s*$",
@@ -29,7 +33,7 @@ _CITATIONS = re.compile(
 # A heading may name its reading list in more words: "Helpful Apps for Travelling in Japan",
 # "Resources to Help Plan Your Trip", "My Top 10 Recommended Art Books", "More information".
 _HEADING_LABEL = re.compile(
-    r"\b(?:recommended|suggested|further|additional|helpful|useful)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:recommended|suggested|further|additional|helpful|useful)\s+(?:(?!(?:for|of|to|on|in)\b)[\w'’-]+\s+){0,3}?"
     r"(?:reading|resources|books|apps|tools|links|websites)\b|^(?:more\s+information|resources\s+(?:to|for)\b.*)"
     r"|\b(?:apps|tools|books)\s+(?:and|&)\s+resources\s*$",
     re.IGNORECASE,
@@ -73,6 +77,8 @@ _DESCRIBED = re.compile(
     r"^(?P<title>[^–—()]{2,80}?)(?:\s*\(by\s+(?P<author>[^)]+)\))?\s*[-–—]\s+(?P<rest>[A-Z].*)$", re.DOTALL
 )
 _MAX_DESCRIBED_TITLE_WORDS = 8
+# A closing remark in brackets after a title: lowercase, a number or a price.
+_REMARK = re.compile(r"\s+\((?=[a-z0-9$£€])[^()]*\)\s*$")
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]+?)[,.]?[\"”]")
 _TRAILING_PUBLICATION = re.compile(
     r"\s*(?:\([^)]*\d{4}[^)]*\)|\((?:\d+\w*|rev\.|revised|new)\s+ed\.?\).*|\.\s.*|(?<=[?!])\s.*|,\s*\d{4}.*)$",
@@ -82,7 +88,7 @@ _TRAILING_PUBLICATION = re.compile(
 
 def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], frozenset[int]]:
     """Every entry of every reading list, parsed; and the block indexes the lists occupy, lists
-    of citations included.
+    of citations and directories of more than `_MAX_ENTRIES` links included (they give none).
 
     A list is the entries under a label heading, or the lines after a label that opens a
     paragraph ("Recommended reading: ...").
@@ -92,7 +98,7 @@ def find_resources(blocks: Sequence[Block]) -> tuple[tuple[Resource, ...], froze
     for index, block in enumerate(blocks):
         entries = _labelled_entries(blocks, index)
         if entries is not None:
-            if not _CITATIONS.match(block.text):
+            if not _CITATIONS.match(block.text) and len(entries) <= _MAX_ENTRIES:
                 resources.extend(parse_citation(line) for entry in entries for line in _entry_lines(blocks[entry].text))
             used.update([index, *entries])
             continue
@@ -262,6 +268,9 @@ def _quoted_or_first_sentence(rest: str) -> str:
 
 
 def _split_title(title: str) -> tuple[str, str | None]:
+    """Title and subtitle, without a closing remark in brackets ("Duolingo (awesome app to practice
+    with)", "Travel Adapter (3 for $10)"); a name in brackets stays ("JR East (East Japan Railway)")."""
+    title = _REMARK.sub("", title)
     head, colon, tail = title.partition(": ")
     if colon and tail.strip():
         return head.strip(), tail.strip().rstrip(".")

@@ -32,6 +32,8 @@ _STEP_LABEL = re.compile(r"step\s*(?:#|no\.)?\s*(?P<number>\d{1,3}|[a-z]+)\s*[:.
 _PART_HEADING = re.compile(r"(?:part|method|section)\s+(?:\d{1,2}|one|two|three|four|five|six)\b", re.IGNORECASE)
 # A title that ranks things ("The 11 Best Cameras", "Top Ten Conferences") lists products or picks.
 _RANKING = re.compile(r"\b(?:best|top|greatest|favou?rite)\b", re.IGNORECASE)
+# A title that promises how to do something, step by step.
+_HOW_TO = re.compile(r"\bhow\s+to\b|\bsteps?\b", re.IGNORECASE)
 # A series longer than this is a catalogue or a data list, not steps anyone follows.
 _MAX_STEPS = 120
 # The label a bold-lead item opens on, before a colon or a spaced dash and a capital.
@@ -53,7 +55,7 @@ def find_steps(blocks: Sequence[Block], title: str | None, excluded: frozenset[i
     candidates = _candidates(blocks, excluded)
     count = title_promise(title)
     runs = [run for run in _in_parts(_runs(candidates), blocks) if _long_enough(run)]
-    runs += heading_series(blocks, excluded, count.count if count else None)
+    runs += heading_series(blocks, excluded, count.count if count else None, bool(_HOW_TO.search(title or "")))
     runs += action_lists(blocks, excluded, title) + action_paragraphs(blocks, excluded)
     runs = [run for run in runs if len(run) <= _MAX_STEPS and not _lists_other_kind(run, blocks, title, count)]
     if not runs:

@@ -7,11 +7,11 @@ Each series is a list of `Candidate`s numbered by position, ranked with the numb
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.model import Block
-from pipeline.segment._actions import is_action, mostly_actions, presents_actions
+from pipeline.segment._actions import is_action, mostly_actions, names_task, opens_on_gerund, presents_actions
 from pipeline.segment._numbering import clean_title, split_lead
 
 # Headings that frame an article rather than carry one of its items.
@@ -25,6 +25,8 @@ _FRAMING = re.compile(
 # A title that makes the page a checklist or timeline: every list of actions on it is a step.
 CHECKLIST = re.compile(r"\b(?:check-?lists?|to-?do(?: list)?s?|timeline|step[- ]by[- ]step)\b", re.IGNORECASE)
 _MIN_ACTION_HEADINGS = 3
+# A run of task headings is a how-to's steps in the -ing form when this share of them take it.
+_GERUND_SHARE = 0.6
 _MIN_LIST_ITEMS = 3
 
 
@@ -43,11 +45,15 @@ class Candidate:
     body_start: int
 
 
-def heading_series(blocks: Sequence[Block], excluded: frozenset[int], count: int | None) -> list[list[Candidate]]:
+def heading_series(
+    blocks: Sequence[Block], excluded: frozenset[int], count: int | None, how_to: bool = False
+) -> list[list[Candidate]]:
     """Unnumbered heading series: the sibling headings an "N Tips" title promises (exactly N of
     them, framing headings such as "Conclusion" left out; bold lines standing as headings under
     one heading count too), and runs of three or more headings of one level that each open on an
-    imperative ("Insure Your Ring", "Set a Budget")."""
+    imperative ("Insure Your Ring", "Set a Budget"), or, on a page whose title promises how to do
+    something step by step (`how_to`), mostly on the -ing form of one ("Assessing Your Space",
+    "Building Raised Beds")."""
     headings = [index for index, block in enumerate(blocks)
                 if block.kind == "heading" and index not in excluded and not _FRAMING.match(block.text.strip())]
     series = []
@@ -58,8 +64,11 @@ def heading_series(blocks: Sequence[Block], excluded: frozenset[int], count: int
         promised = next((group for group in groups if len(group) == count > 1), None)
         if promised is not None:
             series.append(heading_candidates(blocks, promised))
-    for run in _action_heading_runs(blocks, headings):
+    for run in _action_heading_runs(blocks, headings, is_action):
         series.append(heading_candidates(blocks, run))
+    if how_to:
+        series.extend(heading_candidates(blocks, run) for run in _action_heading_runs(blocks, headings, names_task)
+                      if sum(opens_on_gerund(blocks[index].text) for index in run) >= _GERUND_SHARE * len(run))
     return series
 
 
@@ -77,15 +86,17 @@ def _parent(blocks: Sequence[Block], index: int) -> int | None:
                  if blocks[before].kind == "heading" and blocks[before].level < level), None)
 
 
-def _action_heading_runs(blocks: Sequence[Block], headings: list[int]) -> list[list[int]]:
+def _action_heading_runs(
+    blocks: Sequence[Block], headings: list[int], action: Callable[[str], bool]
+) -> list[list[int]]:
     """Runs of same-level headings that open on imperatives, broken by a heading of that level
     that does not; a timeline's stages ("12 Months Out" over its tasks) do not break the run, as
     the tasks of all stages are one sequence."""
     runs: list[list[int]] = []
     open_runs: dict[int, list[int]] = {}
     for index in headings:
-        level, action = blocks[index].level, is_action(blocks[index].text)
-        if action:
+        level = blocks[index].level
+        if action(blocks[index].text):
             open_runs.setdefault(level, []).append(index)
         elif level in open_runs:
             runs.append(open_runs.pop(level))

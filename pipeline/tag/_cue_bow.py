@@ -7,9 +7,17 @@ base verb", the strongest single cue of a directive. And when the doc carries fi
 (`token.tag_`, which the tag pipeline's tagger sets before the detector runs), n-grams of the tags,
 start-marked the same way, are added: "<t> VB", "MD VB", "PRP MD VB" generalise the word cues to
 verbs and modals the training sentences never used. A doc without tags gets the word n-grams alone.
+
+With `shape_features`, the line's shape joins them, read off its text: how many words it has, how
+it ends (a full stop, a question or colon, or no punctuation at all), whether it opens like a list
+item, looks like code or markup, or quotes someone, and the pairs of its length and its ending. A
+two-word line without a full stop ("Duct tape", "Get tickets") is a label, a button or a list
+entry far more often than advice on web pages, which the word n-grams alone cannot say.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy
 from spacy.attrs import LOWER, TAG
@@ -22,13 +30,21 @@ from thinc.types import Floats2d
 ARCHITECTURE = "advice_pipeline.CueBOW.v2"
 _WORD_START = numpy.uint64(hash_string("<s>"))
 _TAG_START = numpy.uint64(hash_string("<t>"))
-
+_CODE = re.compile(r"\b[a-z]+_\w+|\w\(|[{};=<>]|^(?:--|//|#)|\(\)")
+_QUOTES = re.compile(r'["“”]')
+_ENDINGS = {".": "stop", "!": "stop", "?": "question", ":": "colon"}
+# Upper bounds of the word-count buckets a line's length falls in.
+_LENGTHS = (1, 2, 3, 5, 8, 15, 30)
 
 @registry.architectures(ARCHITECTURE)
 def build_cue_bow(
-    ngram_size: int = 3, tag_ngram_size: int = 3, length: int = 2**21, nO: int | None = None
+    ngram_size: int = 3,
+    tag_ngram_size: int = 3,
+    length: int = 2**21,
+    shape_features: bool = False,
+    nO: int | None = None,
 ) -> Model[list[Doc], Floats2d]:
-    """A logistic layer over hashed n-grams of lowercased tokens and of their tags.
+    """A logistic layer over hashed n-grams of lowercased tokens and of their tags (and the line's shape).
 
     It reads docs in training and sentence spans when the detector scores a doc sentence by sentence.
 
@@ -36,11 +52,11 @@ def build_cue_bow(
     tag_ngram_size: the longest tag n-gram taken (2..tag_ngram_size, start marker included; tag
         unigrams add nothing the bigrams lack); 0 or 1 for none. Docs without tags get none.
     length: the number of hashed weight rows; a power of two.
+    shape_features: add the shape of the line (see the module docstring).
     nO: the number of labels; set by the component when it learns its labels.
     """
-    features = Model(
-        "cue_ngrams", _forward, attrs={"ngram_size": ngram_size, "tag_ngram_size": tag_ngram_size}
-    )
+    attrs = {"ngram_size": ngram_size, "tag_ngram_size": tag_ngram_size, "shape_features": shape_features}
+    features = Model("cue_ngrams", _forward, attrs=attrs)
     return sparse_multilabel(features, length=length, nO=nO)
 
 
@@ -73,7 +89,26 @@ def _cue_keys(model: Model, doc: Doc | Span) -> numpy.ndarray:
     if doc.doc.has_annotation("TAG"):
         tags = _start_marked(_TAG_START, _keys(doc, TAG, "tag"))
         ngrams += _ngrams(model, tags, 2, model.attrs["tag_ngram_size"])
+    if model.attrs["shape_features"]:
+        ngrams.append(numpy.asarray([hash_string(f"<shape>{key}") for key in shape_of(doc.text)], dtype="uint64"))
     return numpy.concatenate(ngrams)
+
+
+def shape_of(text: str) -> list[str]:
+    """The shape features of a line: its length bucket, its ending, both together, and the marks of
+    a list item, code or markup, and quoted speech it carries."""
+    text = text.strip()
+    words = len(text.split())
+    length = next((f"<={bound}" for bound in _LENGTHS if words <= bound), "long")
+    ending = _ENDINGS.get(text[-1:], "word" if text[-1:].isalnum() else "mark")
+    shape = [f"len {length}", f"end {ending}", f"len {length} end {ending}"]
+    if text[:1] in "-•*–—" or text[:1].isdigit():
+        shape.append("list")
+    if _CODE.search(text):
+        shape.append("code")
+    if _QUOTES.search(text):
+        shape.append("quote")
+    return shape
 
 
 def _start_marked(start: numpy.uint64, keys: numpy.ndarray) -> numpy.ndarray:

@@ -46,9 +46,12 @@ TAG_QUESTION_WORDS = frozenset({"right", "ok", "okay", "no", "eh", "huh", "yes",
 # A site's calls to action ("Click the link below", "Grab my free guide", "Read on") are imperatives
 # about the page, not advice: a navigation verb with a word pointing at the site, or a verb that
 # only says to keep reading.
-NAVIGATION_VERBS = frozenset({"click", "tap", "download", "subscribe", "grab", "join", "check", "sign", "read", "learn"})
+NAVIGATION_VERBS = frozenset({"click", "tap", "download", "subscribe", "grab", "join", "check", "sign", "read", "learn",
+                              "visit", "follow", "share", "watch", "listen", "schedule", "book", "register", "enroll"})
 SITE_POINTERS = frozenset(
-    {"here", "below", "above", "link", "button", "my", "our", "us", "article", "post", "series", "newsletter"}
+    {"here", "below", "above", "link", "button", "my", "our", "us", "article", "post", "series", "newsletter",
+     "ebook", "e-book", "demo", "webinar", "podcast", "episode", "channel", "comments", "instagram", "facebook",
+     "twitter", "youtube", "tiktok", "pinterest", "linkedin"}
 )
 READ_ON = frozenset({("read", "on"), ("keep", "reading"), ("stick", "around"), ("learn", "more"), ("read", "more")})
 # A question asking for advice or a verdict ("Should I have?", "Do you think I was wrong?") is the
@@ -240,7 +243,12 @@ def _is_call_to_action(sentence: Span) -> bool:
     lemmas = [token.lemma_.lower() for token in sentence]
     if any(pair in READ_ON for pair in zip(lemmas, lemmas[1:])):
         return True
-    return any(lemma in NAVIGATION_VERBS for lemma in lemmas) and any(token.lower_ in SITE_POINTERS for token in sentence)
+    return any(lemma in NAVIGATION_VERBS for lemma in lemmas) and any(_points_at_a_site(token) for token in sentence)
+
+
+def _points_at_a_site(token: Token) -> bool:
+    """A word naming the page, the site, its media or a social account ("@name", a URL)."""
+    return token.lower_ in SITE_POINTERS or token.text.startswith("@") and len(token.text) > 1 or token.like_url
 
 
 def _is_negated(verb: Token) -> bool:

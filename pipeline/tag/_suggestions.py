@@ -26,6 +26,13 @@ _MOST = ["important", "effective", "helpful", "powerful", "reliable", "useful", 
 _ALSO = ["also", "always", "even", "then", "still", "easily", "simply", "just", "often", "usually"]
 _YOU_CAN = [{"LOWER": {"IN": ["can", "could"]}}, {"LOWER": {"IN": _ALSO}, "OP": "?"}, {"TAG": "VB"}]
 _THINGS = ["thing", "things", "way", "ways", "step", "steps", "choice", "option", "approach", "move", "tool"]
+# "is" or "are", not "was": a past choice is a story, not a recommendation.
+_IS = {"LEMMA": "be", "TAG": {"IN": ["VBZ", "VBP"]}}
+_GOOD = ["good", "great", "excellent", "ideal", "smart", "better", "best", "wise", "safe", "solid"]
+_CHOICES = ["option", "options", "choice", "choices", "idea", "bet", "pick", "alternative", "alternatives"]
+# Who else may be told what they need to do: "parents need to be consistent", "we need to eat less".
+_GROUPS = ["we", "people", "everyone", "everybody", "adults", "parents", "kids", "children", "students", "families",
+           "travelers", "travellers", "beginners", "owners", "buyers", "readers"]
 
 SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
     "you_should": [
@@ -46,6 +53,8 @@ SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
     "others_should": [
         [{"TAG": {"IN": ["NNS", "NNPS"]}}, {"LOWER": {"IN": ["should", "must"]}}, {"LOWER": {"NOT_IN": ["have"]}}],
         [{"LOWER": {"IN": ["everyone", "everybody", "anyone", "one"]}}, {"LOWER": "should"}],
+        [{"LOWER": {"IN": _GROUPS}}, _ADVERBS, {"LEMMA": {"IN": ["need", "have"]}, "TAG": {"IN": ["VBP", "VBZ"]}},
+         {"LOWER": "to"}],
     ],
     "it_is_important": [
         [*_IT_IS, {"LOWER": {"IN": _GOOD_TO}}, {"LOWER": "to"}],
@@ -62,6 +71,10 @@ SUGGESTION_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": "your"}, {"LOWER": {"IN": ["job", "goal", "task", "aim", "priority"]}}, {"LEMMA": "be"},
          {"LOWER": "to"}],
         [{"LEMMA": "work"}, {"LOWER": {"IN": ["best", "better"]}}],
+        # "A rail pass is a good option if...", "Canned salmon is another great choice."
+        [_IS, _ADVERBS, {"LOWER": {"IN": ["a", "an", "another", "the", "your"]}}, _ADVERBS,
+         {"LOWER": {"IN": _GOOD}}, {"LOWER": {"IN": _CHOICES}}],
+        [_IS, _ADVERBS, {"LOWER": "all", "OP": "?"}, {"LOWER": {"IN": _GOOD}}, {"LOWER": {"IN": _CHOICES}}],
     ],
     "i_recommend": [
         [{"LOWER": "i"}, {"LEMMA": {"IN": ["want", "encourage", "urge", "recommend", "suggest", "advise"]}},

@@ -41,6 +41,7 @@ DEFAULT_MODEL_CONFIG = f"""
 ngram_size = 3
 tag_ngram_size = 3
 length = 2097152
+shape_features = true
 """
 DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
 

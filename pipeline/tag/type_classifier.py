@@ -3,7 +3,8 @@
 A multilabel text classifier (see `_type_bow` for its features: the sentence's lemmas, the
 heading it sits under, the taxonomy's cues) scores every sentence an earlier `advice_form` called
 advice, one probability per type of the taxonomy. It sets `Span._.advice_types` on those sentences
-to the types whose probability reaches `threshold`, best first and at most `max_types`; when none
+to the types whose score reaches their threshold (each type's own, chosen by cross-validation in
+training, else `threshold`), best first and at most `max_types`; when none
 does, the most probable type alone, so that every advice sentence carries a type (`practical`,
 task-level advice, is the taxonomy's type for advice none of the others fits). It replaces the
 cue-ranked types the `advice_tagger` put on advice sentences; the tagger's cue spans and its
@@ -147,10 +148,13 @@ class AdviceTypeClassifier(MultiLabel_TextCategorizer):
         ]
 
     def ranked(self, scores: list[float]) -> tuple[TypeScore, ...]:
-        """The types listed for one sentence's scores: those reaching the threshold, or the best."""
+        """The types listed for one sentence's scores: those reaching their threshold (the type's own
+        from training, else the shared one), best first, or the best alone."""
         order = sorted(range(len(scores)), key=lambda index: -scores[index])
-        threshold = float(self.cfg["threshold"])
-        listed = [index for index in order if scores[index] >= threshold][: int(self.cfg["max_types"])]
+        shared = float(self.cfg["threshold"])
+        own = self.cfg.get("type_thresholds") or {}
+        thresholds = [float(own.get(label, shared)) for label in self.labels]
+        listed = [index for index in order if scores[index] >= thresholds[index]][: int(self.cfg["max_types"])]
         return tuple(TypeScore(self.labels[index], round(scores[index], 4)) for index in listed or order[:1])
 
     def type_scores(self, units: list[Doc] | list[Span]) -> list[list[float]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean._dates import looks_like_date, to_iso_date
+from pipeline.clean._dates import date_in_text, looks_like_date, to_iso_date
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,17 @@ def test_date_strings_are_told_from_names():
     assert looks_like_date("08/27/2024")
     assert looks_like_date("August 27, 2024")
     assert not looks_like_date("Olivia Sanders")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Published March 5, 2024 by Lena Berg", ("2024-03-05", 10)),
+        ("5th Sept 2023", ("2023-09-05", 0)),
+        ("Dec. 5 2024 · 4 min read", ("2024-12-05", 0)),
+        ("on 2024-02-30, then 2024-03-01", ("2024-03-01", 20)),
+        ("The Mayor 12 2024 plan", None),
+    ],
+)
+def test_the_first_real_date_written_in_a_line_is_found_with_where_it_starts(text, found):
+    assert date_in_text(text) == found

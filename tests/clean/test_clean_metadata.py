@@ -86,3 +86,32 @@ def test_a_description_that_names_a_type_parameter_keeps_it():
     assert extract_metadata(parse_html(html, "page.html")).description == (
         "Why List<T> beats arrays. We're excited to introduce Mini-Serve, a small server for language models. Read on."
     )
+
+
+def test_the_date_the_page_shows_under_its_title_wins_over_a_stale_tag():
+    assert _metadata(CLEAN_DATA / "stale-date.html").published == "2024-03-05"
+
+
+def test_a_date_shown_as_an_update_leaves_the_tags_publication_date():
+    html = (CLEAN_DATA / "stale-date.html").read_text(encoding="utf-8").replace(
+        "<span>Published March 5, 2024</span>", '<time datetime="2024-03-05T09:00:00Z">Updated: March 5, 2024</time>'
+    )
+    assert extract_metadata(parse_html(html, "page.html")).published == "2019-10-01"
+
+
+def test_a_date_inside_a_sentence_of_the_article_is_not_the_publication_date():
+    html = (CLEAN_DATA / "stale-date.html").read_text(encoding="utf-8")
+    html = html.replace("<span>Published March 5, 2024</span>", "").replace('"datePublished": "2019-10-01T08:00:00Z"', '"x": 1')
+    html = html.replace('<meta property="article:published_time" content="2019-10-01T08:00:00+00:00">', "")
+    assert extract_metadata(parse_html(html, "page.html")).published is None
+
+
+def test_the_headline_the_page_shows_wins_over_a_stale_tagged_one_and_the_sites_logo():
+    assert _metadata(CLEAN_DATA / "stale-date.html").title == "How to Store Winter Tyres"
+
+
+def test_of_several_headlines_the_one_like_the_tagged_title_is_the_title():
+    html = (CLEAN_DATA / "stale-date.html").read_text(encoding="utf-8").replace(
+        "<p>Clean the tyres", "<h1>Sign up for our newsletter</h1><p>Clean the tyres"
+    ).replace("<h1>How to Store Winter Tyres</h1>", "<h1>How to store winter tyres for 2019</h1>")
+    assert extract_metadata(parse_html(html, "page.html")).title == "How to store winter tyres for 2019"

@@ -205,3 +205,23 @@ def test_heading_naming_helpful_apps_heads_a_reading_list_and_prose_under_a_labe
     resources = data_structure("reading-list-labels").resources
     assert [(item.author, item.title) for item in resources] == [
         (None, "Carris Metropolitana"), ("Lisbon City Council", "Lisboa Move")]
+
+
+def test_a_closing_remark_in_brackets_is_not_part_of_the_title_but_a_name_in_brackets_is():
+    assert parse_citation("Duolingo Japanese (awesome app to practice with)").title == "Duolingo Japanese"
+    assert parse_citation("Universal Travel Adapter (3 for $10)").title == "Universal Travel Adapter"
+    assert parse_citation("JR East (East Japan Railway Company)").title == "JR East (East Japan Railway Company)"
+
+
+def test_a_books_section_of_a_packing_guide_and_a_costs_heading_are_no_reading_lists():
+    for heading in ("Books", "Additional Costs for Apps"):
+        blocks = [Block("heading", heading, level=2),
+                  Block("list_item", "Pack them in small boxes.", level=1, list_id=1)]
+        assert find_resources(blocks) == ((), frozenset())
+
+
+def test_a_directory_of_links_under_a_resources_label_gives_no_resources():
+    blocks = [Block("heading", "Resources", level=2),
+              *[Block("list_item", f"Free course {number}", level=1, list_id=1) for number in range(1, 61)]]
+    resources, used = find_resources(blocks)
+    assert resources == () and used == frozenset(range(61))

@@ -381,3 +381,14 @@ def test_a_ranking_page_or_a_counted_heading_keeps_its_how_to_lists_apart():
 
 def test_principles_are_a_series_a_title_may_promise():
     assert title_promise("Making AI work: 7 principles for safer adoption") == Promise(7, "principle")
+
+
+def test_headings_on_the_ing_form_of_actions_are_the_steps_of_a_step_by_step_guide(data_structure):
+    assert _titles(data_structure("gerund-headings")) == [
+        (1, "Choosing a Spot"), (2, "Preparing the Soil"), (3, "Planting the Seedlings"), (4, "Watering Wisely")]
+
+
+def test_headings_on_the_ing_form_are_no_steps_where_the_title_promises_no_how_to():
+    blocks = [Block("heading", text, level=2) for text in ("Choosing a Spot", "Preparing the Soil", "Planting Day")]
+    assert find_steps(blocks, "My Herb Garden Year", frozenset()) == ()
+    assert len(find_steps(blocks, "How to Start a Herb Garden", frozenset())) == 3

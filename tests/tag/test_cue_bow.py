@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.tag._cue_bow import build_cue_bow
+from pipeline.tag._cue_bow import build_cue_bow, shape_of
 
 WORDS = ["Give", "them", "space", "."]
 TAGS = ["VB", "PRP", "NN", "."]
@@ -41,3 +41,24 @@ def test_sentence_span_gets_the_features_of_the_same_sentence_as_a_doc(features)
     span_keys, _, _ = features.predict([two[2:]])
     doc_keys, _, _ = features.predict([alone])
     assert span_keys.tolist() == doc_keys.tolist()
+
+
+def test_shape_features_join_the_ngrams_when_asked() -> None:
+    features = build_cue_bow(length=2**10, shape_features=True, nO=1).layers[0]
+    doc = Doc(spacy.blank("en").vocab, words=WORDS, tags=TAGS)
+    # 18 n-grams and 3 shape features (length, ending, both)
+    assert _feature_count(features, [doc]) == [21]
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("Give them space.", ["len <=3", "end stop", "len <=3 end stop"]),
+        ("- Duct tape for repairs", ["len <=5", "end word", "len <=5 end word", "list"]),
+        ("CREATE INDEX idx_users ON users(email);", ["len <=5", "end mark", "len <=5 end mark", "code"]),
+        ('He said "just quit" and left for good, which is what I did too?',
+         ["len <=15", "end question", "len <=15 end question", "quote"]),
+    ],
+)
+def test_the_shape_of_a_line(text, shape) -> None:
+    assert shape_of(text) == shape

@@ -20,11 +20,20 @@ def test_reddit_only_prints_the_headline_then_the_detector_alone() -> None:
     assert [line.split()[0] for line in lines[7:]] == ["needadvice", "needadvice", "askparents", "askparents"]
 
 
-def test_aside_pages_are_a_headline_row_of_their_own() -> None:
-    aside = DATA / "tag" / "labels" / "wcxb_dev_sentences.jsonl"
-    result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(REDDIT), "--reddit-only", "--aside", str(aside)])
+def test_a_holdout_set_is_a_headline_row_of_its_own() -> None:
+    holdout = DATA / "tag" / "labels" / "wcxb_dev_sentences.jsonl"
+    result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(REDDIT), "--reddit-only", "--holdout", str(holdout)])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[4].startswith("  WCXB aside pages, shipped, scored once       4  0.667  1.000  0.800")
+    assert result.stdout.splitlines()[4].startswith(
+        "  wcxb_dev_sentences.jsonl, shipped, scored once     4  0.667  1.000  0.800")
+    assert "False positives, wcxb_dev_sentences.jsonl, shipped, scored once, by kind of line" in result.stdout
+
+
+def test_a_holdout_that_does_not_exist_fails_with_its_path(tmp_path) -> None:
+    result = CliRunner().invoke(cli, ["eval", "tag", "--data", str(REDDIT), "--reddit-only", "--holdout",
+                                      str(tmp_path / "absent.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'absent.jsonl'}: cannot read")
 
 
 def test_missing_data_fails_with_the_path_on_stderr(tmp_path) -> None:

@@ -21,6 +21,7 @@ from pipeline.evaluate.tag import (
     page_folds,
     read_before,
     read_labelled_sentences,
+    read_holdout,
     read_page_sets,
     reddit_rows,
     score_set,
@@ -115,9 +116,12 @@ def test_the_recorded_predictions_before_issue_11_are_read_by_set_and_text() -> 
 
 def test_lines_are_grouped_by_kind() -> None:
     assert [line_kind(_sentence(text, False)) for text in (
-        "Spoon", "slug: String!", "Get $10 off your first order with code: SAVE10", "What kind of BS is that?",
-        'He said "just quit" and left.', "It's worth noting that adherence fell.",
-    )] == ["label or button", "code or markup", "promo or site action", "question", "quoted speech", "other statement"]
+        "Spoon", "slug: String!", "-- Update statistics for all tables", "Bar | 15%",
+        "Get $10 off your first order with code: SAVE10", "Photo by Jane Doe on Unsplash", "What kind of BS is that?",
+        'He said "just quit" and left.', "According to a new study, adherence fell by 12 percent.",
+        "It's worth noting that adherence fell.",
+    )] == ["label or button", "code or markup", "code or markup", "table cell", "promo or site action",
+           "caption or credit", "question", "quoted speech", "news or reporting", "other statement"]
     assert line_kind(_sentence("Why Plans Fail", False, kind="heading")) == "heading"
 
 
@@ -129,15 +133,25 @@ def test_false_positive_table_counts_kinds_most_first() -> None:
                                                 ("question", 1, ["What is a motor?"])]
 
 
+def test_a_holdout_directory_is_read_file_by_file(tmp_path) -> None:
+    (tmp_path / "b.jsonl").write_text((LABELS / "article_sentences.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text((LABELS / "wcxb_dev_sentences.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    sentences = read_holdout(tmp_path)
+    assert sentences == read_labelled_sentences(tmp_path / "a.jsonl") + read_labelled_sentences(tmp_path / "b.jsonl")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="holds no .jsonl file"):
+        read_holdout(tmp_path / "empty")
+
+
 def test_table_prints_the_headline_with_the_before_column_then_the_diagnostics() -> None:
     half = BinaryScores(0.5, 0.5, 0.5)
     now = SetScores(10, BinaryScores(0.8, 0.6, 0.6857), 3, 4, {"patience": half})
     report = TagReport([Row("pages", now, SetScores(10, half))], [ForumScore("needadvice", "needadvice dev", 0.4, half)],
-                       ("pages", now), [("heading", 2, ["Why It Matters"])])
+                       [("pages", now)], [("pages", [("heading", 3, ["Why It Matters"]), ("question", 1, ["Why?"])])])
     assert report.table().splitlines() == [
         "Headline: the decision of classify/run at shipped settings (before: the code before issue 11)",
-        "  set                                          n      P      R     F1 typeacc  typeF1    | F1 typeacc  typeF1",
-        "  pages                                       10  0.800  0.600  0.686   0.750   0.500  |0.500       -       -",
+        "  set                                              n      P      R     F1 typeacc  typeF1    | F1 typeacc  typeF1",
+        "  pages                                           10  0.800  0.600  0.686   0.750   0.500  |0.500       -       -",
         "",
         "Diagnostic: the advice_detector alone on the Reddit test splits (advice class)",
         "  forum       threshold from      thr      P      R     F1",
@@ -148,6 +162,7 @@ def test_table_prints_the_headline_with_the_before_column_then_the_diagnostics()
         "  patience                0.500  0.500  0.500",
         "  macro-F1                              0.500",
         "",
-        "False positives on the real pages, by kind of line (count, examples)",
-        "  heading                   2  Why It Matters",
+        "False positives, pages, by kind of line (count, share of the false positives, examples)",
+        "  heading                     3   75%  Why It Matters",
+        "  question                    1   25%  Why?",
     ]

@@ -50,6 +50,9 @@ def forms(nlp, text: str) -> list[tuple[str, str]]:
         ("You shouldn’t text them every day.", "prohibition"),
         ("You’ll want to write it down.", "suggestion"),
         ("Once you’ve said it, it’s time to listen.", "suggestion"),
+        ("A rail pass is a good option if you travel a lot.", "suggestion"),
+        ("Nylon and wool are all good choices.", "suggestion"),
+        ("Parents need to be consistent and patient.", "suggestion"),
     ],
 )
 def test_advice_sentence_gets_its_form(rules_nlp, sentence, form):
@@ -77,6 +80,10 @@ def test_advice_sentence_gets_its_form(rules_nlp, sentence, form):
         "Grab my free budgeting worksheet.",
         "If that sounds familiar, read on.",
         "Join our newsletter for weekly tips.",
+        "Follow her @studio4meditation on Instagram.",
+        "Download the eBook for tips on applying to college.",
+        "Subscribe to the Wedding Podcast!",
+        "It was a good option for us.",
         "Should I have said something sooner?",
         "Do you think I was wrong for asking?",
         "Why does it seem like some people never struggle with money?",
@@ -113,6 +120,8 @@ def sentence_before_advice_form(nlp, text: str):
         ("Give them space.", 0.25, []),
         ("The sky is blue.", 0.5, [("suggestion", 0.25)]),
         ("The sky is blue.", 0.4, []),
+        ("Do you feel safe with them?", 0.5, [("question", 0.55)]),
+        ("Do you feel safe with them?", 0.4, []),
     ],
 )
 def test_detector_probability_vetoes_confirms_or_adds_advice(nlp, text, probability, marked):

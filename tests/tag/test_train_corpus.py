@@ -85,13 +85,15 @@ def test_unknown_spacy_model_is_a_model_error() -> None:
         load_tagger("no_such_model_xyz")
 
 
-def test_a_labels_directory_gives_its_page_sets_and_never_the_aside_pages(tmp_path) -> None:
+def test_a_labels_directory_gives_every_page_set(tmp_path) -> None:
     labels = tmp_path / "labels"
     shutil.copytree(DATA / "tag" / "labels", labels)
     (labels / "wcxb_aside_sentences.jsonl").write_text(
-        '{"text": "Aside.", "source": "wcxb-dev-articles/9", "advice": 1, "form": "directive", "types": ["practical"]}\n',
+        '{"text": "Pack a stove.", "source": "wcxb-dev-articles/9", "heading": "Gear", "advice": 1, '
+        '"form": "directive", "types": ["practical"]}\n',
         encoding="utf-8",
     )
     sentences = read_article_labels(labels)
-    assert len(sentences) == 8 and LabelledSentence("Aside.", True) not in sentences
-    assert [path.name for path in label_files(labels)] == ["article_sentences.jsonl", "wcxb_dev_sentences.jsonl"]
+    assert len(sentences) == 9 and sentences[-1] == LabelledSentence("Pack a stove.", True)
+    assert [path.name for path in label_files(labels)] == [
+        "article_sentences.jsonl", "wcxb_dev_sentences.jsonl", "wcxb_aside_sentences.jsonl"]

@@ -26,9 +26,10 @@ from pipeline.errors import InputError, ModelError, UnreadablePath
 from pipeline.tag.detector import ADVICE_LABEL
 
 READER = "advice_pipeline.TaggedCorpus.v1"
-# The page-labelled sets of corpus/labels that train the detector (the kept-aside pages never do).
+# The page-labelled sets of corpus/labels that train the detector and the type classifier: every
+# labelled page, the 100 WCXB real pages included (pages for a final score are kept outside the repo).
 PAGE_LABEL_FILES = ("article_sentences.jsonl", "unseen_sentences.jsonl", "real_dev_sentences.jsonl",
-                    "real_test_sentences.jsonl", "wcxb_dev_sentences.jsonl")
+                    "real_test_sentences.jsonl", "wcxb_dev_sentences.jsonl", "wcxb_aside_sentences.jsonl")
 # What the detector's training docs keep: the tokens and the tags its features read.
 _DOC_ATTRS = ["ORTH", "TAG", "SPACY"]
 # Everything of the spaCy model but the tagger (and the tok2vec it listens to).
