@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from pipeline.atomic_file import file_mode, write_atomically
+from pipeline.atomic_file import file_mode, write_atomically, write_temporary
 from pipeline.errors import OutputError
 
 ERRORS_NAME = "errors.jsonl"
@@ -53,6 +53,31 @@ class Failure:
 
     def line(self) -> bytes:
         return (json.dumps(asdict(self), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class StagedRecord:
+    """A record a worker wrote whole to a temporary file in the output directory, for the run
+    to put in place under its name by a rename (names are given in one process only)."""
+
+    path: str
+    id: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordStager:
+    """What a worker in another process, or on another machine sharing the output directory,
+    needs to write records there itself."""
+
+    directory: Path
+    render: Render
+
+    def stage(self, record: dict[str, Any]) -> StagedRecord:
+        with output_errors(self.directory):
+            path = write_temporary(self.directory, record_bytes(self.render(record), indent=2),
+                                   prefix=f".{record['id']}.json.", suffix=TEMP_SUFFIX)
+        return StagedRecord(str(path), record["id"], _source_name(record))
 
 
 def record_bytes(record: dict[str, Any], *, indent: int | None) -> bytes:
@@ -215,12 +240,26 @@ class RecordDirectory:
 
     def write(self, record: dict[str, Any], key: str, input_name: str) -> str:
         source = _source_name(record)
-        name = self._name_for(record, source)
+        name = self._name_for(record["id"], source)
         target = self.run.directory / name
         self.run.clear_errors([input_name])
         with output_errors(target):
             write_atomically(target, record_bytes(self.render(record), indent=2), temp_suffix=TEMP_SUFFIX)
         self.run.commit(key, source, name)
+        return str(target)
+
+    def stager(self) -> RecordStager:
+        """For workers that write the records themselves (the Dask engine): see place()."""
+        return RecordStager(self.run.directory, self.render)
+
+    def place(self, staged: StagedRecord, key: str, input_name: str) -> str:
+        """Put a record a worker staged in place under its name, as write() would have."""
+        name = self._name_for(staged.id, staged.source)
+        target = self.run.directory / name
+        self.run.clear_errors([input_name])
+        with output_errors(target):
+            os.replace(staged.path, target)
+        self.run.commit(key, staged.source, name)
         return str(target)
 
     def fail(self, failure: Failure) -> None:
@@ -232,11 +271,11 @@ class RecordDirectory:
     def abort(self) -> None:
         _quietly(self.run.close)
 
-    def _name_for(self, record: dict[str, Any], source: str) -> str:
-        name = f"{record['id']}{self.suffix}"
+    def _name_for(self, record_id: str, source: str) -> str:
+        name = f"{record_id}{self.suffix}"
         if self._owner(name) in (None, source):
             return name
-        return f"{record['id']}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}{self.suffix}"
+        return f"{record_id}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}{self.suffix}"
 
     def _owner(self, name: str) -> str | None:
         if name in self.run.owners:
