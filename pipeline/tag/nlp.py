@@ -24,7 +24,7 @@ from pipeline.tag import attribute_index, detector, forms, type_classifier, type
 UNUSED_COMPONENTS = ("ner",)
 # Lemmas the lemmatizer remembers by (word, tag, morphology); spaCy's own cache keeps every new
 # word of a long run, this one starts again when full.
-LEMMA_CACHE_SIZE = 50_000
+LEMMA_CACHE_SIZE = 20_000
 
 
 def load_nlp(settings: Settings, *, typed: bool = True) -> Language:
