@@ -73,7 +73,7 @@ def build_record(document: Document, structure: Structure, tags: Tags, info: Pip
                 "step": quote.step,
                 "section": quote.section,
             }
-            for quote in structure.quotes
+            for quote in tags.quotes
         ],
         "resources": [
             {"text": r.text, "author": r.author, "title": r.title, "subtitle": r.subtitle} for r in structure.resources

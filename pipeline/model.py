@@ -128,7 +128,8 @@ class Takeaway:
 class Quote:
     """A direct quotation and, when the text says so, who said it.
 
-    `start` and `end` are character offsets of the quoted text inside `body_text`.
+    `start` and `end` are character offsets of the quoted text inside `body_text`. The segment
+    stage finds candidates (no speaker yet); the tag stage attributes them.
     """
 
     text: str
@@ -156,6 +157,7 @@ class Structure:
     sections: tuple[Section, ...] = ()
     takeaways: tuple[Takeaway, ...] = ()
     steps: tuple[Step, ...] = ()
+    # Quotation candidates from the marks and markup; Tags.quotes are the attributed ones.
     quotes: tuple[Quote, ...] = ()
     resources: tuple[Resource, ...] = ()
 
@@ -182,8 +184,10 @@ class AdviceSentence:
 
 @dataclass(frozen=True, slots=True)
 class Tags:
-    """What the tagger found: advice sentences, and ranked types per step and takeaway."""
+    """What the tagger found: advice sentences, ranked types per step and takeaway, and the
+    quotes it could attribute to someone."""
 
     advice: tuple[AdviceSentence, ...] = ()
     step_types: dict[int, tuple[TypeScore, ...]] = field(default_factory=dict)
     takeaway_types: tuple[tuple[TypeScore, ...], ...] = ()
+    quotes: tuple[Quote, ...] = ()

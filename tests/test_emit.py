@@ -36,13 +36,14 @@ def small_record() -> dict:
         sections=(Section("Step 1: Wait", 2, 'Give them space. As Ana says, "Time heals."'),),
         takeaways=(Takeaway("Wait."),),
         steps=(Step(1, "Wait", 'Give them space. As Ana says, "Time heals."', None),),
-        quotes=(Quote("Time heals.", "Ana", None, "says", 1, "Step 1: Wait", 49, 60),),
+        quotes=(Quote("Time heals.", None, None, None, 1, "Step 1: Wait", 49, 60),),
         resources=(Resource("Ruiz, Ana. Waiting", "Ana Ruiz", "Waiting"),),
     )
     tags = Tags(
         advice=(AdviceSentence("Give them space.", 14, 30, "directive", 0.91234, (TypeScore("patience", 0.8),), "Give", 1),),
         step_types={1: (TypeScore("patience", 0.7),)},
         takeaway_types=((TypeScore("patience", 0.6),),),
+        quotes=(Quote("Time heals.", "Ana", None, "says", 1, "Step 1: Wait", 49, 60),),
     )
     return build_record(document, structure, tags, INFO)
 

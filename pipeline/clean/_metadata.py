@@ -28,6 +28,23 @@ _ROLE_WORDS = frozenset(
     " corresponding reporter columnist staff team desk senior guest freelance founder ceo reviewed written the"
     " posted updated published by expert".split()
 )
+# Words that end a name in a byline: a job, where it is a role ("Liz Kenny Former Bank Consultant").
+_ROLES = frozenset(
+    "founder co-founder cofounder ceo cto cfo coo director manager coordinator consultant head chief president"
+    " lead former specialist strategist analyst officer partner owner editor writer reporter correspondent"
+    " contributor columnist expert".split()
+)
+_TITLES = frozenset(("dr", "mr", "mrs", "ms", "prof"))
+_MIN_NAME_WORDS = 2
+# "This post was written by", "Analysis by": the name follows.
+_CREDIT_PREFIX = re.compile(
+    r"^(?:\S+\s+){0,4}?(?:written|posted|authored|reported|analysis|words|story|text|insights|article|post)\s+(?:by|from)\b[\s:]*",
+    re.IGNORECASE,
+)
+_SECOND_CREDIT = re.compile(
+    r"\s*\b(?:fact[- ]checked|medically\s+reviewed|reviewed|edited|illustrated|photographs?|photos?)\s+by\b.*$", re.IGNORECASE
+)
+_RUN_ON = re.compile(r"\s+(?:is|was|has|have|as|i'm|i\s+am)\s.*$", re.IGNORECASE)
 _URL = re.compile(r"://|\bwww\.|\.(?:com|org|net)\b", re.IGNORECASE)
 # Words a byline runs on into after the name: a role, a month, "Published".
 _TRAILERS = frozenset(
@@ -242,24 +259,40 @@ def _jsonld_authors(value: Any) -> list[str | None]:
 
 
 def _author_names(text: str | None) -> list[str]:
-    """The names in a byline or author field, without e-mail addresses, roles, degrees or symbols.
+    """The names in a byline or author field, without e-mail addresses, roles, titles, degrees or symbols.
 
     "✉ Jane Doe jane@example.org ✉Corresponding author" gives ["Jane Doe"]; "Jane Doe, MD and
-    John Roe | Staff Writer" gives ["Jane Doe", "John Roe"].
+    John Roe | Staff Writer" gives ["Jane Doe", "John Roe"]; "This post was written by Jane Doe,
+    Head of Marketing" and "Jane Doe Former Bank Consultant" give ["Jane Doe"]. A one-word part
+    beside full names is their employer ("Jane Doe, Examplia"), and a bio run on after the
+    name ("Jane Doe is a ...") or a second credit ("Fact checked by ...") is not the author's.
     """
-    text = _EMAIL.sub(" ", _BY_PREFIX.sub("", normalize_text(text or "")))
+    text = _SECOND_CREDIT.sub("", _EMAIL.sub(" ", normalize_text(text or "")))
+    text = _RUN_ON.sub("", _CREDIT_PREFIX.sub("", _BY_PREFIX.sub("", text), count=1))
     if _URL.search(text):
         return []
-    names = []
-    for part in _NAME_SEPARATOR.split(text):
-        words = _NAME_WORD.findall(part)
-        while words and words[0].casefold() in _ROLE_WORDS:
-            words.pop(0)
-        while words and (words[-1].casefold() in _TRAILERS or (len(words) > 2 and _DEGREE.fullmatch(words[-1]))):
-            words.pop()
-        if words and not _DEGREE.fullmatch(" ".join(words)):
-            names.append(" ".join(words))
+    names = [name for part in _NAME_SEPARATOR.split(text) if (name := _name_in_part(_NAME_WORD.findall(part)))]
+    if any(" " in name for name in names):
+        names = [name for name in names if " " in name]
     return names
+
+
+def _name_in_part(words: list[str]) -> str | None:
+    """The name a part of a byline starts with; None for a part that is a role ("Co-Founder", "Head of Sales")."""
+    while words and words[0].casefold() in _ROLE_WORDS:
+        words.pop(0)
+    end = next((index for index, word in enumerate(words) if _ends_name(index, word.casefold().rstrip("."))), None)
+    if end is not None and end < _MIN_NAME_WORDS:
+        return None
+    words = words[:end]
+    while words and (words[-1].casefold() in _TRAILERS or (len(words) > 2 and _DEGREE.fullmatch(words[-1]))):
+        words.pop()
+    return " ".join(words) if words and not _DEGREE.fullmatch(" ".join(words)) else None
+
+
+def _ends_name(index: int, word: str) -> bool:
+    """A role ends a name wherever it stands; a title ("Dr.") only after one (a name given twice)."""
+    return word in _ROLES or (index >= _MIN_NAME_WORDS and word in _TITLES)
 
 
 def _is_person(name: str, site_name: str | None) -> bool:

@@ -73,20 +73,28 @@ class PickCheck:
     """What the self-check makes of the blocks the selection picked."""
 
     share: float
-    """The pick's prose over the prose of the whole page outside chrome, 0..1."""
+    """The pick's prose over the page's prose outside chrome, 0..1; over all the page's prose when
+    that share is already not small."""
     looks_like: Furniture | None
-    """The furniture the pick reads like, or None when it reads like an article."""
+    """The furniture a pick with a small share reads like; None when it reads like an article or
+    its share is not small (then it is not read)."""
     doubtful: bool
     """Both a small share and furniture: the selection should look again without it."""
 
 
 def check_pick(picked: list[RawBlock], blocks: list[RawBlock], settings: CleanSettings) -> PickCheck:
-    """Judge `picked` (the selection's blocks) against `blocks` (every block of the page)."""
-    looks_like = _furniture(picked)
-    if looks_like is None:
-        return PickCheck(1.0, None, False)
-    share = _prose(picked) / (_page_prose(blocks) or 1.0)
-    return PickCheck(min(share, 1.0), looks_like, share < settings.recheck_max_share)
+    """Judge `picked` (the selection's blocks) against `blocks` (every block of the page).
+
+    The share comes first and the reading only for a small one, so on most pages the check
+    costs two sums.
+    """
+    picked_prose = _prose(picked)
+    share = picked_prose / (_prose(blocks) or 1.0)
+    if share < settings.recheck_max_share:
+        share = picked_prose / (_page_prose(blocks) or 1.0)
+    share = min(share, 1.0)
+    looks_like = _furniture(picked) if share < settings.recheck_max_share else None
+    return PickCheck(share, looks_like, looks_like is not None)
 
 
 def checked_selection(body: HtmlElement, blocks: list[RawBlock], select: Selector, settings: CleanSettings) -> list[RawBlock]:

@@ -401,7 +401,10 @@ def _gold_and_probabilities(nlp: Language, split: Path) -> tuple[list[bool], lis
     return [s.advice for s in sentences], [doc.cats[ADVICE_LABEL] for doc in docs]
 
 
-_CODE = re.compile(r"[{}<>=;]|\w\(\)|\b\w+_\w+\b|^\s*(?:[$#>]|--|//)|:\s*\w+!?$|^[A-Z]{3,}(?: [A-Z_]{2,})+\b")
+# Code: braces, operators, a statement's closing semicolon, identifiers_with_underscores, calls,
+# comment and prompt marks, "name: Type" declarations, SQL's upper-case keywords; not a semicolon
+# between clauses of prose.
+_CODE = re.compile(r"[{}<>=]|;\s*$|\w\(\)|\b\w+_\w+\b|^\s*(?:[$#>]|--|//)|^\S+:\s*\w+!?$|^[A-Z]{3,}(?: [A-Z_]{2,})+\b")
 _TABLE = re.compile(r"\t|\S\s*\|\s*\S")
 _PROMO = re.compile(r"\b(code|coupon|discount|% off|\$\d+ off|subscribe|sign up|newsletter|download|buy now|"
                     r"shop|order now|free trial|get tickets|join|get a quote|follow (?:us|her|him|them|me))\b",

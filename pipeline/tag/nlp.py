@@ -1,7 +1,8 @@
 """Loading the spaCy pipeline the tag stage runs: the configured model, trimmed, plus our components.
 
 The model's senter splits sentences, its parser (disabled) parses only the sentences advice_form
-asks for, and its AttributeRuler is swapped for the indexed one; then advice_detector sets each
+asks for, and its AttributeRuler is swapped for the indexed one; quote_attributor runs the parser and
+the (disabled) NER on the paragraphs that hold quotations; then advice_detector sets each
 sentence's probability, advice_form decides advice and form from its rules and that probability,
 advice_tagger marks the taxonomy's cues and ranks the types of headlines, and
 advice_type_classifier types each advice sentence.
@@ -18,10 +19,11 @@ from spacy.pipeline import Lemmatizer
 from pipeline.errors import ModelError
 from pipeline.settings import Settings
 from pipeline.tag import accurate as accurate_detection
-from pipeline.tag import attribute_index, detector, forms, type_classifier, types  # noqa: F401  (registers the factories)
+from pipeline.tag import attribute_index, detector, forms, quotes, type_classifier, types  # noqa: F401  (registers the factories)
 
-# Named entities cost half the model's time and no rule reads them.
-UNUSED_COMPONENTS = ("ner",)
+# Named entities cost half the model's time: the NER stays off, and quote_attributor runs it on
+# the paragraphs that hold quotations only.
+OFF_COMPONENTS = ("ner",)
 # Lemmas the lemmatizer remembers by (word, tag, morphology); spaCy's own cache keeps every new
 # word of a long run, this one starts again when full.
 LEMMA_CACHE_SIZE = 20_000
@@ -39,7 +41,7 @@ def load_nlp(settings: Settings, *, typed: bool = True) -> Language:
 @cache
 def _load(model_name: str, accurate: bool, typed: bool) -> Language:
     try:
-        nlp = spacy.load(model_name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(model_name, disable=list(OFF_COMPONENTS))
     except (OSError, ImportError, ValueError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ModelError(model_name, f"cannot load spaCy model: {reason}") from None
@@ -48,6 +50,8 @@ def _load(model_name: str, accurate: bool, typed: bool) -> Language:
     _index_attribute_rules(nlp)
     _bound_lemma_cache(nlp)
     parser = _parse_on_demand(nlp)
+    nlp.add_pipe("quote_attributor", config={
+        "parser": parser, "ner": "ner" if "ner" in nlp.component_names else None})
     try:
         nlp.add_pipe("advice_detector")
     except (OSError, ValueError) as error:

@@ -1,8 +1,9 @@
-"""The tag stage: advice sentences of an article, and the ranked advice types of its steps and takeaways.
+"""The tag stage: advice sentences of an article, the ranked advice types of its steps and
+takeaways, and who said each of its quotations (pipeline.tag.attribution).
 
 Body advice comes from paragraphs and list items only: headings and bold pseudo-headings are
 labels, figures are captions, resources are titles of books and links, and quotations (blockquotes and every sentence that overlaps a
-quote the segmenter found) are someone else's words, attribution included. Step titles and
+quote attributed to someone) are someone else's words, attribution included. Step titles and
 takeaways are tagged on their own for their types.
 
 A step's types weigh its title as TITLE_WEIGHT sentences, each advice sentence of its body as
@@ -20,6 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.model import AdviceSentence, Block, Document, Quote, Structure, Tags, TypeScore
+from pipeline.tag.attribution import (
+    Candidates, attribute_whole_quotations, candidates_by_block, is_whole_quotation, mark, quotes_of)
 from pipeline.tag.taxonomy import Taxonomy
 from pipeline.tag.type_classifier import HEADING_EXTENSION
 from pipeline.tag.types import DEFAULT_SPANS_KEY as CUES_KEY
@@ -38,28 +41,41 @@ def tag(document: Document, structure: Structure, nlp: Language) -> Tags:
 def tag_many(articles: Sequence[tuple[Document, Structure]], nlp: Language) -> list[Tags]:
     """`tag` for several articles, their texts streamed through one nlp.pipe so that batches
     stay full however the text divides between articles, body and headlines."""
-    texts = [_texts(document, structure) for document, structure in articles]
-    pairs = (pair for _, article_texts in texts for pair in article_texts)
-    docs = iter(nlp.pipe(_docs(pairs, nlp), batch_size=BATCH_SIZE))
+    candidates = [candidates_by_block(document, structure) for document, structure in articles]
+    whole = attribute_whole_quotations([(document, found) for (document, _), found in zip(articles, candidates)], nlp)
+    texts = [_texts(document, structure, found) for (document, structure), found in zip(articles, candidates)]
+    triples = (triple for _, article_texts in texts for triple in article_texts)
+    docs = iter(nlp.pipe(_docs(triples, nlp), batch_size=BATCH_SIZE))
     return [
-        _tags(document, structure, prose, [next(docs) for _ in article_texts], nlp)
-        for (document, structure), (prose, article_texts) in zip(articles, texts, strict=True)
+        _tags(document, structure, (prose, [next(docs) for _ in article_texts]), found, quotes, nlp)
+        for (document, structure), (prose, article_texts), found, quotes in zip(articles, texts, candidates, whole, strict=True)
     ]
 
 
-def _texts(document: Document, structure: Structure) -> tuple[list[int], list[tuple[str, str | None]]]:
+def _texts(
+    document: Document, structure: Structure, candidates: dict[int, Candidates]
+) -> tuple[list[int], list[tuple[str, str | None, Candidates | None]]]:
     """The prose blocks to tag (by index), and the texts to pipe, each with the heading it sits
-    under: those blocks, then the headlines."""
+    under and the quotation candidates it holds among its own words: those blocks, then the headlines."""
     resources = {resource.text for resource in structure.resources}
     prose = [index for index, block in enumerate(document.blocks) if _is_prose(block) and block.text not in resources]
     headlines = [sentence_case(step.title) for step in structure.steps]
     headlines += [takeaway.text for takeaway in structure.takeaways]
     heading_of = _headings(structure)
-    body = [(document.blocks[index].text, heading_of.get(index)) for index in prose]
-    return prose, body + [(headline, None) for headline in headlines]
+    own = {index: found for index, found in candidates.items()
+           if not is_whole_quotation(document.blocks[index], found)}
+    body = [(document.blocks[index].text, heading_of.get(index), own.get(index)) for index in prose]
+    return prose, body + [(headline, None, None) for headline in headlines]
 
 
-def _tags(document: Document, structure: Structure, prose: list[int], docs: list[Doc], nlp: Language) -> Tags:
+def _tags(
+    document: Document, structure: Structure, piped: tuple[list[int], list[Doc]],
+    candidates: dict[int, Candidates], whole: list[Quote], nlp: Language,
+) -> Tags:
+    prose, docs = piped
+    quotes = tuple(sorted(
+        [*whole, *(quote for index, doc in zip(prose, docs) if index in candidates
+                   for quote in quotes_of(doc, candidates[index]))], key=lambda quote: quote.start))
     type_tagger = nlp.get_pipe("advice_tagger")
     taxonomy: Taxonomy = type_tagger.taxonomy
     headline_weights = [type_weights(doc.spans[CUES_KEY], taxonomy) for doc in docs[len(prose):]]
@@ -71,7 +87,7 @@ def _tags(document: Document, structure: Structure, prose: list[int], docs: list
     for step, title_weights in zip(structure.steps, headline_weights):
         _add(step_weights[step.number], title_weights, TITLE_WEIGHT)
     advice: list[AdviceSentence] = []
-    for index, start, sentence in _body_sentences(document, structure.quotes, zip(prose, docs)):
+    for index, start, sentence in _body_sentences(document, quotes, zip(prose, docs)):
         step = step_of_block.get(index)
         form = sentence._.advice_form
         if form is not None:
@@ -83,6 +99,7 @@ def _tags(document: Document, structure: Structure, prose: list[int], docs: list
         advice=tuple(advice),
         step_types={number: _shares(weights, taxonomy) for number, weights in step_weights.items()},
         takeaway_types=tuple(type_tagger.rank(weights) for weights in headline_weights[len(structure.steps):]),
+        quotes=quotes,
     )
 
 
@@ -98,10 +115,12 @@ def _headings(structure: Structure) -> dict[int, str]:
     return heading_of
 
 
-def _docs(texts: Iterable[tuple[str, str | None]], nlp: Language) -> Iterator[Doc]:
-    for text, heading in texts:
+def _docs(texts: Iterable[tuple[str, str | None, Candidates | None]], nlp: Language) -> Iterator[Doc]:
+    for text, heading, candidates in texts:
         doc = nlp.make_doc(text)
         doc._.set(HEADING_EXTENSION, heading)
+        if candidates is not None:
+            mark(doc, candidates)
         yield doc
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.clean._metadata import extract_metadata
+import pytest
+
+from pipeline.clean._metadata import _author_names, extract_metadata
 from pipeline.clean._parse import parse_html
 from pipeline.model import Metadata
 
@@ -115,3 +117,21 @@ def test_of_several_headlines_the_one_like_the_tagged_title_is_the_title():
         "<p>Clean the tyres", "<h1>Sign up for our newsletter</h1><p>Clean the tyres"
     ).replace("<h1>How to Store Winter Tyres</h1>", "<h1>How to store winter tyres for 2019</h1>")
     assert extract_metadata(parse_html(html, "page.html")).title == "How to store winter tyres for 2019"
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("✉ Jane Doe jane.doe@example.org ✉Corresponding author", ["Jane Doe"]),
+        ("Jane Doe, MD and John Roe | Staff Writer", ["Jane Doe", "John Roe"]),
+        ("This post was written by Jane Doe, Head of Marketing", ["Jane Doe"]),
+        ("Liz Kenny Former Bank Consultant", ["Liz Kenny"]),
+        ("Matt Check Head Winemaker, Co-Founder", ["Matt Check"]),
+        ("Jane Doe, Examplia", ["Jane Doe"]),
+        ("Nathan Myhrvold Dr. Nathan Myhrvold is chief executive officer of a firm", ["Nathan Myhrvold"]),
+        ("Stephen Abel Fact Checked By Chris Obi", ["Stephen Abel"]),
+        ("Dr. Vahid Osman", ["Dr. Vahid Osman"]),
+    ],
+)
+def test_author_names_lose_addresses_roles_titles_employers_and_run_on_bios(field, names):
+    assert _author_names(field) == names

@@ -119,9 +119,11 @@ def test_lines_are_grouped_by_kind() -> None:
         "Spoon", "slug: String!", "-- Update statistics for all tables", "Bar | 15%",
         "Get $10 off your first order with code: SAVE10", "Photo by Jane Doe on Unsplash", "What kind of BS is that?",
         'He said "just quit" and left.', "According to a new study, adherence fell by 12 percent.",
-        "It's worth noting that adherence fell.",
+        "It's worth noting that adherence fell.", "People will ask you to write for them; most pay nothing.",
+        "LIMIT 10;",
     )] == ["label or button", "code or markup", "code or markup", "table cell", "promo or site action",
-           "caption or credit", "question", "quoted speech", "news or reporting", "other statement"]
+           "caption or credit", "question", "quoted speech", "news or reporting", "other statement",
+           "other statement", "code or markup"]
     assert line_kind(_sentence("Why Plans Fail", False, kind="heading")) == "heading"
 
 

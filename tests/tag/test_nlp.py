@@ -9,11 +9,12 @@ from pipeline.settings import Settings
 from pipeline.tag import load_nlp
 
 
-def test_pipeline_drops_ner_splits_with_the_senter_and_keeps_the_parser_for_candidates(nlp):
-    assert nlp.pipe_names == ["tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer",
+def test_pipeline_splits_with_the_senter_and_keeps_parser_and_ner_off_for_candidates(nlp):
+    assert nlp.pipe_names == ["tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer", "quote_attributor",
                               "advice_detector", "advice_form", "advice_tagger", "advice_type_classifier"]
-    assert nlp.disabled == ["parser"]
+    assert sorted(nlp.disabled) == ["ner", "parser"]
     assert nlp.get_pipe("advice_form").parser == "parser"
+    assert (nlp.get_pipe("quote_attributor").parser, nlp.get_pipe("quote_attributor").ner) == ("parser", "ner")
 
 
 def test_pipeline_is_loaded_once_per_model_name(nlp):
