@@ -2,8 +2,8 @@
 
 Class and id tokens are cut into words (at dashes, underscores and camelCase humps), so
 `comment-list`, `commentList` and `comments_area` all say "comment". Tokens that state a
-condition (`has-comments`, `modal-enabled`) or a topic (`category-advertising`) say nothing about
-the element's role and are skipped.
+condition (`has-comments`, `modal-enabled`), a topic (`category-advertising`) or a style
+(`overflow-hidden`) say nothing about the element's role and are skipped.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _BODY_OWNERS = frozenset(("article", "post", "entry", "story"))
 _BODY_PARTS = frozenset(("body", "content", "text"))
 _HIDDEN_TOKENS = frozenset(("sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"))
 _CONDITION_PREFIXES = ("has-", "has_", "no-", "no_", "is-", "is_", "with-", "show-", "hide-")
+# Utility classes state a style (`overflow-hidden` clips, it does not hide), not a role.
+_STYLE_PREFIXES = ("overflow-", "overflow_")
 _CONDITION_SUFFIXES = ("-enabled", "-disabled", "-open", "-active", "-visible", "-loaded")
 # Taxonomy classes (WordPress `category-*`, `tag-*`) name the article's topics, not a role.
 _TAXONOMY_PREFIXES = ("category-", "tag-", "tags-", "topic-", "section-", "format-", "type-", "status-")
@@ -63,7 +65,7 @@ def _role_words(class_attribute: str, id_attribute: str) -> frozenset[str]:
         classes = []
     for token in [*classes, *id_attribute.split()]:
         lowered = token.lower()
-        if lowered.startswith(_CONDITION_PREFIXES + _TAXONOMY_PREFIXES) or lowered.endswith(_CONDITION_SUFFIXES):
+        if lowered.startswith(_CONDITION_PREFIXES + _TAXONOMY_PREFIXES + _STYLE_PREFIXES) or lowered.endswith(_CONDITION_SUFFIXES):
             continue
         if _GENERATED_ID.fullmatch(lowered):
             continue

@@ -108,11 +108,15 @@ class _Tally:
 
 
 def _prose_weight(block: RawBlock) -> float:
+    """The block's characters outside links, counted without the source's indentation (menus are often padded)."""
     if block.kind in ("heading", "figure") or block.chars < _MIN_PROSE_CHARS:
         return 0.0
     if block.link_chars > block.chars * _MAX_PROSE_LINK_SHARE:
         return 0.0
-    return float(block.chars - block.link_chars)
+    visible = len(" ".join(block.text.split()))
+    if visible < _MIN_PROSE_CHARS:
+        return 0.0
+    return visible * (1 - block.link_chars / block.chars)
 
 
 _Test = Callable[[HtmlElement], bool]
