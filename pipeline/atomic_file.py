@@ -15,17 +15,28 @@ def write_atomically(target: Path, content: bytes, *, temp_suffix: str = ".tmp")
     The file gets the permissions the umask allows (0644 under umask 022), as open() would
     give. `temp_suffix` names the temporary file, so a caller can find and remove leftovers.
     """
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=temp_suffix)
+    temporary = write_temporary(target.parent, content, prefix=f".{target.name}.", suffix=temp_suffix)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_temporary(directory: Path, content: bytes, *, prefix: str, suffix: str) -> Path:
+    """Write `content` whole to a new file named `prefix`...`suffix` in `directory`, flushed to
+    disk and with the umask's permissions; its path. A failure leaves no file."""
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=suffix)
     try:
         with os.fdopen(handle, "wb") as partial:
             os.fchmod(partial.fileno(), file_mode())
             partial.write(content)
             partial.flush()
             os.fsync(partial.fileno())
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
 
 
 @cache

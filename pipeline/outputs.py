@@ -17,13 +17,13 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from pipeline.atomic_file import file_mode, write_atomically
+from pipeline.atomic_file import file_mode, write_atomically, write_temporary
 from pipeline.errors import OutputError
 
 ERRORS_NAME = "errors.jsonl"
@@ -55,6 +55,31 @@ class Failure:
         return (json.dumps(asdict(self), ensure_ascii=False) + "\n").encode("utf-8")
 
 
+@dataclass(frozen=True, slots=True)
+class StagedRecord:
+    """A record a worker wrote whole to a temporary file in the output directory, for the run
+    to put in place under its name by a rename (names are given in one process only)."""
+
+    path: str
+    id: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordStager:
+    """What a worker in another process, or on another machine sharing the output directory,
+    needs to write records there itself."""
+
+    directory: Path
+    render: Render
+
+    def stage(self, record: dict[str, Any]) -> StagedRecord:
+        with output_errors(self.directory):
+            path = write_temporary(self.directory, record_bytes(self.render(record), indent=2),
+                                   prefix=f".{record['id']}.json.", suffix=TEMP_SUFFIX)
+        return StagedRecord(str(path), record["id"], _source_name(record))
+
+
 def record_bytes(record: dict[str, Any], *, indent: int | None) -> bytes:
     return (json.dumps(record, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
 
@@ -71,16 +96,22 @@ def output_errors(target: str | Path) -> Iterator[None]:
 
 
 class RunDirectory:
-    """The directory a run writes into: its lock, errors.jsonl, the ledger and temp-file hygiene."""
+    """The directory a run writes into: its lock, errors.jsonl, the ledger and temp-file hygiene.
+
+    errors.jsonl holds at most one line per input at every moment, a kill included: a new
+    failure of an input without a line is appended; one of an input that has a line replaces it
+    when the file is next rewritten whole (by a rename), the old line standing until then; and
+    before a record of an input with a line appears, the file is rewritten without that line.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._lock: IO[str] | None = None
         self._errors: BinaryIO | None = None
         self._ledger: BinaryIO | None = None
-        # Sources with an error line (before or in this run), and those of them that now have a record.
-        self._failed: set[str] = set()
-        self._succeeded: set[str] = set()
+        # What errors.jsonl holds (or will, at its next rewrite), one entry per input.
+        self._lines: dict[str, dict[str, Any]] = {}
+        self._replaced = False
         # Which input each file holds, by the ledger: a name is never given to another input.
         self.owners: dict[str, str] = {}
 
@@ -96,34 +127,43 @@ class RunDirectory:
             except BlockingIOError:
                 raise OutputError(str(self.directory), "another run is writing to this directory") from None
             self.remove_temp_files()
-            self._compact_errors()
-            self._failed = {str(entry.get("source")) for entry in _json_lines(self.directory / ERRORS_NAME)}
+            self._lines = {str(entry.get("source")): entry for entry in _json_lines(self.directory / ERRORS_NAME)}
+            self._rewrite_errors()  # a file of an older version may hold two lines for an input
             done = self._done_keys()
-            self._errors = (self.directory / ERRORS_NAME).open("ab")
             self._ledger = (self.directory / LEDGER_NAME).open("ab")
         return done
 
     def commit(self, key: str, source: str, location: str) -> None:
         """Note in the ledger that `key` has its record at `location` (already on disk)."""
-        if source in self._failed:
-            self._succeeded.add(source)
         self.owners[location] = source
         self._append(self._ledger, json.dumps({"key": key, "source": source, "at": location}))
 
+    def clear_errors(self, inputs: Iterable[str]) -> None:
+        """Drop the error lines of `inputs` from errors.jsonl, before their records appear."""
+        dropped = [self._lines.pop(name) for name in inputs if name in self._lines]
+        if dropped:
+            with output_errors(self.directory / ERRORS_NAME):
+                self._rewrite_errors()
+
     def fail(self, failure: Failure) -> None:
-        self._failed.add(failure.source)
-        self._succeeded.discard(failure.source)
-        self._append(self._errors, failure.line().decode("utf-8").rstrip("\n"))
+        entry = asdict(failure)
+        if failure.source in self._lines:
+            self._lines[failure.source] = entry
+            self._replaced = True
+            return
+        self._lines[failure.source] = entry
+        self._append(self._errors, json.dumps(entry, ensure_ascii=False))
 
     def close(self) -> None:
-        """Drop the error lines of inputs that now have a record, keep one line per input."""
+        """Write the replaced error lines; release the directory."""
         for handle in (self._errors, self._ledger):
             if handle is not None:
                 handle.close()
         self._errors = self._ledger = None
         try:
-            with output_errors(self.directory):
-                self._compact_errors()
+            if self._replaced:
+                with output_errors(self.directory):
+                    self._rewrite_errors(reopen=False)
         finally:
             self.remove_temp_files()
             if self._lock is not None:
@@ -152,15 +192,17 @@ class RunDirectory:
                 self.owners[str(entry.get("at"))] = str(entry.get("source"))
         return done
 
-    def _compact_errors(self) -> None:
+    def _rewrite_errors(self, *, reopen: bool = True) -> None:
+        """errors.jsonl as `_lines` has it, replaced whole by a rename; then appended to again."""
         path = self.directory / ERRORS_NAME
-        if not path.exists():
-            return
-        latest = {str(entry.get("source")): entry for entry in _json_lines(path)}
-        kept = [entry for source, entry in latest.items() if source not in self._succeeded]
-        content = "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in kept).encode("utf-8")
-        if content != path.read_bytes():
+        content = "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in self._lines.values()).encode("utf-8")
+        if not path.exists() or content != path.read_bytes():
+            if self._errors is not None:
+                self._errors.close()
             write_atomically(path, content, temp_suffix=f".jsonl{TEMP_SUFFIX}")
+        self._replaced = False
+        if reopen and (self._errors is None or self._errors.closed):
+            self._errors = path.open("ab")
 
 
 def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
@@ -196,13 +238,28 @@ class RecordDirectory:
     def open(self) -> set[str]:
         return self.run.open()
 
-    def write(self, record: dict[str, Any], key: str) -> str:
+    def write(self, record: dict[str, Any], key: str, input_name: str) -> str:
         source = _source_name(record)
-        name = self._name_for(record, source)
+        name = self._name_for(record["id"], source)
         target = self.run.directory / name
+        self.run.clear_errors([input_name])
         with output_errors(target):
             write_atomically(target, record_bytes(self.render(record), indent=2), temp_suffix=TEMP_SUFFIX)
         self.run.commit(key, source, name)
+        return str(target)
+
+    def stager(self) -> RecordStager:
+        """For workers that write the records themselves (the Dask engine): see place()."""
+        return RecordStager(self.run.directory, self.render)
+
+    def place(self, staged: StagedRecord, key: str, input_name: str) -> str:
+        """Put a record a worker staged in place under its name, as write() would have."""
+        name = self._name_for(staged.id, staged.source)
+        target = self.run.directory / name
+        self.run.clear_errors([input_name])
+        with output_errors(target):
+            os.replace(staged.path, target)
+        self.run.commit(key, staged.source, name)
         return str(target)
 
     def fail(self, failure: Failure) -> None:
@@ -214,11 +271,11 @@ class RecordDirectory:
     def abort(self) -> None:
         _quietly(self.run.close)
 
-    def _name_for(self, record: dict[str, Any], source: str) -> str:
-        name = f"{record['id']}{self.suffix}"
+    def _name_for(self, record_id: str, source: str) -> str:
+        name = f"{record_id}{self.suffix}"
         if self._owner(name) in (None, source):
             return name
-        return f"{record['id']}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}{self.suffix}"
+        return f"{record_id}-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:8]}{self.suffix}"
 
     def _owner(self, name: str) -> str | None:
         if name in self.run.owners:
@@ -275,7 +332,7 @@ class ShardDirectory:
         self.render = render
         self._index = 0
         self._shard: BinaryIO | None = None
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[tuple[str, str, str]] = []
 
     def open(self) -> set[str]:
         done = self.run.open()
@@ -283,14 +340,14 @@ class ShardDirectory:
         self._index = max(taken, default=-1) + 1
         return done
 
-    def write(self, record: dict[str, Any], key: str) -> str:
+    def write(self, record: dict[str, Any], key: str, input_name: str) -> str:
         name = SHARD_PATTERN.format(self._index)
         with output_errors(self.run.directory / name):
             if self._shard is None:
                 self._shard = open(self._temp_path(), "wb")
                 os.fchmod(self._shard.fileno(), file_mode())
             self._shard.write(record_bytes(self.render(record), indent=None))
-        self._pending.append((key, _source_name(record)))
+        self._pending.append((key, _source_name(record), input_name))
         if len(self._pending) >= self.size:
             self._finish_shard()
         return name
@@ -318,13 +375,14 @@ class ShardDirectory:
     def _finish_shard(self) -> None:
         assert self._shard is not None
         name = SHARD_PATTERN.format(self._index)
+        self.run.clear_errors(input_name for _, _, input_name in self._pending)
         with output_errors(self.run.directory / name):
             self._shard.flush()
             os.fsync(self._shard.fileno())
             self._shard.close()
             self._shard = None
             os.replace(self._temp_path(), self.run.directory / name)
-        for key, source in self._pending:
+        for key, source, _ in self._pending:
             self.run.commit(key, source, name)
         self._pending.clear()
         self._index += 1
@@ -360,7 +418,7 @@ class JsonLinesFile:
             self._errors = open(self.errors_path, "wb")
         return set()
 
-    def write(self, record: dict[str, Any], key: str) -> str:
+    def write(self, record: dict[str, Any], key: str, input_name: str) -> str:
         assert self._stream is not None
         with output_errors(self.path):
             self._stream.write(record_bytes(self.render(record), indent=None))
@@ -411,7 +469,7 @@ class StandardOutput:
     def open(self) -> set[str]:
         return set()
 
-    def write(self, record: dict[str, Any], key: str) -> str:
+    def write(self, record: dict[str, Any], key: str, input_name: str) -> str:
         line = record_bytes(self.render(record), indent=None)
         fd = _file_descriptor(self.stream)
         start = _position(fd)

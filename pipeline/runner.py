@@ -17,14 +17,14 @@ import signal
 import time
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from pipeline import __version__
 from pipeline.errors import OutputError, PipelineError, UsageError
 from pipeline.extraction import page_from_html, prepare
 from pipeline.fetch import fetch_page
 from pipeline.model import Page
-from pipeline.outputs import Failure
+from pipeline.outputs import Failure, RecordStager, StagedRecord
 from pipeline.run_report import Outcome, RunSummary
 from pipeline.settings import Settings
 from pipeline.sources import SourceItem, is_url, read_source
@@ -42,8 +42,8 @@ class Output(Protocol):
     def open(self) -> set[str]:
         """Get ready to write; the resume keys of the records already there."""
 
-    def write(self, record: dict[str, Any], key: str) -> str:
-        """Write one record; return where it went."""
+    def write(self, record: dict[str, Any], key: str, input_name: str) -> str:
+        """Write the record of the input named `input_name`; return where it went."""
 
     def fail(self, failure: Failure) -> None:
         """Note an input that ended without a record."""
@@ -53,6 +53,17 @@ class Output(Protocol):
 
     def abort(self) -> None:
         """Give up after a failure of the output: leave nothing half-written."""
+
+
+@runtime_checkable
+class StagingOutput(Output, Protocol):
+    """An output whose records workers may write themselves, for the run to put in place."""
+
+    def stager(self) -> RecordStager:
+        """What a worker needs to write records into this output."""
+
+    def place(self, staged: StagedRecord, key: str, input_name: str) -> str:
+        """Put a record a worker wrote in place; return where it went."""
 
 
 class Engine(Protocol):
@@ -90,7 +101,7 @@ def run(
     done = output.open()
     collector = _Collector(output, summary, report, settings.batch.ordered)
     try:
-        with engine_for(settings, jobs) as engine:
+        with engine_for(settings, jobs, output) as engine:
             _feed(engine, _tasks(sources, settings, done if settings.batch.resume else set(), collector), collector, jobs)
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -142,11 +153,11 @@ def _error_of(result: Result) -> PipelineError:
     return result.error or PipelineError(result.name, "no record and no error")
 
 
-def engine_for(settings: Settings, jobs: int) -> Engine:
+def engine_for(settings: Settings, jobs: int, output: Output) -> Engine:
     if settings.batch.engine == "dask":
         from pipeline.dask_engine import DaskEngine  # distributed: only with the dask extra
 
-        return DaskEngine(settings, jobs)
+        return DaskEngine(settings, jobs, output.stager() if isinstance(output, StagingOutput) else None)
     return WorkerPool(jobs, settings, settings.batch.page_timeout)
 
 
@@ -284,9 +295,13 @@ class _Collector:
     def _write(self, result: Result) -> Outcome:
         if result.skipped:
             return Outcome(result.name, skipped=True)
-        if result.record is not None:
+        if result.record is not None or result.staged is not None:
             start = time.perf_counter()
-            written_to = self.output.write(result.record, result.key)
+            if result.staged is not None:
+                assert isinstance(self.output, StagingOutput), "records are staged for staging outputs only"
+                written_to = self.output.place(result.staged, result.key, result.name)
+            else:
+                written_to = self.output.write(result.record, result.key, result.name)
             self.summary.add_time("write", time.perf_counter() - start)
             return Outcome(result.name, written_to=written_to)
         error = _error_of(result)

@@ -22,6 +22,7 @@ from typing import Any
 from pipeline.errors import PageTooCostly, PipelineError, WorkerLost
 from pipeline.extraction import extract_pages
 from pipeline.model import Page
+from pipeline.outputs import StagedRecord
 from pipeline.settings import Settings
 from pipeline.timing import StageClock
 
@@ -43,7 +44,8 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """What became of one input: its record, or the error and the stage it happened in."""
+    """What became of one input: its record (or the record a worker wrote, `staged`), or the
+    error and the stage it happened in."""
 
     seq: int
     name: str
@@ -55,6 +57,7 @@ class Result:
     words: int = 0
     peak_rss: int = 0
     skipped: bool = False
+    staged: StagedRecord | None = None
 
 
 def extract_task(task: Task, settings: Settings) -> Result:

@@ -25,7 +25,7 @@ class ListWriter:
     def open(self) -> set[str]:
         return set()
 
-    def write(self, record: dict, key: str) -> str:
+    def write(self, record: dict, key: str, input_name: str) -> str:
         self.records.append(record)
         return f"record {len(self.records)}"
 

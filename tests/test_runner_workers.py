@@ -1,11 +1,14 @@
 """The batch runner at scale: worker processes, a page that hangs or kills its worker, input
-order, WARC input, the tagging cap, the Dask engine and the many-pages library call."""
+order, WARC input, the tagging cap, the Dask engine (records written by its workers, the time
+budget per page) and the many-pages library call."""
 
 import io
 import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -139,11 +142,16 @@ def test_a_page_over_the_tagging_cap_fails_alone_with_the_reason(tmp_path):
     assert long_page[0].error.reason == "main text of 2,587 characters is over the 2,000 tagged per page"
 
 
-def test_dask_engine_writes_the_same_records_byte_for_byte(tmp_path):
+def test_dask_engine_writes_the_same_records_byte_for_byte(tmp_path, monkeypatch):
     from distributed import LocalCluster
 
     sources = [*SMALL_PAGES, DATA / "bad" / "empty.html"]
     local, _ = settle(sources, tmp_path / "local", Settings().with_batch(jobs=1))
+
+    def no_record_through_the_main_process(*args):
+        raise AssertionError("the Dask workers write the records")
+
+    monkeypatch.setattr(RecordDirectory, "write", no_record_through_the_main_process)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         settings = Settings().with_batch(engine="dask", scheduler=cluster.scheduler_address, partition_size=2)
         dask, _ = settle(sources, tmp_path / "dask", settings)
@@ -152,6 +160,40 @@ def test_dask_engine_writes_the_same_records_byte_for_byte(tmp_path):
     assert records_in(tmp_path / "dask") == names
     assert [(tmp_path / "dask" / n).read_bytes() for n in names] == [(tmp_path / "local" / n).read_bytes() for n in names]
     assert errors_of(tmp_path / "dask") == errors_of(tmp_path / "local")
+    assert sorted(p.name for p in (tmp_path / "dask").glob(".*.tmp")) == []
+
+
+def test_a_page_that_hangs_or_kills_its_process_on_a_dask_worker_costs_that_page_only(tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    monkeypatch.setattr("pipeline.workers.extract_pages", sleepy_or_deadly(extract_pages))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a.html", "hang.html", "die.html", "b.html"):
+        shutil.copy(SMALL_PAGES[0] if name != "b.html" else SMALL_PAGES[1], pages / name)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        settings = Settings().with_batch(engine="dask", scheduler=cluster.scheduler_address, page_timeout=3.0)
+        start = time.monotonic()
+        summary, _ = settle([pages], tmp_path / "out", settings)
+    assert time.monotonic() - start < 60
+    assert (summary.written, len(summary.failed), summary.exit_code) == (2, 2, 1)
+    assert sorted((e["source"], e["error"]) for e in errors_of(tmp_path / "out")) == [
+        (str(pages / "die.html"), "WorkerLost"), (str(pages / "hang.html"), "PageTooCostly"),
+    ]
+    assert len(records_in(tmp_path / "out")) == 2
+
+
+def test_the_time_budget_per_page_holds_on_a_local_cluster_of_processes(tmp_path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", *(str(p) for p in SMALL_PAGES[:2]), "-o", str(out),
+               "--engine", "dask", "--jobs", "1", "--page-timeout", "0.001"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert sorted((e["source"], e["error"], e["message"]) for e in errors_of(out)) == [
+        (str(page), "PageTooCostly", "extraction took longer than the 0.001 s budget per page (--page-timeout)")
+        for page in sorted(SMALL_PAGES[:2])
+    ]
+    assert records_in(out) == [] and sorted(p.name for p in out.glob(".*.tmp")) == []
 
 
 def test_extract_many_streams_records_and_names_failures_by_the_callers_name():

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import numpy
 from spacy.attrs import LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,20 +53,16 @@ def _known_verbs(nlp: Language) -> frozenset[str]:
     return frozenset()
 
 
-def _copies(doc: Doc, sentences: list[Span]) -> Iterator[tuple[Span, Doc]]:
-    """Each sentence as a Doc of its own with the tags, lemmas and tensor the parser and rules read.
+def _copy(doc: Doc, sentence: Span, annotations: numpy.ndarray) -> Doc:
+    """The sentence as a Doc of its own with the tags, lemmas and tensor the parser and rules read.
 
     Leaner than Span.as_doc, which copies every attribute and span group.
     """
-    if not sentences:
-        return
-    annotations = doc.to_array(COPIED_ATTRS)
-    for sentence in sentences:
-        tokens = doc[sentence.start:sentence.end]
-        copy = Doc(doc.vocab, words=[token.text for token in tokens], spaces=[bool(token.whitespace_) for token in tokens])
-        copy.from_array(COPIED_ATTRS, annotations[sentence.start:sentence.end])
-        copy.tensor = doc.tensor[sentence.start:sentence.end]
-        yield sentence, copy
+    tokens = doc[sentence.start:sentence.end]
+    copy = Doc(doc.vocab, words=[token.text for token in tokens], spaces=[bool(token.whitespace_) for token in tokens])
+    copy.from_array(COPIED_ATTRS, annotations[sentence.start:sentence.end])
+    copy.tensor = doc.tensor[sentence.start:sentence.end]
+    return copy
 
 
 @registry.scorers("advice_pipeline.form_scorer.v1")
@@ -172,15 +169,17 @@ class AdviceFormDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the advice sentences of `doc` and write them to doc.spans[spans_key]."""
-        return self._mark([doc])[0]
+        return self._mark([doc], {})[0]
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Mark a stream of docs, parsing the candidate sentences of each batch together."""
+        """Mark a stream of docs, parsing the candidate sentences of each batch together and no
+        sentence of the stream twice (a takeaway repeated in the body, a line every page repeats)."""
+        parsed: dict[tuple[str, bytes], Span] = {}
         for docs in minibatch(stream, size=batch_size):
-            yield from self._mark(list(docs))
+            yield from self._mark(list(docs), parsed)
 
-    def _mark(self, docs: list[Doc]) -> list[Doc]:
-        parses = self._parses(docs)
+    def _mark(self, docs: list[Doc], parsed: dict[tuple[str, bytes], Span]) -> list[Doc]:
+        parses = self._parses(docs, parsed)
         for position, doc in enumerate(docs):
             suggestion_starts = sorted(start for _, start, _ in self.matcher(doc))
             advice: list[Span] = []
@@ -198,20 +197,31 @@ class AdviceFormDetector:
             doc.spans[self.spans_key] = advice
         return docs
 
-    def _parses(self, docs: list[Doc]) -> dict[tuple[int, int], Span]:
-        """The parsed sentences that may be imperative, keyed by (position of doc, sentence start)."""
+    def _parses(self, docs: list[Doc], parsed: dict[tuple[str, bytes], Span]) -> dict[tuple[int, int], Span]:
+        """The parsed sentences that may be imperative, keyed by (position of doc, sentence start).
+
+        `parsed` holds the parses made before, by the sentence's text and tags: a sentence with
+        the same words and tags as one parsed before gets that parse, and new ones join it.
+        """
         parses: dict[tuple[int, int], Span] = {}
-        pending: list[tuple[tuple[int, int], Doc]] = []
+        wanted: dict[tuple[int, int], tuple[str, bytes]] = {}
+        new: dict[tuple[str, bytes], Doc] = {}
         for position, doc in enumerate(docs):
             if doc.has_annotation("DEP"):
                 parses.update(((position, sentence.start), sentence) for sentence in doc.sents)
-            elif self.parser is not None:
-                candidates = [sentence for sentence in doc.sents if needs_parse(sentence)]
-                pending.extend(((position, sentence.start), copy) for sentence, copy in _copies(doc, candidates))
-        if pending:
+                continue
+            candidates = [sentence for sentence in doc.sents if needs_parse(sentence)] if self.parser else []
+            annotations = doc.to_array(COPIED_ATTRS) if candidates else None
+            for sentence in candidates:
+                key = (sentence.text, annotations[sentence.start:sentence.end].tobytes())
+                wanted[(position, sentence.start)] = key
+                if key not in parsed and key not in new:
+                    new[key] = _copy(doc, sentence, annotations)
+        if new:
             parser = self.nlp.get_pipe(self.parser)
-            for (key, _), parsed_doc in zip(pending, parser.pipe(doc for _, doc in pending)):
-                parses[key] = parsed_doc[:]
+            for key, parsed_doc in zip(new, parser.pipe(new.values())):
+                parsed[key] = parsed_doc[:]
+        parses.update((place, parsed[key]) for place, key in wanted.items())
         return parses
 
     def _decide(self, form: AdviceForm | None, probability: float | None) -> tuple[AdviceForm | None, float]:

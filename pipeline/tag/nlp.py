@@ -14,6 +14,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 from pipeline.errors import ModelError
 from pipeline.settings import Settings
@@ -23,6 +24,9 @@ from pipeline.tag import attribute_index, detector, forms, quotes, type_classifi
 # Named entities cost half the model's time: the NER stays off, and quote_attributor runs it on
 # the paragraphs that hold quotations only.
 OFF_COMPONENTS = ("ner",)
+# Lemmas the lemmatizer remembers by (word, tag, morphology); spaCy's own cache keeps every new
+# word of a long run, this one starts again when full.
+LEMMA_CACHE_SIZE = 20_000
 
 
 def load_nlp(settings: Settings, *, typed: bool = True) -> Language:
@@ -44,6 +48,7 @@ def _load(model_name: str, accurate: bool, typed: bool) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelError(model_name, "the model has no dependency parser, which advice forms are read from")
     _index_attribute_rules(nlp)
+    _bound_lemma_cache(nlp)
     parser = _parse_on_demand(nlp)
     nlp.add_pipe("quote_attributor", config={
         "parser": parser, "ner": "ner" if "ner" in nlp.component_names else None})
@@ -72,6 +77,25 @@ def _parse_on_demand(nlp: Language) -> str | None:
     nlp.enable_pipe("senter")
     nlp.disable_pipe("parser")
     return "parser"
+
+
+class BoundedCache(dict):
+    """A dict that empties itself before it would grow past `size` entries."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: object, value: object) -> None:
+        if len(self) >= self.size:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+def _bound_lemma_cache(nlp: Language) -> None:
+    for _, component in nlp.components:
+        if isinstance(component, Lemmatizer):
+            component.cache = BoundedCache(LEMMA_CACHE_SIZE)
 
 
 def _index_attribute_rules(nlp: Language) -> None:

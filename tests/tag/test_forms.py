@@ -153,3 +153,24 @@ def test_parsing_only_candidate_sentences_marks_what_a_full_parse_marks(rules_nl
     on_demand = marked(rules_nlp)
     assert on_demand == marked(fully_parsed)
     assert sum(map(len, on_demand)) == 135
+
+
+def test_a_sentence_the_stream_has_parsed_is_not_parsed_again(nlp, monkeypatch):
+    from pipeline.tag import forms as forms_module
+
+    parsed: list[str] = []
+    copy = forms_module._copy
+
+    def counted(doc, sentence, rows):
+        parsed.append(sentence.text)
+        return copy(doc, sentence, rows)
+
+    monkeypatch.setattr(forms_module, "_copy", counted)
+    repeated = "If you struggle with insecurity, take steps to build your self-esteem."
+    other = "When you approach this conversation, be calm and clear about your intentions."
+    docs = list(nlp.pipe([repeated, other, repeated, f"Read this first. {repeated}"], batch_size=2))
+    assert parsed == [repeated, other]
+    assert [[(span.label_, span.text) for span in doc.spans["advice"]] for doc in docs] == [
+        [("directive", repeated)], [("directive", other)], [("directive", repeated)],
+        [("directive", "Read this first."), ("directive", repeated)],
+    ]

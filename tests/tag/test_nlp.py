@@ -33,3 +33,17 @@ def test_typographic_apostrophes_get_the_lemmas_of_typewriter_ones(nlp):
     assert [(token.text, token.lemma_) for token in doc if "’" in token.text] == [
         ("’s", "be"), ("’ll", "will"), ("’ve", "have")
     ]
+
+
+def test_the_lemmatizers_cache_starts_again_when_full(nlp):
+    from pipeline.tag.nlp import LEMMA_CACHE_SIZE, BoundedCache
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer.cache, BoundedCache) and lemmatizer.cache.size == LEMMA_CACHE_SIZE
+    small = BoundedCache(2)
+    small["a"], small["b"], small["c"] = 1, 2, 3
+    assert small == {"c": 3}
+    lemmatizer.cache = small
+    assert [token.lemma_ for token in nlp("Keep walking daily.")] == ["keep", "walk", "daily", "."]
+    assert len(small) <= 2
+    lemmatizer.cache = BoundedCache(LEMMA_CACHE_SIZE)
